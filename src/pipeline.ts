@@ -1,6 +1,21 @@
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
-import type { Finding, ImageStatus, CredentialsVerdict, Logger, RegistryChecker, RunOptions, SourcePos } from './model.js';
+import type {
+  AccessVerdict,
+  CredentialsVerdict,
+  Finding,
+  ImageStatus,
+  Logger,
+  RegistryChecker,
+  RunOptions,
+  ScanResult,
+  SourcePos,
+} from './model.js';
+import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
+import { buildPlan } from './plan/index.js';
+import { renderOverlay } from './render/kustomize.js';
+import { renderPullSecret } from './render/secret.js';
+import { scanRelease } from './scan/index.js';
 
 /** One image of the JSON report (interface.md). */
 export interface ReportImage {
@@ -33,6 +48,7 @@ export interface GeneratedFile {
 export interface PipelineResult {
   report: Report;
   files: GeneratedFile[];
+  scan: ScanResult;
 }
 
 export interface PipelineDeps {
@@ -41,12 +57,42 @@ export interface PipelineDeps {
   logger: Logger;
   /** Working directory that report paths are relative to. */
   cwd: string;
+  /** Whether --registry-auth holds credentials for a host (as normalized, e.g. `docker.io`). */
+  hasCredentials?: (host: string) => boolean;
 }
 
 export async function runPipeline(
-  _paths: string[],
-  _options: RunOptions,
-  _deps: PipelineDeps,
+  paths: string[],
+  options: RunOptions,
+  deps: PipelineDeps,
 ): Promise<PipelineResult> {
-  throw new Error('not implemented');
+  const hasCredentials = deps.hasCredentials ?? (() => false);
+  const scan = await scanRelease(paths, deps.cwd);
+  deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
+
+  let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
+  if (!options.offline && deps.checker) {
+    const eff = effectiveSettings(options, scan.application);
+    const targets = checkTargets(groupUses(scan.uses), eff, options, hasCredentials);
+    deps.logger.debug(`checking ${targets.length} image(s) against their registries`);
+    verdicts = await deps.checker.check(targets);
+  }
+
+  const plan = buildPlan({ scan, verdicts, options, hasCredentials });
+  const pullSecret = plan.images.some((i) => i.proxy !== null)
+    ? renderPullSecret(plan, options.outDir)
+    : undefined;
+  const files = [
+    ...renderOverlay(plan, options.outDir, pullSecret?.path),
+    ...(pullSecret ? [pullSecret] : []),
+  ];
+  const report: Report = {
+    version: 1,
+    appSlug: options.appSlug,
+    proxyDomain: plan.effective.proxyDomain,
+    images: plan.images,
+    findings: plan.findings,
+    generated: files.map((f) => f.path),
+  };
+  return { report, files, scan };
 }

@@ -1,0 +1,20 @@
+// npm run bench: every benchmark, each printing ratios against a baseline measured in the same run.
+// Needs a fresh dist/ (npm run bundle). Pass `scan` or `registry` to run one.
+import { existsSync } from 'node:fs';
+import { runScanBenchmark } from './scan.mjs';
+
+const only = process.argv[2];
+if (!existsSync('dist/cli.js')) {
+  console.error('dist/cli.js is missing: run npm run bundle first');
+  process.exit(2);
+}
+if (!only || only === 'scan') runScanBenchmark();
+if (!only || only === 'registry') {
+  if (existsSync(new URL('./registry.mjs', import.meta.url))) {
+    const { runRegistryBenchmark } = await import('./registry.mjs');
+    await runRegistryBenchmark();
+  } else {
+    console.error('registry benchmark not available');
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,153 @@
+// argv → one typed CliArgs object. Every mistake is a UsageError that names the option.
+import { parseArgs } from 'node:util';
+import { UsageError } from '../model.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface CliArgs {
+  command: 'scan' | 'help' | 'version';
+  paths: string[];
+  appSlug: string;
+  outDir: string;
+  report?: string;
+  proxyDomain?: string;
+  registryDomain?: string;
+  privateRegistries: string[];
+  publicRegistries: string[];
+  insecureRegistries: string[];
+  registryAuth?: string;
+  offline: boolean;
+  concurrency: number;
+  failOn: FailOn;
+  verbosity: 'quiet' | 'normal' | 'verbose';
+}
+
+export const USAGE = `Usage: kots-proxy scan [PATH ...] --app-slug SLUG [options]
+
+Scans a KOTS release (directories or .yaml/.yml files; default: manifests), checks every image's
+registry the way KOTS will, and writes the kustomize overlay and pull-secret template KOTS would apply.
+
+Options:
+  --app-slug SLUG             the KOTS application slug (required)
+  --out DIR                   where generated files are written (default: kots-proxy)
+  --report FILE               write the JSON report; - means stdout
+  --proxy-domain HOST         proxy service host (default: proxy.replicated.com)
+  --registry-domain HOST      custom domain for registry.replicated.com images
+  --private-registry HOST     images on HOST are private; no request is made (repeatable)
+  --public-registry HOST      images on HOST are public; no request is made (repeatable)
+  --insecure-registry HOST    talk plain HTTP to HOST (repeatable)
+  --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
+  --offline                   make no network request; unlisted images get status unknown
+  --concurrency N             registry requests in flight (default: 16)
+  --fail-on LEVEL             error, warning or never (default: error)
+  --quiet / --verbose         less / more output on stderr
+  --help, --version
+
+Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or unreadable input.
+`;
+
+const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
+
+function hostList(option: string, values: string[] | undefined): string[] {
+  return (values ?? []).map((v) => {
+    if (!HOST.test(v)) throw new UsageError(`${option} ${JSON.stringify(v)} is not a HOST[:PORT]`);
+    return v;
+  });
+}
+
+function host(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return hostList(option, [value])[0];
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e: unknown) {
+    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify .*$/s, '') : String(e));
+  }
+  const { values: v, positionals } = parsed;
+  const base = {
+    paths: [],
+    appSlug: '',
+    outDir: 'kots-proxy',
+    privateRegistries: [],
+    publicRegistries: [],
+    insecureRegistries: [],
+    offline: false,
+    concurrency: 16,
+    failOn: 'error' as const,
+    verbosity: 'normal' as const,
+  };
+  if (v.help) return { ...base, command: 'help' };
+  if (v.version) return { ...base, command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError('missing command: expected "scan" (see --help)');
+  if (command !== 'scan') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
+  if (!v['app-slug']) throw new UsageError('--app-slug is required');
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v['app-slug'])) {
+    throw new UsageError(
+      `--app-slug ${JSON.stringify(v['app-slug'])} must be lowercase letters, digits and dashes`,
+    );
+  }
+  const concurrency = v.concurrency === undefined ? 16 : Number(v.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+    throw new UsageError(
+      `--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`,
+    );
+  }
+  const failOn = v['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') {
+    throw new UsageError(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
+  }
+  if (v.quiet && v.verbose) throw new UsageError('--quiet and --verbose exclude each other');
+  if (v.out === '') throw new UsageError('--out must not be empty');
+  const args: CliArgs = {
+    ...base,
+    command: 'scan',
+    paths: paths.length ? paths : ['manifests'],
+    appSlug: v['app-slug'],
+    outDir: v.out ?? 'kots-proxy',
+    privateRegistries: hostList('--private-registry', v['private-registry']),
+    publicRegistries: hostList('--public-registry', v['public-registry']),
+    insecureRegistries: hostList('--insecure-registry', v['insecure-registry']),
+    offline: v.offline ?? false,
+    concurrency,
+    failOn,
+    verbosity: v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal',
+  };
+  if (v.report !== undefined) args.report = v.report;
+  const proxyDomain = host('--proxy-domain', v['proxy-domain']);
+  if (proxyDomain) args.proxyDomain = proxyDomain;
+  const registryDomain = host('--registry-domain', v['registry-domain']);
+  if (registryDomain) args.registryDomain = registryDomain;
+  if (v['registry-auth'] !== undefined) args.registryAuth = v['registry-auth'];
+  return args;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'app-slug': { type: 'string' },
+      out: { type: 'string' },
+      report: { type: 'string' },
+      'proxy-domain': { type: 'string' },
+      'registry-domain': { type: 'string' },
+      'private-registry': { type: 'string', multiple: true },
+      'public-registry': { type: 'string', multiple: true },
+      'insecure-registry': { type: 'string', multiple: true },
+      'registry-auth': { type: 'string' },
+      offline: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'fail-on': { type: 'string' },
+      quiet: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+}

@@ -1,0 +1,116 @@
+// The CLI shell: argv → the shared pipeline → files, report, summary and an exit code. No GitHub parts.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Logger, type RunOptions, UsageError } from '../model.js';
+import { checkOutDir, describe, writeFileAtomic, writeGeneratedFiles } from '../output.js';
+import { runPipeline } from '../pipeline.js';
+import { makeRedactor } from '../redact.js';
+import {
+  credentialFor,
+  parseRegistryAuth,
+  type RegistryCredentials,
+  registrySecrets,
+} from '../registry/auth.js';
+import { createRegistryChecker } from '../registry/checker.js';
+import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
+import { type CliArgs, parseCliArgs, USAGE } from './args.js';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  version: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+async function loadCredentials(file: string | undefined, cwd: string): Promise<RegistryCredentials> {
+  if (file === undefined) return new Map();
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (e: unknown) {
+    throw new UsageError(`--registry-auth ${file}: cannot read: ${describe(e)}`);
+  }
+  return parseRegistryAuth(text, file);
+}
+
+export function runOptions(args: CliArgs): RunOptions {
+  return {
+    appSlug: args.appSlug,
+    proxyDomain: args.proxyDomain ?? 'proxy.replicated.com',
+    proxyDomainExplicit: args.proxyDomain !== undefined,
+    ...(args.registryDomain ? { registryDomain: args.registryDomain } : {}),
+    privateRegistries: args.privateRegistries,
+    publicRegistries: args.publicRegistries,
+    insecureRegistries: args.insecureRegistries,
+    offline: args.offline,
+    concurrency: args.concurrency,
+    outDir: args.outDir,
+  };
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let redact = (text: string) => text;
+  const err = (text: string) => io.stderr(redact(text));
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === 'help') {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    if (args.command === 'version') {
+      io.stdout(`${io.version}\n`);
+      return EXIT_OK;
+    }
+    const credentials = await loadCredentials(args.registryAuth, io.cwd);
+    redact = makeRedactor(registrySecrets(credentials));
+    await checkOutDir(io.cwd, args.outDir, args.paths);
+
+    const logger: Logger = {
+      info: (m) => {
+        if (args.verbosity !== 'quiet') err(`${m}\n`);
+      },
+      debug: (m) => {
+        if (args.verbosity === 'verbose') err(`${m}\n`);
+      },
+      warning: (m) => err(`warning: ${m}\n`),
+    };
+    const options = runOptions(args);
+    const checker = args.offline
+      ? undefined
+      : createRegistryChecker({
+          credentials,
+          insecureRegistries: args.insecureRegistries,
+          concurrency: args.concurrency,
+          logger,
+        });
+    let result: Awaited<ReturnType<typeof runPipeline>>;
+    try {
+      result = await runPipeline(args.paths, options, {
+        ...(checker ? { checker } : {}),
+        logger,
+        cwd: io.cwd,
+        hasCredentials: (host) => credentialFor(credentials, host) !== undefined,
+      });
+    } finally {
+      await checker?.close();
+    }
+    await writeGeneratedFiles(io.cwd, args.outDir, result.files);
+    const json = redact(reportJson(result.report));
+    if (args.report === '-') io.stdout(json);
+    else if (args.report !== undefined) await writeFileAtomic(resolve(io.cwd, args.report), json);
+    err(humanSummary(result.report, args.verbosity));
+    return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  } catch (e: unknown) {
+    if (e instanceof UsageError) {
+      err(`kots-proxy: ${e.message}\n`);
+    } else {
+      err(`kots-proxy: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    }
+    return EXIT_USAGE;
+  }
+}

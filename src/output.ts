@@ -1,0 +1,130 @@
+// File-system adapter for everything kots-proxy writes. Contract: either every generated file is in
+// place, or none of this run's files are (temp files are written first, then renamed); files a previous
+// run generated and this run no longer produces are removed; nothing outside the output dir is touched.
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './model.js';
+import type { GeneratedFile } from './pipeline.js';
+import { GENERATED_HEADER } from './render/kustomize.js';
+
+function errorCode(e: unknown): string | undefined {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+/** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
+async function realish(p: string): Promise<string> {
+  const rest: string[] = [];
+  let cur = resolve(p);
+  for (;;) {
+    try {
+      return join(await realpath(cur), ...rest.reverse());
+    } catch (e: unknown) {
+      if (errorCode(e) !== 'ENOENT') throw e;
+      const parent = dirname(cur);
+      if (parent === cur) return resolve(p);
+      rest.push(cur.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+      cur = parent;
+    }
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Refuses an output directory that is a file, or lies inside (or is) a scanned release directory —
+ *  also when reached through a symlink: the Replicated CLI would ship generated files with the release. */
+export async function checkOutDir(
+  cwd: string,
+  outDir: string,
+  releasePaths: string[],
+  option = '--out',
+): Promise<void> {
+  const out = resolve(cwd, outDir);
+  try {
+    const st = await lstat(out);
+    if (st.isSymbolicLink())
+      throw new UsageError(`${option} ${outDir} is a symbolic link; give a real directory`);
+    if (!st.isDirectory()) throw new UsageError(`${option} ${outDir} exists and is not a directory`);
+  } catch (e: unknown) {
+    if (errorCode(e) !== 'ENOENT') throw e;
+  }
+  const realOut = await realish(out);
+  for (const p of releasePaths) {
+    const abs = resolve(cwd, p);
+    let st: Awaited<ReturnType<typeof lstat>>;
+    try {
+      st = await lstat(abs);
+    } catch {
+      continue;
+    }
+    if (!st.isDirectory()) continue;
+    const realRelease = await realish(abs);
+    if (isInside(realOut, realRelease) || isInside(realRelease, realOut)) {
+      throw new UsageError(
+        `${option} ${outDir} overlaps the release directory ${p}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`,
+      );
+    }
+  }
+}
+
+/** Writes the generated files atomically and removes stale ones that carry kots-proxy's header. */
+export async function writeGeneratedFiles(
+  cwd: string,
+  outDir: string,
+  files: GeneratedFile[],
+): Promise<void> {
+  const outAbs = resolve(cwd, outDir);
+  const wanted = new Set(files.map((f) => resolve(cwd, f.path)));
+  for (const target of wanted) {
+    if (!isInside(target, outAbs)) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+  }
+  try {
+    await mkdir(outAbs, { recursive: true });
+  } catch (e: unknown) {
+    throw new UsageError(`cannot create output directory ${outDir}: ${describe(e)}`);
+  }
+  const staged: { tmp: string; target: string }[] = [];
+  try {
+    for (const f of files) {
+      const target = resolve(cwd, f.path);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = join(dirname(target), `.${process.pid}.${staged.length}.kots-proxy.tmp`);
+      staged.push({ tmp, target });
+      await writeFile(tmp, f.content, { mode: 0o644 });
+    }
+  } catch (e: unknown) {
+    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
+    throw new UsageError(`cannot write to output directory ${outDir}: ${describe(e)}`);
+  }
+  for (const s of staged) await rename(s.tmp, s.target);
+  await removeStale(outAbs, wanted);
+}
+
+async function removeStale(dir: string, wanted: ReadonlySet<string>): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (!entry.isFile() || wanted.has(p) || !/\.ya?ml$/.test(entry.name)) continue;
+    const head = (await readFile(p, 'utf8')).slice(0, GENERATED_HEADER.length);
+    if (head === GENERATED_HEADER) await rm(p, { force: true });
+  }
+}
+
+/** Writes one file atomically (temp + rename), e.g. the JSON report. */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const tmp = join(dirname(path), `.${process.pid}.kots-proxy.tmp`);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, content);
+    await rename(tmp, path);
+  } catch (e: unknown) {
+    await rm(tmp, { force: true });
+    throw new UsageError(`cannot write ${path}: ${describe(e)}`);
+  }
+}
+
+export function describe(e: unknown): string {
+  if (e instanceof Error) return errorCode(e) ? `${errorCode(e)}: ${e.message}` : e.message;
+  return String(e);
+}

@@ -1,0 +1,204 @@
+// The finding rules of interface.md, applied to resolved images and the scanned release. Pure.
+import type {
+  ApplicationSettings,
+  Finding,
+  HelmChartInfo,
+  ImageUse,
+  RuleId,
+  SourcePos,
+  Workload,
+} from '../model.js';
+import { RULE_LEVELS } from '../model.js';
+import type { ReportImage } from '../pipeline.js';
+import { isTemplated } from '../templates.js';
+import type { Effective, ImageGroup } from './images.js';
+import { canonicalHost } from './images.js';
+
+export function finding(rule: RuleId, pos: SourcePos, message: string): Finding {
+  return { rule, level: RULE_LEVELS[rule], file: pos.file, line: pos.line, column: pos.column, message };
+}
+
+/** Findings that follow from an image's status, at every place the image occurs. */
+export function statusFindings(
+  g: ImageGroup,
+  image: ReportImage,
+  isRewritten: (use: ImageUse) => boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  const why = image.reason ? ` (${image.reason})` : '';
+  const each = (rule: RuleId, message: string, uses: ImageUse[] = g.uses) => {
+    for (const u of uses) out.push(finding(rule, u.pos, message));
+  };
+  if (g.invalidReason !== undefined) {
+    each('invalid-image-reference', `"${g.image}" is not a valid image reference: ${g.invalidReason}`);
+    return out;
+  }
+  if (image.status === 'dynamic') {
+    each('dynamic-image', `image "${g.image}" is a KOTS template; only KOTS can resolve it at install time`);
+    return out;
+  }
+  if (image.proxy !== null) {
+    each(
+      'image-needs-proxy',
+      `KOTS will pull "${g.image}" through ${image.proxy} (status ${image.status})`,
+      g.uses.filter(isRewritten),
+    );
+  }
+  switch (image.status) {
+    case 'not-found':
+      each('image-not-found', `"${g.image}" does not exist${why}`);
+      break;
+    case 'unreachable':
+      each(
+        'image-unreachable',
+        `the registry of "${g.image}" could not be reached${why}; KOTS would proxy it`,
+      );
+      break;
+    case 'rate-limited':
+      each('rate-limited', `the registry of "${g.image}" kept answering 429${why}`);
+      break;
+    case 'private':
+      if (image.credentials === 'none') {
+        each(
+          'credentials-missing',
+          `"${g.image}" is private and no credentials were given for its registry; the proxy service needs read-only credentials for it${why}`,
+        );
+      } else if (image.credentials === 'rejected') {
+        each('credentials-rejected', `the credentials given for "${g.image}" cannot pull it${why}`);
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Findings that depend on where a non-public image is used rather than on its status. */
+export function placementFindings(
+  g: ImageGroup,
+  image: ReportImage,
+  eff: Effective,
+  charts: HelmChartInfo[],
+): Finding[] {
+  if (!g.ref || image.status === 'public' || image.status === 'dynamic') return [];
+  const out: Finding[] = [];
+  for (const u of g.uses) {
+    if (u.context === 'ephemeralContainer' && image.proxy !== null) {
+      out.push(
+        finding(
+          'image-not-rewritten-by-kots',
+          u.pos,
+          `KOTS does not rewrite ephemeralContainers, so "${g.image}" will not go through the proxy at install time; the generated overlay rewrites it`,
+        ),
+      );
+    }
+    if (u.context === 'operator' && u.templating.kind !== 'wrapped') {
+      out.push(
+        finding(
+          'operator-image-reference',
+          u.pos,
+          `"${g.image}" is passed to an operator outside any PodSpec, where KOTS cannot rewrite it: write it as '{{repl LocalImageName "${g.image}" }}' and list it in the Application's additionalImages`,
+        ),
+      );
+    }
+    const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
+    if (chart?.apiVersion === 'kots.io/v1beta2' && u.templating.kind === 'none' && !onProxy(g, eff)) {
+      out.push(
+        finding(
+          'helm-v2-image-not-proxied',
+          u.pos,
+          `HelmChart v2 "${chart.name}" sets "${g.image}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use ReplicatedImageName / LocalRegistryHost`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function onProxy(g: ImageGroup, eff: Effective): boolean {
+  return (
+    g.ref?.domain !== undefined &&
+    canonicalHost(g.ref.domain) === canonicalHost(eff.proxyDomain) &&
+    g.ref.path.startsWith(`proxy/${eff.appSlug}/`)
+  );
+}
+
+/** An image already on a proxy path for another app slug or another proxy domain. */
+export function proxyMismatch(g: ImageGroup, eff: Effective): Finding[] {
+  const ref = g.ref;
+  if (!ref?.domain) return [];
+  const host = canonicalHost(ref.domain);
+  const onProxyHost = host === canonicalHost(eff.proxyDomain);
+  const proxyPath = /^proxy\/([^/]+)\//.exec(ref.path);
+  let problem: string | undefined;
+  if (onProxyHost && proxyPath && proxyPath[1] !== eff.appSlug) {
+    problem = `points at the proxy path of app "${proxyPath[1]}", not "${eff.appSlug}"`;
+  } else if (onProxyHost && !proxyPath) {
+    problem = `is on the proxy host ${host} but not under proxy/${eff.appSlug}/`;
+  } else if (!onProxyHost && proxyPath && /(^|\.)proxy\.replicated\.com$/.test(host)) {
+    problem = `points at proxy host ${host}, but this app's proxy domain is ${eff.proxyDomain}`;
+  }
+  if (!problem) return [];
+  return g.uses.map((u) => finding('proxy-reference-mismatch', u.pos, `"${g.image}" ${problem}`));
+}
+
+/** Workloads and HelmCharts that run proxied images in a namespace KOTS will not copy the pull secret to. */
+export function namespaceFindings(
+  workloads: Workload[],
+  charts: HelmChartInfo[],
+  proxiedWorkloads: ReadonlySet<number>,
+  proxiedCharts: ReadonlySet<number>,
+  app: ApplicationSettings | undefined,
+): Finding[] {
+  const listed = new Set(app?.additionalNamespaces ?? []);
+  if (listed.has('*')) return [];
+  const out: Finding[] = [];
+  const check = (what: string, namespace: string | undefined, pos: SourcePos | undefined) => {
+    if (namespace === undefined || pos === undefined || listed.has(namespace)) return;
+    if (isTemplated(namespace)) {
+      if (!/^\s*(repl\{\{|\{\{repl)\s*Namespace\s*}}\s*$/.test(namespace)) {
+        out.push(
+          finding(
+            'dynamic-namespace',
+            pos,
+            `${what} runs proxied images in templated namespace "${namespace}"; make sure the Application's additionalNamespaces covers what it renders to`,
+          ),
+        );
+      }
+      return;
+    }
+    out.push(
+      finding(
+        'namespace-not-in-additional-namespaces',
+        pos,
+        `${what} runs proxied images in namespace "${namespace}", which the Application's additionalNamespaces does not list, so KOTS will not create the pull secret there (unless it is the namespace the app is installed into)`,
+      ),
+    );
+  };
+  for (const i of proxiedWorkloads) {
+    const w = workloads[i];
+    if (w) check(`${w.kind} "${w.name}"`, w.namespace, w.namespacePos);
+  }
+  for (const i of proxiedCharts) {
+    const c = charts[i];
+    if (c) check(`HelmChart "${c.name}"`, c.namespace, c.namespacePos);
+  }
+  return out;
+}
+
+/** v2 charts with non-public images that pass no ImagePullSecretName. */
+export function pullSecretFindings(charts: HelmChartInfo[], privateCharts: ReadonlySet<number>): Finding[] {
+  const out: Finding[] = [];
+  for (const i of privateCharts) {
+    const c = charts[i];
+    if (c?.apiVersion !== 'kots.io/v1beta2' || c.passesPullSecret) continue;
+    out.push(
+      finding(
+        'helm-v2-missing-pull-secret',
+        c.pos,
+        `HelmChart v2 "${c.name}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+// Groups image uses into report entries and decides, per image, what KOTS will do with it.
+// Pure: scan result + registry verdicts in, data out.
+import type {
+  AccessVerdict,
+  ApplicationSettings,
+  CheckTarget,
+  ImageContext,
+  ImageUse,
+  RunOptions,
+} from '../model.js';
+import type { ReportImage } from '../pipeline.js';
+import {
+  type ImageReference,
+  nameAsWritten,
+  normalizedString,
+  normalizeReference,
+  parseReference,
+  proxyImageName,
+} from '../reference.js';
+
+/** The Replicated registry: KOTS never proxies it (domain.md §1). */
+export const REPLICATED_REGISTRY = 'registry.replicated.com';
+
+/** Where the generated kustomize overlay rewrites images. KOTS itself rewrites containers and
+ *  initContainers, and the images of v1 charts; ephemeralContainers only the overlay rewrites. */
+export const OVERLAY_REWRITES: ReadonlySet<ImageContext> = new Set([
+  'container',
+  'initContainer',
+  'ephemeralContainer',
+]);
+
+/** The effective settings once the Application CR is taken into account. */
+export interface Effective {
+  appSlug: string;
+  proxyDomain: string;
+  registryDomain?: string;
+  proxyPublicImages: boolean;
+  excluded: ReadonlySet<string>;
+}
+
+export function effectiveSettings(options: RunOptions, app: ApplicationSettings | undefined): Effective {
+  const proxyDomain =
+    options.proxyDomainExplicit || !app?.proxyRegistryDomain ? options.proxyDomain : app.proxyRegistryDomain;
+  const registryDomain = options.registryDomain ?? app?.replicatedRegistryDomain;
+  return {
+    appSlug: options.appSlug,
+    proxyDomain,
+    ...(registryDomain ? { registryDomain } : {}),
+    proxyPublicImages: app?.proxyPublicImages ?? false,
+    excluded: new Set(app?.excludedImages ?? []),
+  };
+}
+
+/** The image string a use names for checking: the literal inside LocalImageName/ReplicatedImageName,
+ *  the raw value otherwise; undefined for templates only KOTS can resolve. */
+export function checkedText(use: ImageUse): string | undefined {
+  if (use.templating.kind === 'dynamic') return undefined;
+  if (use.templating.kind === 'wrapped') return use.templating.literal;
+  return use.raw;
+}
+
+/** An image string as written, with what parsing it told us. */
+export interface ImageGroup {
+  image: string;
+  uses: ImageUse[];
+  /** Undefined for dynamic values and invalid references. */
+  ref?: ImageReference;
+  invalidReason?: string;
+  dynamic: boolean;
+}
+
+export function groupUses(uses: ImageUse[]): ImageGroup[] {
+  const byImage = new Map<string, ImageGroup>();
+  for (const use of uses) {
+    let group = byImage.get(use.raw);
+    if (!group) {
+      group = { image: use.raw, uses: [], dynamic: use.templating.kind === 'dynamic' };
+      const text = checkedText(use);
+      if (text !== undefined) {
+        const parsed = parseReference(text);
+        if (parsed.ok) group.ref = parsed.ref;
+        else group.invalidReason = parsed.reason;
+      }
+      byImage.set(use.raw, group);
+    }
+    group.uses.push(use);
+  }
+  return [...byImage.values()].sort((a, b) => compareText(a.image, b.image));
+}
+
+/** Hosts are compared as written, lowercased; Docker Hub's aliases are one host. */
+export function canonicalHost(host: string): string {
+  const h = host.toLowerCase();
+  return h === 'index.docker.io' || h === 'registry-1.docker.io' ? 'docker.io' : h;
+}
+
+/** Images whose status follows from configuration alone: the proxy and Replicated registries (always
+ *  behind license auth), and hosts the user listed. */
+function presetStatus(
+  domain: string,
+  eff: Effective,
+  options: RunOptions,
+  hasCredentials: (host: string) => boolean,
+): AccessVerdict | undefined {
+  const host = canonicalHost(domain);
+  if (host === canonicalHost(eff.proxyDomain) || host === REPLICATED_REGISTRY) {
+    return {
+      status: 'private',
+      credentials: 'not-checked',
+      reason: `${host} always requires the customer license`,
+    };
+  }
+  if (eff.registryDomain && host === canonicalHost(eff.registryDomain)) {
+    return {
+      status: 'private',
+      credentials: 'not-checked',
+      reason: `${host} is the Replicated registry domain`,
+    };
+  }
+  if (options.publicRegistries.some((h) => canonicalHost(h) === host)) {
+    return { status: 'public', credentials: 'not-checked' };
+  }
+  if (options.privateRegistries.some((h) => canonicalHost(h) === host)) {
+    return {
+      status: 'private',
+      credentials: hasCredentials(host) ? 'not-checked' : 'none',
+      reason: `${host} is listed with --private-registry`,
+    };
+  }
+  return undefined;
+}
+
+/** The registry requests the plan needs: one per distinct normalized reference not settled by configuration. */
+export function checkTargets(
+  groups: ImageGroup[],
+  eff: Effective,
+  options: RunOptions,
+  hasCredentials: (host: string) => boolean,
+): CheckTarget[] {
+  const targets = new Map<string, CheckTarget>();
+  for (const g of groups) {
+    if (!g.ref || eff.excluded.has(g.image)) continue;
+    const n = normalizeReference(g.ref);
+    if (presetStatus(n.domain, eff, options, hasCredentials)) continue;
+    const key = normalizedString(g.ref);
+    if (!targets.has(key)) {
+      targets.set(key, {
+        key,
+        domain: n.domain,
+        repository: n.path,
+        reference: n.digest ?? n.tag ?? 'latest',
+      });
+    }
+  }
+  return [...targets.values()].sort((a, b) => compareText(a.key, b.key));
+}
+
+/** What KOTS rewrites an image to, or null when it leaves it alone. */
+export function rewriteTarget(
+  g: ImageGroup,
+  verdict: AccessVerdict,
+  eff: Effective,
+  isRewritten: (use: ImageUse) => boolean,
+): string | null {
+  if (!g.ref || g.dynamic || eff.excluded.has(g.image)) return null;
+  if (!g.uses.some(isRewritten)) return null;
+  const domain = g.ref.domain ? canonicalHost(g.ref.domain) : undefined;
+  if (domain === REPLICATED_REGISTRY) {
+    return eff.registryDomain ? `${eff.registryDomain}/${g.ref.path}` : null;
+  }
+  if (domain === canonicalHost(eff.proxyDomain)) return null;
+  if (eff.registryDomain && domain === canonicalHost(eff.registryDomain)) return null;
+  if (verdict.status === 'public' && !eff.proxyPublicImages) return null;
+  return proxyImageName(g.ref, eff.proxyDomain, eff.appSlug);
+}
+
+/** Resolves every group into a report entry. Offline or unchecked images are `unknown`, and KOTS,
+ *  which proxies whatever it cannot prove public, is assumed to proxy them. */
+export function resolveImages(
+  groups: ImageGroup[],
+  verdicts: ReadonlyMap<string, AccessVerdict>,
+  eff: Effective,
+  options: RunOptions,
+  hasCredentials: (host: string) => boolean,
+  isRewritten: (use: ImageUse) => boolean,
+): ReportImage[] {
+  return groups.map((g) => {
+    const locations = g.uses.map((u) => u.pos);
+    if (g.dynamic) {
+      return { image: g.image, status: 'dynamic', credentials: 'not-checked', proxy: null, locations };
+    }
+    if (!g.ref) {
+      const reason = g.invalidReason ?? 'not an image reference';
+      return {
+        image: g.image,
+        status: 'unknown',
+        credentials: 'not-checked',
+        proxy: null,
+        reason,
+        locations,
+      };
+    }
+    const normalized = normalizedString(g.ref);
+    const verdict: AccessVerdict = eff.excluded.has(g.image)
+      ? { status: 'unknown', credentials: 'not-checked', reason: 'listed in excludedImages' }
+      : (presetStatus(normalizeReference(g.ref).domain, eff, options, hasCredentials) ??
+        verdicts.get(normalized) ?? {
+          status: 'unknown',
+          credentials: 'not-checked',
+          reason: options.offline ? 'offline: no request made' : 'not checked',
+        });
+    const entry: ReportImage = {
+      image: g.image,
+      normalized,
+      status: verdict.status,
+      credentials: verdict.credentials,
+      proxy: rewriteTarget(g, verdict, eff, isRewritten),
+      locations,
+    };
+    if (verdict.reason) entry.reason = verdict.reason;
+    return entry;
+  });
+}
+
+/** `[domain/]path` as written for a group, for kustomize `images[].name`. */
+export function writtenName(g: ImageGroup): string | undefined {
+  return g.ref ? nameAsWritten(g.ref) : undefined;
+}
+
+/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,136 @@
+// uses + verdicts + settings → Plan: the report's images and findings, and what the overlay must do.
+// Pure: no I/O, deterministic ordering everywhere.
+import type { AccessVerdict, Finding, ImageUse, RunOptions, ScanResult } from '../model.js';
+import type { ReportImage } from '../pipeline.js';
+import { dockerHubSpellings, nameAsWritten } from '../reference.js';
+import {
+  namespaceFindings,
+  placementFindings,
+  proxyMismatch,
+  pullSecretFindings,
+  statusFindings,
+} from './findings.js';
+import {
+  compareText,
+  type Effective,
+  effectiveSettings,
+  groupUses,
+  type ImageGroup,
+  OVERLAY_REWRITES,
+  resolveImages,
+} from './images.js';
+import { type OverlayPlan, planOverlay } from './overlay.js';
+
+export interface ImageRewrite {
+  /** Tag-less name exactly as written (kustomize matches the literal text). */
+  name: string;
+  newName: string;
+}
+
+export interface Plan {
+  effective: Effective;
+  images: ReportImage[];
+  findings: Finding[];
+  rewrites: ImageRewrite[];
+  overlay: OverlayPlan;
+}
+
+export interface PlanInputs {
+  scan: ScanResult;
+  verdicts: ReadonlyMap<string, AccessVerdict>;
+  options: RunOptions;
+  hasCredentials: (host: string) => boolean;
+}
+
+export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInputs): Plan {
+  const eff = effectiveSettings(options, scan.application);
+  const isRewritten = (u: ImageUse): boolean => {
+    if (OVERLAY_REWRITES.has(u.context)) return true;
+    if (u.context !== 'helm-value' && u.context !== 'helm-template') return false;
+    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === 'kots.io/v1beta1';
+  };
+  const groups = groupUses(scan.uses);
+  const images = resolveImages(groups, verdicts, eff, options, hasCredentials, isRewritten);
+
+  const findings: Finding[] = [...scan.findings];
+  const proxiedWorkloads = new Set<number>();
+  const proxiedCharts = new Set<number>();
+  const privateCharts = new Set<number>();
+  const rewrites = new Map<string, string>();
+  const alternates: ImageRewrite[] = [];
+
+  groups.forEach((g, i) => {
+    const image = images[i];
+    if (!image) return;
+    findings.push(...statusFindings(g, image, isRewritten));
+    findings.push(...placementFindings(g, image, eff, scan.helmCharts));
+    findings.push(...proxyMismatch(g, eff));
+    for (const u of g.uses) {
+      if (u.helmChart !== undefined && image.status !== 'public' && image.status !== 'dynamic') {
+        privateCharts.add(u.helmChart);
+      }
+      if (image.proxy === null || !isRewritten(u)) continue;
+      if (u.workload !== undefined) proxiedWorkloads.add(u.workload);
+      if (u.helmChart !== undefined) proxiedCharts.add(u.helmChart);
+    }
+    if (image.proxy !== null && g.ref && g.uses.some((u) => OVERLAY_REWRITES.has(u.context))) {
+      addRewrites(g, image.proxy, rewrites, alternates);
+    }
+  });
+  for (const alt of alternates) if (!rewrites.has(alt.name)) rewrites.set(alt.name, alt.newName);
+
+  findings.push(
+    ...namespaceFindings(scan.workloads, scan.helmCharts, proxiedWorkloads, proxiedCharts, scan.application),
+  );
+  findings.push(...pullSecretFindings(scan.helmCharts, privateCharts));
+
+  const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug);
+  findings.push(...overlay.findings);
+
+  return {
+    effective: eff,
+    images,
+    findings: sortFindings(findings),
+    rewrites: [...rewrites]
+      .map(([name, newName]) => ({ name, newName }))
+      .sort((a, b) => compareText(a.name, b.name)),
+    overlay,
+  };
+}
+
+/** The written spelling maps to the proxy name; KOTS's other Docker Hub spellings follow, unless another
+ *  image writes that spelling itself (its own entry wins). */
+function addRewrites(
+  g: ImageGroup,
+  proxy: string,
+  rewrites: Map<string, string>,
+  alternates: ImageRewrite[],
+): void {
+  if (!g.ref) return;
+  const written = nameAsWritten(g.ref);
+  if (!rewrites.has(written)) rewrites.set(written, proxy);
+  for (const name of dockerHubSpellings(g.ref)) {
+    if (name !== written) alternates.push({ name, newName: proxy });
+  }
+}
+
+const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      compareText(a.rule, b.rule) ||
+      compareText(a.message, b.message),
+  );
+}

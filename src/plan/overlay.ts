@@ -1,0 +1,149 @@
+// Which release files the kustomize overlay can take, which documents it must drop, and which
+// workloads need an imagePullSecrets patch. Pure.
+import type { DocumentInfo, Finding, ScanResult, Workload } from '../model.js';
+import { isTemplated } from '../templates.js';
+import { finding } from './findings.js';
+import { compareText } from './images.js';
+
+/** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */
+export interface ObjectId {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** A JSON6902 `add` on one workload's PodSpec. `append` when imagePullSecrets already exists. */
+export interface PullSecretPatch extends ObjectId {
+  /** JSON pointer of the imagePullSecrets field relative to the object, e.g. `/spec/template/spec/imagePullSecrets`. */
+  path: string;
+  append: boolean;
+  secretName: string;
+}
+
+export interface OverlayPlan {
+  /** Release files the overlay lists as resources, in scan order. */
+  resources: string[];
+  deletes: ObjectId[];
+  patches: PullSecretPatch[];
+  /** Namespaces besides the app's own that need the pull secret (sorted). */
+  secretNamespaces: string[];
+  /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
+  rewritesEphemeral: boolean;
+  findings: Finding[];
+}
+
+/** API groups of resources KOTS reads itself and never deploys. */
+const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\//;
+
+export function isKotsResource(doc: { apiVersion?: string }): boolean {
+  return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
+}
+
+/** Why kustomize would refuse a document, if it would. */
+function refusal(doc: DocumentInfo, seen: Set<string>): string | undefined {
+  if (doc.problem) return doc.problem;
+  if (!doc.apiVersion) return 'no apiVersion';
+  if (!doc.kind) return 'no kind';
+  // kustomize expands `kind: List` (and `*List`) documents into their items, which need no name of their own.
+  if (/List$/.test(doc.kind)) return undefined;
+  if (!doc.name) return 'no metadata.name';
+  const group = doc.apiVersion.includes('/') ? doc.apiVersion.split('/')[0] : '';
+  const id = `${group}\0${doc.kind}\0${doc.namespace ?? ''}\0${doc.name}`;
+  if (seen.has(id)) return `a second ${doc.kind} "${doc.name}" (kustomize refuses duplicate objects)`;
+  seen.add(id);
+  return undefined;
+}
+
+export function planOverlay(
+  scan: ScanResult,
+  proxiedWorkloads: ReadonlySet<number>,
+  appSlug: string,
+): OverlayPlan {
+  const secretName = `${appSlug}-registry`;
+  const findings: Finding[] = [];
+  const resources: string[] = [];
+  const deletes: ObjectId[] = [];
+  const included = new Set<string>();
+  const seen = new Set<string>();
+
+  const imagesByFile = new Map<string, number>();
+  for (const u of scan.uses) imagesByFile.set(u.pos.file, (imagesByFile.get(u.pos.file) ?? 0) + 1);
+
+  for (const file of scan.files) {
+    const deployable = file.documents.filter((d) => !isKotsResource(d));
+    if (deployable.length === 0) continue;
+    const refused = deployable
+      .map((doc) => ({ doc, why: refusal(doc, seen) }))
+      .find((r): r is { doc: DocumentInfo; why: string } => r.why !== undefined);
+    if (refused) {
+      const count = imagesByFile.get(file.file) ?? 0;
+      findings.push(
+        finding(
+          'overlay-excluded-document',
+          refused.doc.pos,
+          `${file.file} is left out of the generated overlay: document ${refused.doc.docIndex + 1} has ${refused.why}${count ? `; its ${count} image reference(s) are not rewritten by the overlay` : ''}`,
+        ),
+      );
+      continue;
+    }
+    resources.push(file.file);
+    included.add(file.file);
+    for (const doc of file.documents) {
+      if (isKotsResource(doc) && doc.apiVersion && doc.kind && doc.name) {
+        deletes.push({
+          apiVersion: doc.apiVersion,
+          kind: doc.kind,
+          name: doc.name,
+          ...(doc.namespace ? { namespace: doc.namespace } : {}),
+        });
+      }
+    }
+  }
+
+  const patches: PullSecretPatch[] = [];
+  const namespaces = new Set<string>();
+  const listed = new Set(scan.application?.additionalNamespaces ?? []);
+  for (const i of [...proxiedWorkloads].sort((a, b) => a - b)) {
+    const w = scan.workloads[i];
+    if (!w) continue;
+    if (w.namespace && !isTemplated(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
+      namespaces.add(w.namespace);
+    }
+    if (!included.has(w.file)) continue;
+    const patch = pullSecretPatch(w, secretName);
+    if (patch) patches.push(patch);
+  }
+
+  const rewritesEphemeral = scan.uses.some(
+    (u) => u.context === 'ephemeralContainer' && u.workload !== undefined && proxiedWorkloads.has(u.workload),
+  );
+  return {
+    resources,
+    deletes,
+    patches,
+    secretNamespaces: [...namespaces].sort(compareText),
+    rewritesEphemeral,
+    findings,
+  };
+}
+
+function pullSecretPatch(w: Workload, secretName: string): PullSecretPatch | undefined {
+  if (w.imagePullSecrets?.includes(secretName)) return undefined;
+  // Items of a `kind: List` become objects of their own in kustomize; the path is relative to the item.
+  const podSpec = w.podSpecPath[0] === 'items' ? w.podSpecPath.slice(2) : w.podSpecPath;
+  return {
+    apiVersion: w.apiVersion,
+    kind: w.kind,
+    name: w.name,
+    ...(w.namespace ? { namespace: w.namespace } : {}),
+    path: `/${[...podSpec, 'imagePullSecrets'].map(escapePointer).join('/')}`,
+    // `add` on an existing member replaces it, so an empty list is replaced rather than appended to.
+    append: (w.imagePullSecrets?.length ?? 0) > 0,
+    secretName,
+  };
+}
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}

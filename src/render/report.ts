@@ -1,0 +1,96 @@
+// Plan → the JSON report of interface.md and the human summary. Pure and deterministic.
+import type { Finding, Level } from '../model.js';
+import type { Report, ReportImage } from '../pipeline.js';
+
+/** Serialises with the key order of interface.md, so equal reports are byte-identical. */
+export function reportJson(report: Report): string {
+  const ordered = {
+    version: report.version,
+    appSlug: report.appSlug,
+    proxyDomain: report.proxyDomain,
+    images: report.images.map((i) => ({
+      image: i.image,
+      ...(i.normalized !== undefined ? { normalized: i.normalized } : {}),
+      status: i.status,
+      credentials: i.credentials,
+      proxy: i.proxy,
+      ...(i.reason !== undefined ? { reason: i.reason } : {}),
+      locations: i.locations.map((l) => ({ file: l.file, line: l.line, column: l.column })),
+    })),
+    findings: report.findings.map((f) => ({
+      rule: f.rule,
+      level: f.level,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      message: f.message,
+    })),
+    generated: report.generated,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+export function countByLevel(findings: Finding[]): Record<Level, number> {
+  const counts: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.level] += 1;
+  return counts;
+}
+
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
+function where(image: ReportImage, verbose: boolean): string {
+  const [first, ...rest] = image.locations;
+  if (!first) return '';
+  const at = `${first.file}:${first.line}:${first.column}`;
+  if (verbose) return [at, ...rest.map((l) => `${l.file}:${l.line}:${l.column}`)].join(', ');
+  return rest.length ? `${at} (+${rest.length} more)` : at;
+}
+
+/** Left-aligned columns; the last column is not padded. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** The summary the CLI prints on stderr: images, findings, generated files, totals. */
+export function humanSummary(report: Report, verbosity: Verbosity): string {
+  const lines: string[] = [];
+  const counts = countByLevel(report.findings);
+  const proxied = report.images.filter((i) => i.proxy !== null).length;
+  if (verbosity !== 'quiet' && report.images.length) {
+    const rows = [['IMAGE', 'STATUS', 'CREDENTIALS', 'PROXY', 'WHERE']];
+    for (const i of report.images) {
+      rows.push([i.image, i.status, i.credentials, i.proxy ?? '-', where(i, verbosity === 'verbose')]);
+      if (i.reason && i.status !== 'public') rows.push([`  ↳ ${i.reason}`, '', '', '', '']);
+    }
+    lines.push(...table(rows), '');
+  }
+  const shown = report.findings.filter(
+    (f) =>
+      verbosity === 'verbose' ||
+      f.level !== 'notice' ||
+      (verbosity === 'normal' && f.rule !== 'image-needs-proxy'),
+  );
+  const shownLevels = verbosity === 'quiet' ? shown.filter((f) => f.level === 'error') : shown;
+  for (const f of shownLevels) {
+    lines.push(`${f.file}:${f.line}:${f.column}: ${f.level} [${f.rule}] ${f.message}`);
+  }
+  if (shownLevels.length) lines.push('');
+  if (verbosity !== 'quiet' && report.generated.length)
+    lines.push(`generated: ${report.generated.join(', ')}`);
+  lines.push(
+    `${report.images.length} image(s), ${proxied} through the proxy; ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** True when a finding at or above `failOn` exists (`never` never fails). */
+export function reachesFailLevel(findings: Finding[], failOn: 'error' | 'warning' | 'never'): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => f.level === 'error' || (failOn === 'warning' && f.level === 'warning'));
+}
