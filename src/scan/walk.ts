@@ -1,0 +1,106 @@
+// Release PATHs → the manifest files to scan. The only scanner module that touches the file system.
+// Rules (interface.md, domain.md §2), as the Replicated CLI builds a release:
+//   - a directory is walked recursively; only `.yaml` / `.yml` files count (case-sensitive);
+//   - dotfiles and dot-directories are skipped silently;
+//   - symlinks are followed while they stay inside the PATH's tree; one that leaves it, one that loops
+//     back to a directory being walked, or a broken one is skipped with a `path-skipped` finding;
+//   - a PATH given explicitly counts even if it is a dotfile, but must exist and be `.yaml`/`.yml`.
+// The result is sorted (plain code-unit order) and deduplicated; paths are relative to `cwd`, `/`-separated.
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Finding } from '../model.js';
+import { RULE_LEVELS, UsageError } from '../model.js';
+
+export interface WalkResult {
+  files: string[];
+  findings: Finding[];
+}
+
+export function isManifestName(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+export function pathSkipped(file: string, message: string): Finding {
+  return { rule: 'path-skipped', level: RULE_LEVELS['path-skipped'], file, line: 1, column: 1, message };
+}
+
+export async function walkRelease(paths: string[], cwd: string): Promise<WalkResult> {
+  const files = new Set<string>();
+  const findings: Finding[] = [];
+  const rel = (abs: string): string => path.relative(cwd, abs).split(path.sep).join('/');
+
+  async function walkDir(dir: string, dirReal: string, root: string, ancestors: string[]): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e: unknown) {
+      findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const ent of entries) {
+      if (ent.name.startsWith('.')) continue;
+      const full = path.join(dir, ent.name);
+      if (ent.isDirectory()) {
+        const real = path.join(dirReal, ent.name);
+        await walkDir(full, real, root, [...ancestors, real]);
+      } else if (ent.isFile()) {
+        if (isManifestName(ent.name)) files.add(rel(full));
+      } else if (ent.isSymbolicLink()) {
+        await followLink(full, ent.name, root, ancestors);
+      }
+    }
+  }
+
+  async function followLink(full: string, name: string, root: string, ancestors: string[]): Promise<void> {
+    let target: string;
+    let st: Awaited<ReturnType<typeof stat>>;
+    try {
+      target = await realpath(full);
+      st = await stat(target);
+    } catch {
+      findings.push(pathSkipped(rel(full), 'broken symlink'));
+      return;
+    }
+    if (target !== root && !target.startsWith(root + path.sep)) {
+      findings.push(pathSkipped(rel(full), 'symlink points outside the release tree'));
+      return;
+    }
+    if (st.isDirectory()) {
+      if (ancestors.includes(target)) {
+        findings.push(pathSkipped(rel(full), 'symlink loop: points back to a directory being walked'));
+        return;
+      }
+      await walkDir(full, target, root, [...ancestors, target]);
+    } else if (st.isFile() && isManifestName(name)) {
+      files.add(rel(full));
+    }
+  }
+
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st: Awaited<ReturnType<typeof stat>>;
+    try {
+      st = await stat(abs);
+    } catch (e: unknown) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`manifest path not found: ${p}`);
+      throw new UsageError(`cannot read manifest path ${p}: ${errorText(e)}`);
+    }
+    if (st.isDirectory()) {
+      const root = await realpath(abs);
+      await walkDir(abs, root, root, [root]);
+    } else if (st.isFile()) {
+      if (!isManifestName(abs)) throw new UsageError(`manifest path ${p} is not a .yaml or .yml file`);
+      files.add(rel(abs));
+    } else {
+      throw new UsageError(`manifest path ${p} is not a file or directory`);
+    }
+  }
+  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), findings };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
+}
