@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { findValueImages, mergeValueSlots, type ValueImageSlot } from '../../src/scan/helm-values.js';
+
+const F = 'm/app.tgz!app/values.yaml';
+const CR = 'manifests/helmchart.yaml';
+
+/** path → [ref, line, column, file] for compact tables. */
+const brief = (slots: ValueImageSlot[]) =>
+  slots.map((s) => [s.path.join('.'), s.ref, s.pos.line, s.pos.column, s.pos.file === F ? 'F' : s.pos.file]);
+
+describe('findValueImages', () => {
+  it.each<[string, string, unknown[]]>([
+    ['plain string', 'image: nginx:1.25\n', [['image', 'nginx:1.25', 1, 8, 'F']]],
+    [
+      'double-quoted: column of the quote',
+      'a:\n  image: "quay.io/org/x:1"\n',
+      [['a.image', 'quay.io/org/x:1', 2, 10, 'F']],
+    ],
+    ['single-quoted', "image: 'x:1'\n", [['image', 'x:1', 1, 8, 'F']]],
+    [
+      'registry/repository/tag map at depth',
+      'redis:\n  image:\n    registry: docker.io\n    repository: bitnami/redis\n    tag: 7.2.4\n',
+      [['redis.image', 'docker.io/bitnami/redis:7.2.4', 4, 17, 'F']],
+    ],
+    [
+      'digest wins over tag (Bitnami)',
+      'image:\n  repository: org/x\n  tag: "1"\n  digest: sha256:abc\n',
+      [['image', 'org/x@sha256:abc', 2, 15, 'F']],
+    ],
+    [
+      'sibling imageRegistry',
+      'api:\n  imageRegistry: ghcr.io\n  image:\n    repository: org/api\n    tag: v2\n',
+      [['api.image', 'ghcr.io/org/api:v2', 4, 17, 'F']],
+    ],
+    [
+      'global.imageRegistry outranks image.registry',
+      'global:\n  imageRegistry: my.reg\nimage:\n  registry: docker.io\n  repository: org/x\n  tag: "1"\n',
+      [['image', 'my.reg/org/x:1', 5, 15, 'F']],
+    ],
+    [
+      'name + tag',
+      'worker:\n  image:\n    name: quay.io/org/w\n    tag: "3"\n',
+      [['worker.image', 'quay.io/org/w:3', 3, 11, 'F']],
+    ],
+    ['name alone is not an image', 'image:\n  name: foo\n', []],
+    ['pullPolicy alone is not an image', 'image:\n  pullPolicy: Always\n', []],
+    ['partial map (tag only) is left out by default', 'image:\n  tag: "2"\n', []],
+    ['empty string is not an image', 'image: ""\n', []],
+    ['booleans and numbers are not images', 'image: true\nx:\n  image: 5\n', []],
+    [
+      '<word>Image keys',
+      'sidecarImage: busybox:1\nimagePullSecrets: []\n',
+      [['sidecarImage', 'busybox:1', 1, 15, 'F']],
+    ],
+    [
+      'images in list items',
+      'extra:\n  - name: a\n    image: a:1\n  - name: b\n    image:\n      repository: b\n      tag: "2"\n',
+      [
+        ['extra.0.image', 'a:1', 3, 12, 'F'],
+        ['extra.1.image', 'b:2', 6, 19, 'F'],
+      ],
+    ],
+    [
+      'an anchored image reused through an alias reports at the anchor',
+      'a:\n  image: &img x:1\nb:\n  image: *img\n',
+      [
+        ['a.image', 'x:1', 2, 15, 'F'],
+        ['b.image', 'x:1', 2, 15, 'F'],
+      ],
+    ],
+    ['not YAML: what parses is kept', 'image: x:1\nbad: [\n', [['image', 'x:1', 1, 8, 'F']]],
+    ['a root that is not a map', '- image: x:1\n', []],
+  ])('%s', (_name, text, expected) => {
+    expect(brief(findValueImages(text, F))).toEqual(expected);
+  });
+
+  it('uses the default tag when there is none, with a note, and notes numeric tags', () => {
+    const [noTag, numeric] = findValueImages(
+      'a:\n  image:\n    repository: org/a\nb:\n  image:\n    repository: org/b\n    tag: 1.10\n',
+      F,
+      {
+        defaultTag: '3.1',
+      },
+    );
+    expect([noTag?.ref, noTag?.notes]).toEqual([
+      'org/a:3.1',
+      ["no tag: assuming the chart's appVersion 3.1"],
+    ]);
+    expect([numeric?.ref, numeric?.notes]).toEqual([
+      'org/b:1.1',
+      ['tag 1.1 is a YAML number: Helm may print it differently (1.10 as 1.1); quote it'],
+    ]);
+  });
+
+  it('prefixes paths and records the parts it used', () => {
+    const [slot] = findValueImages('image:\n  repository: org/x\n  tag: "1"\n  pullPolicy: Always\n', F, {
+      prefix: ['sub'],
+    });
+    expect(slot?.path).toEqual(['sub', 'image']);
+    expect(slot?.parts).toEqual({
+      repository: { value: 'org/x', pos: { file: F, line: 2, column: 15 }, layer: 0 },
+      tag: { value: '1', pos: { file: F, line: 3, column: 8 }, layer: 0 },
+    });
+  });
+});
+
+describe('mergeValueSlots: CR values over values.yaml', () => {
+  const chartText =
+    'image:\n  registry: docker.io\n  repository: org/app\n  tag: "1.0"\nworker:\n  image: quay.io/org/w:1\nlone:\n  image: x:1\n';
+  const chart = findValueImages(chartText, F);
+
+  it.each<[string, string, unknown[]]>([
+    [
+      'tag only: chart registry/repository + CR tag, at the CR tag',
+      'image:\n  tag: "2.0"\n',
+      [
+        ['image', 'docker.io/org/app:2.0', 2, 8, CR],
+        ['worker.image', 'quay.io/org/w:1', 6, 10, 'F'],
+        ['lone.image', 'x:1', 8, 10, 'F'],
+      ],
+    ],
+    [
+      'registry and tag: the registry line wins over the tag line',
+      'image:\n  tag: "2.0"\n  registry: proxy.replicated.com/proxy/acme/docker.io\n',
+      [
+        ['image', 'proxy.replicated.com/proxy/acme/docker.io/org/app:2.0', 3, 13, CR],
+        ['worker.image', 'quay.io/org/w:1', 6, 10, 'F'],
+        ['lone.image', 'x:1', 8, 10, 'F'],
+      ],
+    ],
+    [
+      'a string replaces a map, a map replaces a string, new complete slots are added',
+      'image: org/app:9\nworker:\n  image:\n    repository: org/w2\n    tag: "2"\nnew:\n  image: n:1\npart:\n  image:\n    tag: "3"\n',
+      [
+        ['image', 'org/app:9', 1, 8, CR],
+        ['worker.image', 'org/w2:2', 4, 17, CR],
+        ['lone.image', 'x:1', 8, 10, 'F'],
+        ['new.image', 'n:1', 7, 10, CR],
+      ],
+    ],
+    [
+      'nothing overridden',
+      'other: 1\n',
+      [
+        ['image', 'docker.io/org/app:1.0', 3, 15, 'F'],
+        ['worker.image', 'quay.io/org/w:1', 6, 10, 'F'],
+        ['lone.image', 'x:1', 8, 10, 'F'],
+      ],
+    ],
+  ])('%s', (_name, crText, expected) => {
+    const cr = findValueImages(crText, CR, { includePartial: true });
+    expect(brief(mergeValueSlots(chart, cr))).toEqual(expected);
+  });
+
+  it('a chart-wide global.imageRegistry still applies to a CR map', () => {
+    const withGlobal = findValueImages(
+      'global:\n  imageRegistry: g.io\nimage:\n  repository: org/a\n  tag: "1"\n',
+      F,
+    );
+    const cr = findValueImages('image:\n  tag: "2"\n', CR, { includePartial: true });
+    expect(brief(mergeValueSlots(withGlobal, cr))).toEqual([['image', 'g.io/org/a:2', 2, 8, CR]]);
+  });
+});
