@@ -27,7 +27,7 @@ function image(i) {
 
 function container(name, img, r) {
   const env = Array.from(
-    { length: 4 },
+    { length: 1 },
     (_, k) => `            - name: SETTING_${k}\n              value: "${Math.floor(r() * 1e9)}"`,
   ).join('\n');
   return `        - name: ${name}
@@ -35,12 +35,8 @@ function container(name, img, r) {
           args: ["--port=8080", "--log-level=info"]
           env:
 ${env}
-          resources:
-            requests: {cpu: 100m, memory: 128Mi}
-            limits: {cpu: "1", memory: 512Mi}
           ports:
-            - containerPort: 8080
-              name: http`;
+            - containerPort: 8080`;
 }
 
 export function generateRelease(
@@ -65,8 +61,6 @@ kind: Deployment
 metadata:
   name: app-${n}
   labels: {app: app-${n}, tier: backend}
-  annotations:
-    description: "synthetic workload ${n} for the kots-proxy scan benchmark"
 spec:
   replicas: 2
   selector:

@@ -73,8 +73,10 @@ export function planOverlay(
   for (const file of scan.files) {
     const deployable = file.documents.filter((d) => !isKotsResource(d));
     if (deployable.length === 0) continue;
-    const refused = deployable
-      .map((doc) => ({ doc, why: refusal(doc, seen) }))
+    // kustomize reads the whole file, so a document it cannot parse excludes the file even when it
+    // is a KOTS resource the overlay would drop.
+    const refused = file.documents
+      .map((doc) => ({ doc, why: isKotsResource(doc) ? doc.problem : refusal(doc, seen) }))
       .find((r): r is { doc: DocumentInfo; why: string } => r.why !== undefined);
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;

@@ -78,7 +78,7 @@ function classifyErrors(d: DocCtx, parsed: ParsedDoc): void {
     }
     count++;
     if (first) continue;
-    const pos = posAt(d, e.pos[0]);
+    const pos = posAt(d, lastContentBefore(d.text, d.base + e.pos[0]) - d.base);
     const msg = e.message.split('\n', 1)[0] ?? e.code;
     first = { rule: 'yaml-parse-error', level: RULE_LEVELS['yaml-parse-error'], ...pos, message: msg };
   }
@@ -87,6 +87,16 @@ function classifyErrors(d: DocCtx, parsed: ParsedDoc): void {
     d.sink.findings.push(first);
     d.problems.add('parse error');
   }
+}
+
+/** yaml reports unterminated constructs at the end of input, which may be past the last line; point
+ *  at the last non-blank character instead, so the position is always inside the file's text. */
+function lastContentBefore(text: string, abs: number): number {
+  if (/\S/.test(text.slice(abs, abs + 4096)) || (abs + 4096 < text.length && /\S/.test(text.slice(abs))))
+    return abs;
+  let i = Math.min(abs, text.length) - 1;
+  while (i > 0 && /\s/.test(text[i] ?? '')) i--;
+  return Math.max(0, Math.min(abs, i));
 }
 
 function lineHasTemplate(text: string, abs: number): boolean {
