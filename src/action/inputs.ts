@@ -1,0 +1,150 @@
+// Every action input, read once into one typed object. Each mistake is a UsageError naming the input
+// and the expected form. registry-auth is masked before anything else is read or logged.
+import { isAbsolute, normalize } from 'node:path';
+import * as core from '@actions/core';
+import { UsageError } from '../model.js';
+import type { RegistryCredentials } from '../registry/auth.js';
+import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
+import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
+
+export type Annotate = 'changed' | 'all' | 'none';
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface ActionInputs {
+  appSlug: string;
+  /** Release paths relative to the workspace. */
+  manifests: string[];
+  /** Relative to the workspace, `/` separators, no trailing slash. */
+  outputDir: string;
+  proxyDomain?: string;
+  registryDomain?: string;
+  credentials: RegistryCredentials;
+  privateRegistries: string[];
+  publicRegistries: string[];
+  insecureRegistries: string[];
+  annotate: Annotate;
+  commit: boolean;
+  commitMessage: string;
+  failOn: FailOn;
+  token: string;
+  /** The project file that supplied defaults, if any (for the log). */
+  configFile?: string;
+}
+
+export const DEFAULT_COMMIT_MESSAGE = 'kots-proxy: update generated overlay';
+
+/** Reads an input by its action.yml name; '' when unset. */
+export type InputReader = (name: string) => string;
+
+const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
+const SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`input ${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+function host(name: string, value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!HOST.test(value)) {
+    throw new UsageError(`input ${name} ${JSON.stringify(value)} is not a HOST[:PORT] (no scheme or path)`);
+  }
+  return value;
+}
+
+/** Newline- or comma-separated HOST[:PORT] list. */
+function hostList(name: string, value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((h) => host(name, h)!);
+}
+
+/** Masks the credentials input and every secret derived from it, then parses it. Runs first. */
+export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
+  if (raw.trim() === '') return new Map();
+  mask(raw);
+  // The runner matches masks line by line, so a multi-line JSON value is masked by its parts.
+  for (const line of raw.split('\n')) if (line.trim().length >= 8) mask(line.trim());
+  const credentials = parseRegistryAuth(raw, 'input registry-auth');
+  for (const secret of registrySecrets(credentials)) mask(secret);
+  return credentials;
+}
+
+function outputDir(value: string): string {
+  const raw = value === '' ? 'kots-proxy' : value;
+  const norm = normalize(raw.replace(/\\/g, '/')).replace(/\\/g, '/').replace(/\/+$/, '');
+  if (isAbsolute(raw) || norm === '.' || norm === '' || norm === '..' || norm.startsWith('../')) {
+    throw new UsageError(
+      `input output-dir ${JSON.stringify(value)} must be a directory inside the workspace, like kots-proxy`,
+    );
+  }
+  return norm;
+}
+
+/** Pure core of getInputs: `read` returns trimmed input values, `config` the project file if any. */
+export function parseInputs(
+  read: InputReader,
+  mask: (secret: string) => void,
+  loadConfig: () => ReplicatedConfig | undefined,
+): ActionInputs {
+  const credentials = maskAndParseRegistryAuth(read('registry-auth'), mask);
+  const config = loadConfig();
+
+  const appSlug = read('app-slug') || config?.appSlug || '';
+  if (appSlug === '') {
+    throw new UsageError(
+      'input app-slug is required (or set appSlug in a .replicated file in the workspace)',
+    );
+  }
+  if (!SLUG.test(appSlug)) {
+    const from = read('app-slug') ? 'input app-slug' : `appSlug in ${config?.file}`;
+    throw new UsageError(`${from} ${JSON.stringify(appSlug)} must be lowercase letters, digits and dashes`);
+  }
+  const listed = read('manifests')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // The input's default is `manifests` (interface.md); a .replicated file's manifests take its place
+  // only while the input keeps that default.
+  const isDefault = listed.length === 0 || (listed.length === 1 && listed[0] === 'manifests');
+  const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];
+
+  const commit = read('commit') || 'true';
+  if (!/^(true|false)$/i.test(commit)) {
+    throw new UsageError(`input commit must be true or false (got ${JSON.stringify(commit)})`);
+  }
+  const token = read('token');
+  const inputs: ActionInputs = {
+    appSlug,
+    manifests,
+    outputDir: outputDir(read('output-dir')),
+    credentials,
+    privateRegistries: hostList('private-registries', read('private-registries')),
+    publicRegistries: hostList('public-registries', read('public-registries')),
+    insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
+    annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
+    commit: commit.toLowerCase() === 'true',
+    commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,
+    failOn: oneOf('fail-on', read('fail-on'), ['error', 'warning', 'never'], 'error'),
+    token,
+  };
+  if (token) mask(token);
+  const proxyDomain = host('proxy-domain', read('proxy-domain'));
+  if (proxyDomain) inputs.proxyDomain = proxyDomain;
+  const registryDomain = host('registry-domain', read('registry-domain'));
+  if (registryDomain) inputs.registryDomain = registryDomain;
+  if (config) inputs.configFile = config.file;
+  return inputs;
+}
+
+/** Reads the inputs of this step (INPUT_* variables) with `.replicated` defaults from `workspace`. */
+export function getInputs(workspace: string): ActionInputs {
+  return parseInputs(
+    (name) => core.getInput(name),
+    (secret) => core.setSecret(secret),
+    () => readReplicatedConfig(workspace),
+  );
+}

@@ -1,0 +1,69 @@
+// Defaults from the Replicated CLI's project file (`.replicated` or `.replicated.yaml` at the workspace
+// root): `appSlug` and `manifests`. The CLI's `manifests` are globs (`./manifests/*.yaml`); the scanner
+// walks directories, so each glob is mapped to the directory before its first wildcard.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from '../model.js';
+
+export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
+
+export interface ReplicatedConfig {
+  /** Which file was read, relative to the workspace. */
+  file: string;
+  appSlug?: string;
+  manifests: string[];
+}
+
+/** `./manifests/**\/*.yaml` → `manifests`; `a/b.yaml` → `a/b.yaml`; `*.yaml` → `.`. */
+export function globToPath(glob: string): string {
+  const parts = glob.trim().replace(/\\/g, '/').split('/');
+  const fixed: string[] = [];
+  for (const part of parts) {
+    if (/[*?[{]/.test(part)) break;
+    if (part !== '' && part !== '.') fixed.push(part);
+  }
+  return fixed.length ? fixed.join('/') : '.';
+}
+
+/** Reads the first project file that exists; undefined when there is none. */
+export function readReplicatedConfig(workspace: string): ReplicatedConfig | undefined {
+  for (const file of REPLICATED_FILES) {
+    let text: string;
+    try {
+      text = readFileSync(join(workspace, file), 'utf8');
+    } catch (e: unknown) {
+      if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR')) continue;
+      throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return parseReplicatedConfig(text, file);
+  }
+  return undefined;
+}
+
+export function parseReplicatedConfig(text: string, file: string): ReplicatedConfig {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (e: unknown) {
+    throw new UsageError(
+      `${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    );
+  }
+  if (doc === null || doc === undefined) return { file, manifests: [] };
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file} must be a YAML mapping`);
+  const { appSlug, manifests } = doc as Record<string, unknown>;
+  const config: ReplicatedConfig = { file, manifests: [] };
+  if (appSlug !== undefined && appSlug !== null) {
+    if (typeof appSlug !== 'string') throw new UsageError(`${file}: appSlug must be a string`);
+    if (appSlug.trim() !== '') config.appSlug = appSlug.trim();
+  }
+  const globs =
+    manifests === undefined || manifests === null ? [] : Array.isArray(manifests) ? manifests : [manifests];
+  for (const g of globs) {
+    if (typeof g !== 'string') throw new UsageError(`${file}: manifests must be a list of paths or globs`);
+    const path = globToPath(g);
+    if (!config.manifests.includes(path)) config.manifests.push(path);
+  }
+  return config;
+}

@@ -1,0 +1,190 @@
+// GitHubApi over @actions/github's Octokit. Adds what the toolkit leaves out: retries for transient
+// failures (5xx, network) and errors that say which workflow permission is missing.
+import { getOctokit } from '@actions/github';
+import type { GitHubApi, TreeChange, TreeEntry } from './api.js';
+import { GitHubPermissionError } from './api.js';
+
+export interface OctokitApiOptions {
+  token: string;
+  /** GITHUB_API_URL; the double's URL in tests. */
+  baseUrl: string;
+  owner: string;
+  repo: string;
+  /** First retry delay; doubled each time. 0 in tests. */
+  retryDelayMs?: number;
+  attempts?: number;
+}
+
+type Octokit = ReturnType<typeof getOctokit>;
+
+/** What we read from an Octokit RequestError without importing the transitive package. */
+interface HttpFailure {
+  status: number;
+  message: string;
+  headers: Record<string, string | undefined>;
+}
+
+function asHttpFailure(e: unknown): HttpFailure | undefined {
+  if (typeof e !== 'object' || e === null || !('status' in e) || typeof e.status !== 'number')
+    return undefined;
+  const response = 'response' in e && typeof e.response === 'object' && e.response !== null ? e.response : {};
+  const headers = 'headers' in response && typeof response.headers === 'object' ? response.headers : {};
+  const message = e instanceof Error ? e.message : String(e);
+  return { status: e.status, message, headers: (headers ?? {}) as Record<string, string | undefined> };
+}
+
+/** Which permission each operation needs, for the 401/403 message. */
+const PERMISSION: Record<string, string> = {
+  'list pull request files': 'pull-requests: read',
+  default: 'contents: write',
+};
+
+export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
+  const octokit: Octokit = getOctokit(options.token, { baseUrl: options.baseUrl });
+  const { owner, repo } = options;
+  const attempts = options.attempts ?? 3;
+  const firstDelay = options.retryDelayMs ?? 1000;
+
+  async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (e: unknown) {
+        const failure = asHttpFailure(e);
+        // status 0 / undefined: the request never got an answer (network); 5xx: GitHub hiccup. Every
+        // call we make is safe to repeat: blobs/trees are content-addressed, the ref update is a CAS.
+        const transient = failure === undefined || failure.status === 0 || failure.status >= 500;
+        if (transient && attempt < attempts) {
+          await new Promise((r) => setTimeout(r, firstDelay * 2 ** (attempt - 1)));
+          continue;
+        }
+        throw describe(operation, e, failure);
+      }
+    }
+  }
+
+  return {
+    async listPullFiles(pullNumber) {
+      const files = await call('list pull request files', () =>
+        octokit.paginate(octokit.rest.pulls.listFiles, {
+          owner,
+          repo,
+          pull_number: pullNumber,
+          per_page: 100,
+        }),
+      );
+      return files.map((f) => f.filename);
+    },
+    async getBranchSha(branch) {
+      const { data } = await call('read the branch', () =>
+        octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }),
+      );
+      return data.object.sha;
+    },
+    async getCommitTree(commitSha) {
+      const { data } = await call('read the head commit', () =>
+        octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha }),
+      );
+      return data.tree.sha;
+    },
+    async getTree(treeSha, recursive) {
+      const { data } = await call('read the head tree', () =>
+        octokit.rest.git.getTree({
+          owner,
+          repo,
+          tree_sha: treeSha,
+          ...(recursive ? { recursive: '1' } : {}),
+        }),
+      );
+      const entries: TreeEntry[] = [];
+      for (const e of data.tree) {
+        if (e.path === undefined || e.sha === undefined || e.mode === undefined) continue;
+        if (e.type !== 'blob' && e.type !== 'tree' && e.type !== 'commit') continue;
+        entries.push({ path: e.path, mode: e.mode, type: e.type, sha: e.sha });
+      }
+      return { entries, truncated: data.truncated };
+    },
+    async getBlob(sha) {
+      const { data } = await call('read a blob', () =>
+        octokit.rest.git.getBlob({ owner, repo, file_sha: sha }),
+      );
+      return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    },
+    async createBlob(content) {
+      const { data } = await call('create a blob', () =>
+        octokit.rest.git.createBlob({ owner, repo, content, encoding: 'utf-8' }),
+      );
+      return data.sha;
+    },
+    async createTree(baseTree, changes: TreeChange[]) {
+      const { data } = await call('create a tree', () =>
+        octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: changes }),
+      );
+      return data.sha;
+    },
+    async createCommit(message, tree, parents) {
+      const { data } = await call('create a commit', () =>
+        octokit.rest.git.createCommit({ owner, repo, message, tree, parents }),
+      );
+      return data.sha;
+    },
+    async updateBranch(branch, sha) {
+      try {
+        await call('update the branch', () =>
+          octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: false }),
+        );
+        return 'updated';
+      } catch (e: unknown) {
+        // GitHub answers 422 "Update is not a fast forward" when the branch moved since we read it.
+        if (e instanceof ApiCallError && e.status === 422) return 'not-fast-forward';
+        throw e;
+      }
+    },
+  };
+}
+
+/** Any other API failure, with the operation and status in the message. */
+export class ApiCallError extends Error {
+  override name = 'ApiCallError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+function describe(operation: string, e: unknown, failure: HttpFailure | undefined): Error {
+  if (failure === undefined) {
+    return new Error(`GitHub API: could not ${operation}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const rateLimited =
+    failure.status === 429 ||
+    (failure.status === 403 &&
+      (failure.headers['x-ratelimit-remaining'] === '0' || failure.headers['retry-after'] !== undefined));
+  if (rateLimited) {
+    return new ApiCallError(
+      `GitHub API rate limit hit while trying to ${operation}; re-run the job later`,
+      403,
+    );
+  }
+  if (failure.status === 401) {
+    return new GitHubPermissionError(
+      `GitHub API answered 401 when trying to ${operation}: the token input is missing or invalid ` +
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a JS template
+        '(the default is ${{ github.token }})',
+    );
+  }
+  if (failure.status === 403) {
+    const permission = PERMISSION[operation] ?? PERMISSION.default;
+    return new GitHubPermissionError(
+      `GitHub API answered 403 when trying to ${operation} (${failure.message}). ` +
+        `The token needs \`${permission}\`: add \`permissions: { contents: write, pull-requests: read }\` ` +
+        'to the job, or pass a token that has them in the token input.',
+    );
+  }
+  return new ApiCallError(
+    `GitHub API: could not ${operation}: ${failure.status} ${failure.message}`,
+    failure.status,
+  );
+}

@@ -1,0 +1,173 @@
+// The job summary: images, findings, generated files and what happened to the commit, as HTML
+// (safe to escape, unlike Markdown table cells). GitHub rejects a step summary over 1 MiB, so rows are
+// added in priority order while they fit, and a closing note says what was cut.
+import type { Finding, Level } from '../model.js';
+import type { GeneratedFile, Report } from '../pipeline.js';
+import { rankFindings } from './annotate.js';
+
+export const SUMMARY_LIMIT = 1024 * 1024;
+/** Room kept for the closing note and whatever core.summary adds. */
+const MARGIN = 8 * 1024;
+const MAX_LOCATIONS = 5;
+
+export type CommitState =
+  | { kind: 'committed'; sha: string; url?: string }
+  | { kind: 'skipped'; reason: string; detail: string }
+  | { kind: 'failed'; message: string };
+
+export interface SummaryInput {
+  report: Report;
+  files: GeneratedFile[];
+  commit: CommitState;
+  /** URL of a workspace-relative `file` (and line) on the PR head, or undefined for no link. */
+  link: (file: string, line?: number) => string | undefined;
+  fork: boolean;
+  /** The CLI command that reproduces this run, for fork authors. */
+  command: string;
+  annotated: { shown: number; omitted: number; filtered: number };
+  limitBytes?: number;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const ICON: Record<Level, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
+
+interface Section {
+  name: string;
+  head: string;
+  rows: string[];
+  tail: string;
+}
+
+function where(link: SummaryInput['link'], file: string, line: number): string {
+  const text = escapeHtml(`${file}:${line}`);
+  const url = link(file, line);
+  return url ? `<a href="${escapeHtml(url)}">${text}</a>` : `<code>${text}</code>`;
+}
+
+function imageRows(input: SummaryInput): string[] {
+  return input.report.images.map((i) => {
+    const locs = i.locations.slice(0, MAX_LOCATIONS).map((l) => where(input.link, l.file, l.line));
+    if (i.locations.length > MAX_LOCATIONS) locs.push(`+${i.locations.length - MAX_LOCATIONS} more`);
+    const proxy = i.proxy === null ? '—' : `<code>${escapeHtml(i.proxy)}</code>`;
+    return `<tr><td><code>${escapeHtml(i.image)}</code></td><td>${i.status}</td><td>${i.credentials}</td><td>${proxy}</td><td>${locs.join('<br>')}</td></tr>`;
+  });
+}
+
+function findingRow(input: SummaryInput, f: Finding): string {
+  return `<tr><td>${ICON[f.level]} ${f.level}</td><td><code>${f.rule}</code></td><td>${where(input.link, f.file, f.line)}</td><td>${escapeHtml(f.message)}</td></tr>`;
+}
+
+function commitLine(input: SummaryInput): string {
+  const c = input.commit;
+  if (c.kind === 'committed') {
+    const sha = c.url ? `<a href="${escapeHtml(c.url)}">${c.sha.slice(0, 7)}</a>` : c.sha.slice(0, 7);
+    return `<p>✅ Committed the generated files to the pull request branch as ${sha}.</p>`;
+  }
+  if (c.kind === 'failed')
+    return `<p>❌ The generated files were not committed: ${escapeHtml(c.message)}</p>`;
+  const why: Record<string, string> = {
+    unchanged: 'The generated files on the pull request branch are up to date; nothing to commit.',
+    fork: 'This pull request comes from a fork: the workflow token cannot push to it, so nothing was committed.',
+    'not-a-pull-request': 'This run is not for a pull request, so nothing was committed.',
+    disabled: 'Committing is turned off (<code>commit: false</code>).',
+    'head-moved':
+      'The pull request branch moved while this run was working; nothing was overwritten. The run for the new head will commit.',
+  };
+  return `<p>${why[c.reason] ?? escapeHtml(c.reason)} <sub>${escapeHtml(c.detail)}</sub></p>`;
+}
+
+function fence(content: string): string {
+  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+export function renderSummary(input: SummaryInput): string {
+  const { report } = input;
+  const limit = (input.limitBytes ?? SUMMARY_LIMIT) - MARGIN;
+  const counts = { error: 0, warning: 0, notice: 0 };
+  for (const f of report.findings) counts[f.level] += 1;
+  const proxied = report.images.filter((i) => i.proxy !== null).length;
+  const a = input.annotated;
+  const header = [
+    `<h2>kots-proxy: ${escapeHtml(report.appSlug)}</h2>`,
+    `<p>${report.images.length} image(s), ${proxied} routed through <code>${escapeHtml(report.proxyDomain)}</code>. ` +
+      `Findings: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s). ` +
+      `Annotated: ${a.shown}${a.omitted ? `, ${a.omitted} over GitHub's limit` : ''}${a.filtered ? `, ${a.filtered} in files this pull request does not change` : ''}.</p>`,
+    commitLine(input),
+  ].join('\n');
+
+  const notCommitted = input.commit.kind !== 'committed' && input.files.length > 0;
+  const sections: Section[] = [
+    {
+      name: 'finding',
+      head: '<h3>Findings</h3>\n<table><tr><th>Level</th><th>Rule</th><th>Where</th><th>Message</th></tr>',
+      rows: rankFindings(report.findings).map((f) => findingRow(input, f)),
+      tail: '</table>',
+    },
+    {
+      name: 'image',
+      head: '<h3>Images</h3>\n<table><tr><th>Image</th><th>Status</th><th>Credentials</th><th>Proxy name</th><th>Where</th></tr>',
+      rows: imageRows(input),
+      tail: '</table>',
+    },
+    {
+      name: 'generated file',
+      head: '<h3>Generated files</h3>\n<ul>',
+      rows: report.generated.map((g) => `<li><code>${escapeHtml(g)}</code></li>`),
+      tail: '</ul>',
+    },
+  ];
+  if (notCommitted) {
+    const apply = input.fork
+      ? "<p>To apply the overlay to this fork's branch, run the same scan locally and commit its output:</p>"
+      : '<p>To apply the overlay, run the same scan locally and commit its output, or copy the files below:</p>';
+    sections.push({
+      name: 'file content',
+      head: `<h3>How to apply</h3>\n${apply}\n\n\`\`\`sh\n${input.command}\n\`\`\`\n`,
+      rows: input.files.map((f) => {
+        const ticks = fence(f.content);
+        return `<details><summary><code>${escapeHtml(f.path)}</code></summary>\n\n${ticks}yaml\n${f.content}${f.content.endsWith('\n') ? '' : '\n'}${ticks}\n\n</details>`;
+      }),
+      tail: '',
+    });
+  }
+
+  // Rows are kept as a prefix of each section. Pass 1 gives each section at most a share of the
+  // room, so a flood of findings cannot push the image table out; pass 2 hands out what is left.
+  const live = sections.filter((s) => s.rows.length > 0);
+  const rowBytes = live.map((s) => s.rows.map((r) => Buffer.byteLength(r) + 1));
+  const frames = live.map((s) => Buffer.byteLength(s.head) + Buffer.byteLength(s.tail) + 2);
+  const kept = live.map(() => 0);
+  let size = Buffer.byteLength(header) + 1;
+  const fill = (i: number, cap: number) => {
+    let used = kept[i]! > 0 ? 0 : frames[i]!;
+    while (kept[i]! < rowBytes[i]!.length) {
+      const n = rowBytes[i]![kept[i]!]!;
+      if (size + used + n > limit || used + n > cap) break;
+      used += n;
+      kept[i]! += 1;
+    }
+    if (kept[i]! > 0) size += used;
+  };
+  const share = Math.floor((limit - size) / Math.max(1, live.length));
+  for (let i = 0; i < live.length; i++) fill(i, share);
+  for (let i = 0; i < live.length; i++) fill(i, Number.POSITIVE_INFINITY);
+
+  const out: string[] = [header];
+  const cut: string[] = [];
+  live.forEach((s, i) => {
+    const k = kept[i]!;
+    if (k < s.rows.length) cut.push(`${s.rows.length - k} of ${s.rows.length} ${s.name} rows`);
+    if (k > 0) out.push(s.head, ...s.rows.slice(0, k), s.tail);
+  });
+  if (cut.length) {
+    out.push(
+      `<p>✂️ Cut to stay under GitHub's 1 MiB job summary limit: ${cut.join(', ')}. ` +
+        'The JSON report (the <code>report</code> output) has everything.</p>',
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

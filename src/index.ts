@@ -1,0 +1,4 @@
+// Action entry (dist/index.js). Nothing else belongs here: run() owns error handling.
+import { run } from './action/main.js';
+
+await run();

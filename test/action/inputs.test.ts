@@ -1,0 +1,111 @@
+// parseInputs: defaults, .replicated defaults, and errors that name the input. The real getInputs
+// path (INPUT_* variables, masking order) is covered end to end in e2e.test.ts.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COMMIT_MESSAGE, parseInputs } from '../../src/action/inputs.js';
+import { globToPath, parseReplicatedConfig } from '../../src/action/replicated.js';
+
+function parse(values: Record<string, string>, config?: string) {
+  const masked: string[] = [];
+  const inputs = parseInputs(
+    (name) => values[name] ?? '',
+    (s) => masked.push(s),
+    () => (config === undefined ? undefined : parseReplicatedConfig(config, '.replicated')),
+  );
+  return { inputs, masked };
+}
+
+describe('parseInputs', () => {
+  it('works with only app-slug set', () => {
+    const { inputs } = parse({ 'app-slug': 'acme' });
+    expect(inputs).toMatchObject({
+      appSlug: 'acme',
+      manifests: ['manifests'],
+      outputDir: 'kots-proxy',
+      annotate: 'changed',
+      commit: true,
+      commitMessage: DEFAULT_COMMIT_MESSAGE,
+      failOn: 'error',
+      privateRegistries: [],
+    });
+    expect(inputs.proxyDomain).toBeUndefined();
+    expect(inputs.credentials.size).toBe(0);
+  });
+
+  it.each([
+    [{ 'fail-on': 'sometimes' }, 'input fail-on must be one of error, warning, never (got "sometimes")'],
+    [{ annotate: 'some' }, 'input annotate must be one of changed, all, none'],
+    [{ commit: 'yes' }, 'input commit must be true or false'],
+    [{ 'output-dir': '../out' }, 'input output-dir "../out" must be a directory inside the workspace'],
+    [{ 'output-dir': '/abs' }, 'input output-dir "/abs" must be a directory inside the workspace'],
+    [
+      { 'proxy-domain': 'https://proxy.example.com' },
+      'input proxy-domain "https://proxy.example.com" is not a HOST',
+    ],
+    [{ 'private-registries': 'quay.io, bad host' }, 'input private-registries "bad host" is not a HOST'],
+    [{ 'app-slug': 'Acme' }, 'input app-slug "Acme" must be lowercase letters, digits and dashes'],
+    [{ 'registry-auth': '{"auths": ' }, 'input registry-auth: invalid JSON at line 1'],
+  ])('rejects %j', (values, message) => {
+    expect(() => parse({ 'app-slug': 'acme', ...values })).toThrow(message);
+  });
+
+  it('requires app-slug when no .replicated file names one', () => {
+    expect(() => parse({})).toThrow('input app-slug is required (or set appSlug in a .replicated file');
+  });
+
+  it('takes appSlug and manifests globs from .replicated; inputs win', () => {
+    const config = 'appSlug: from-file\nmanifests:\n  - ./manifests/*.yaml\n  - ./extra/**/*.yml\n';
+    expect(parse({}, config).inputs).toMatchObject({
+      appSlug: 'from-file',
+      manifests: ['manifests', 'extra'],
+      configFile: '.replicated',
+    });
+    // action.yml's default for manifests is `manifests`: the file still wins over that default.
+    expect(parse({ manifests: 'manifests' }, config).inputs.manifests).toEqual(['manifests', 'extra']);
+    expect(parse({ 'app-slug': 'input', manifests: 'a\nb\n' }, config).inputs).toMatchObject({
+      appSlug: 'input',
+      manifests: ['a', 'b'],
+    });
+  });
+
+  it('splits host lists on newlines and commas', () => {
+    const { inputs } = parse({
+      'app-slug': 'a',
+      'public-registries': 'docker.io,\nghcr.io\n\n127.0.0.1:5000',
+    });
+    expect(inputs.publicRegistries).toEqual(['docker.io', 'ghcr.io', '127.0.0.1:5000']);
+  });
+
+  it('masks the registry-auth input, its lines and every derived secret, and the token', () => {
+    const auth = Buffer.from('robot:s3cr3t-pass').toString('base64');
+    const raw = `{\n  "auths": {\n    "quay.io": {"auth": "${auth}"}\n  }\n}`;
+    const { inputs, masked } = parse({ 'app-slug': 'a', 'registry-auth': raw, token: 'ghs_token' });
+    expect(masked[0]).toBe(raw);
+    expect(masked).toEqual(expect.arrayContaining(['s3cr3t-pass', auth, 'ghs_token']));
+    expect(inputs.credentials.get('quay.io')).toMatchObject({ username: 'robot', password: 's3cr3t-pass' });
+  });
+
+  it('masks registry-auth before it fails to parse it', () => {
+    const masked: string[] = [];
+    const raw = '{"auths": {"quay.io": {"auth": "not base64 !!"}}}';
+    expect(() =>
+      parseInputs(
+        (n) => (n === 'registry-auth' ? raw : 'acme'),
+        (s) => masked.push(s),
+        () => undefined,
+      ),
+    ).toThrow('input registry-auth');
+    expect(masked).toContain(raw);
+  });
+});
+
+describe('globToPath', () => {
+  it.each([
+    ['./manifests/*.yaml', 'manifests'],
+    ['manifests/**/*.yml', 'manifests'],
+    ['./release/app.yaml', 'release/app.yaml'],
+    ['*.yaml', '.'],
+    ['./a/b/{x,y}.yaml', 'a/b'],
+  ])('%s → %s', (glob, path) => {
+    expect(globToPath(glob)).toBe(path);
+  });
+});
