@@ -7,7 +7,7 @@
 //   - the same with `xargs -P 16`.
 // Requests per image come from the checker's own counters. Nothing leaves 127.0.0.1.
 // Usage: node bench/registry.mjs [--images 600] [--skip-sequential]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,10 +26,23 @@ const work = mkdtempSync(join(tmpdir(), 'kots-proxy-bench-'));
 
 function bundleLab() {
   const out = join(work, 'lab');
-  execFileSync(join(root, 'node_modules', '.bin', 'ncc'), ['build', join(root, 'bench/lib/registry-lab.ts'), '-o', out, '--quiet', '--target', 'es2022'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'ncc'),
+    [
+      'build',
+      join(root, 'bench/lib/registry-lab.ts'),
+      '-o',
+      out,
+      '--quiet',
+      '--transpile-only',
+      '--target',
+      'es2022',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   return import(pathToFileURL(join(out, 'index.js')).href);
 }
 
@@ -40,6 +53,22 @@ async function inParallel(items, limit, work) {
       while (next < items.length) await work(items[next++]);
     }),
   );
+}
+
+/** Runs a command without blocking the event loop: the token server lives in this very process. */
+function run(command, commandArgs, { timeoutMs = 300_000 } = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolvePromise({ status, stderr });
+    });
+  });
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -56,7 +85,12 @@ async function main() {
       const onOpen = i % 2 === 0;
       const n = Math.floor(i / 2);
       const repo = `${onOpen || n % 3 !== 0 ? 'public' : 'team'}/app${Math.floor(n / TAGS_PER_REPO)}`;
-      images.push({ registry: onOpen ? open : token, auth: onOpen ? 'open' : 'token', repo, tag: `v${n % TAGS_PER_REPO}` });
+      images.push({
+        registry: onOpen ? open : token,
+        auth: onOpen ? 'open' : 'token',
+        repo,
+        tag: `v${n % TAGS_PER_REPO}`,
+      });
     }
     const pushTokens = new Map();
     const authorizers = {
@@ -70,9 +104,13 @@ async function main() {
     await inParallel(images, PARALLEL, (image) =>
       lab.pushImage(image.registry.url, image.repo, image.tag, 'oci', authorizers[image.auth]),
     );
-    console.log(`pushed ${images.length} images to ${open.host} (open) and ${token.host} (token) in ${seconds(Date.now() - started)}`);
+    console.log(
+      `pushed ${images.length} images to ${open.host} (open) and ${token.host} (token) in ${seconds(Date.now() - started)}`,
+    );
 
-    const authJson = JSON.stringify({ auths: { [token.host]: { username: 'reader', password: lab.USERS.reader } } });
+    // The `auth` form: skopeo's auth file reader understands only that one.
+    const auth = Buffer.from(`reader:${lab.USERS.reader}`).toString('base64');
+    const authJson = JSON.stringify({ auths: { [token.host]: { auth } } });
     const authFile = join(work, 'auth.json');
     writeFileSync(authFile, authJson);
     const refs = images.map((image) => `${image.registry.host}/${image.repo}:${image.tag}`);
@@ -85,14 +123,20 @@ async function main() {
       concurrency: PARALLEL,
       logger: { info() {}, debug() {}, warning: (m) => console.error(m) },
     });
-    const targets = images.map((image, i) => ({ key: refs[i], domain: image.registry.host, repository: image.repo, reference: image.tag }));
+    const targets = images.map((image, i) => ({
+      key: refs[i],
+      domain: image.registry.host,
+      repository: image.repo,
+      reference: image.tag,
+    }));
     started = Date.now();
     const verdicts = await checker.check(targets);
     const checkerMs = Date.now() - started;
     const stats = checker.stats();
     await checker.close();
     const tally = {};
-    for (const v of verdicts.values()) tally[`${v.status}/${v.credentials}`] = (tally[`${v.status}/${v.credentials}`] ?? 0) + 1;
+    for (const v of verdicts.values())
+      tally[`${v.status}/${v.credentials}`] = (tally[`${v.status}/${v.credentials}`] ?? 0) + 1;
     results.push(['kots-proxy checker (direct, concurrency 16)', checkerMs]);
     console.log(`verdicts: ${JSON.stringify(tally)}`);
     console.log(
@@ -111,37 +155,63 @@ async function main() {
           `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app${i}\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: "${ref}"\n`,
       );
       writeFileSync(join(release, 'deployments.yaml'), docs.join('---\n'));
-      const cliArgs = [cli, 'scan', release, '--app-slug', 'bench', '--out', join(work, 'out'), '--fail-on', 'never', '--quiet'];
+      const cliArgs = [
+        cli,
+        'scan',
+        release,
+        '--app-slug',
+        'bench',
+        '--out',
+        join(work, 'out'),
+        '--fail-on',
+        'never',
+        '--quiet',
+      ];
       for (const host of [open.host, token.host]) cliArgs.push('--insecure-registry', host);
       cliArgs.push('--registry-auth', authFile, '--concurrency', String(PARALLEL));
       started = Date.now();
-      const run = spawnSync(process.execPath, cliArgs, { encoding: 'utf8' });
+      const scan = await run(process.execPath, cliArgs);
       const cliMs = Date.now() - started;
-      if (run.status === 0) results.push(['kots-proxy CLI scan (whole pipeline)', cliMs]);
-      else console.log(`CLI run failed (exit ${run.status}): ${(run.stderr || '').trim().split('\n').slice(-3).join(' | ')}`);
+      if (scan.status === 0) results.push(['kots-proxy CLI scan (whole pipeline)', cliMs]);
+      else
+        console.log(
+          `CLI run failed (exit ${scan.status}): ${scan.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+        );
     } else {
       console.log('dist/cli.js not built: CLI timing skipped (run npm run bundle first)');
     }
 
     // 3. skopeo, sequential and with xargs -P 16.
-    const skopeoArgs = (ref) => ['inspect', '--raw', '--tls-verify=false', '--authfile', authFile, `docker://${ref}`];
+    const skopeoArgs = (ref) => [
+      'inspect',
+      '--raw',
+      '--tls-verify=false',
+      '--authfile',
+      authFile,
+      `docker://${ref}`,
+    ];
     if (!args.includes('--skip-sequential')) {
       started = Date.now();
       let failures = 0;
       for (const ref of refs) {
-        if (spawnSync('skopeo', skopeoArgs(ref), { stdio: 'ignore' }).status !== 0) failures++;
+        if ((await run('skopeo', skopeoArgs(ref))).status !== 0) failures++;
       }
       results.push([`skopeo sequential (${failures} failed)`, Date.now() - started]);
     }
     const list = join(work, 'refs.txt');
     writeFileSync(list, `${refs.map((r) => `docker://${r}`).join('\n')}\n`);
     started = Date.now();
-    const xargs = spawnSync(
+    const xargs = await run('sh', [
+      '-c',
+      `xargs -P ${PARALLEL} -n 1 skopeo inspect --raw --tls-verify=false --authfile "$1" < "$2" > /dev/null`,
       'sh',
-      ['-c', `xargs -P ${PARALLEL} -n 1 skopeo inspect --raw --tls-verify=false --authfile "$1" < "$2" > /dev/null`, 'sh', authFile, list],
-      { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
-    );
-    results.push([`skopeo xargs -P ${PARALLEL}${xargs.status === 0 ? '' : ' (some failed)'}`, Date.now() - started]);
+      authFile,
+      list,
+    ]);
+    results.push([
+      `skopeo xargs -P ${PARALLEL}${xargs.status === 0 ? '' : ' (some failed)'}`,
+      Date.now() - started,
+    ]);
 
     console.log(`\n${images.length} images, 2 registries`);
     for (const [name, ms] of results) {

@@ -1,0 +1,220 @@
+// The RegistryChecker of src/model.ts: deduplicates targets, then runs two passes per image.
+// Pass 1 is anonymous and never carries a credential: only a manifest returned to it makes an image
+// `public`. Pass 2 runs for every other image whose host has credentials and tells `ok` from
+// `rejected`, and a missing reference (`not-found`) from a private one.
+import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
+import type { RegistryCredentials } from './auth.js';
+import { apiHostOf, canonicalRegistryHost, credentialFor, registrySecrets } from './auth.js';
+import type { ProbeResult } from './client.js';
+import { RegistrySession } from './client.js';
+import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, Transport } from './http.js';
+import type { Identity } from './tokens.js';
+import { ANONYMOUS, TokenBroker } from './tokens.js';
+
+export interface RegistryCheckerOptions {
+  credentials: RegistryCredentials;
+  /** Hosts (`host[:port]`, any spelling) spoken to over plain HTTP; all others use HTTPS. */
+  insecureRegistries: string[];
+  /** Requests in flight at once (also the connection limit per registry). */
+  concurrency: number;
+  logger: Logger;
+  timeouts?: Partial<Timeouts>;
+  retry?: Partial<RetryPolicy>;
+  /** Called with every secret as soon as it is known (credentials at creation, tokens on receipt). */
+  onSecret?: (secret: string) => void;
+}
+
+export interface RegistryCheckerStats extends TransportStats {
+  /** Distinct (registry, repository, reference) probes made across all check() calls. */
+  probes: number;
+  /** Probes that needed the credentialed pass. */
+  credentialedProbes: number;
+}
+
+export interface ClosableRegistryChecker extends RegistryChecker {
+  close(): Promise<void>;
+  stats(): RegistryCheckerStats;
+  /** Every secret seen so far: credential forms and tokens received (for redaction/masking). */
+  secrets(): string[];
+}
+
+interface Probe {
+  host: string;
+  repository: string;
+  reference: string;
+  anonymous?: ProbeResult;
+  verdict?: AccessVerdict;
+  /** Resolves when `verdict` is set (a later check() call may share a probe still in flight). */
+  settled: Promise<void>;
+}
+
+/** Combines the two passes into the verdict of interface.md. */
+export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
+  if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
+  if (credentialed === undefined) {
+    const status =
+      anonymous.kind === 'denied' ? 'private' : anonymous.kind === 'missing' ? 'not-found' : anonymous.status;
+    return { status, credentials: 'none', reason: anonymous.reason };
+  }
+  switch (credentialed.kind) {
+    case 'found':
+      // Anonymous failed to prove anything; the image is not public as far as anyone can tell.
+      return {
+        status: anonymous.kind === 'failed' ? anonymous.status : 'private',
+        credentials: 'ok',
+        reason: anonymous.reason,
+      };
+    case 'missing':
+      return { status: 'not-found', credentials: 'ok', reason: credentialed.reason };
+    case 'denied':
+      return { status: 'private', credentials: 'rejected', reason: credentialed.reason };
+    case 'failed':
+      return { status: credentialed.status, credentials: 'not-checked', reason: credentialed.reason };
+  }
+}
+
+async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+export function createRegistryChecker(options: RegistryCheckerOptions): ClosableRegistryChecker {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const concurrency = Math.max(1, Math.floor(options.concurrency));
+  const transport = new Transport(concurrency, timeouts, retry);
+  const secrets = new Set<string>();
+  const remember = (secret: string): void => {
+    if (secrets.has(secret)) return;
+    secrets.add(secret);
+    options.onSecret?.(secret);
+  };
+  for (const secret of registrySecrets(options.credentials)) remember(secret);
+  const broker = new TokenBroker(transport, remember);
+  const insecure = new Set(options.insecureRegistries.map(canonicalRegistryHost));
+  const sessions = new Map<string, RegistrySession>();
+  const probes = new Map<string, Probe>();
+  let credentialedProbes = 0;
+
+  const sessionFor = (host: string): RegistrySession => {
+    let session = sessions.get(host);
+    if (!session) {
+      const credential = credentialFor(options.credentials, host);
+      const basic = credential
+        ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
+        : undefined;
+      const origin = `${insecure.has(host) ? 'http' : 'https'}://${apiHostOf(host)}`;
+      session = new RegistrySession(transport, broker, origin, apiHostOf(host), basic);
+      sessions.set(host, session);
+    }
+    return session;
+  };
+
+  const identityFor = (host: string): Identity | undefined => {
+    const credential = credentialFor(options.credentials, host);
+    if (!credential) return undefined;
+    const pair = `${credential.username}:${credential.password}`;
+    return {
+      id: `credentials:${host}:${credential.username}`,
+      basicAuthorization: `Basic ${Buffer.from(pair).toString('base64')}`,
+    };
+  };
+
+  /** Runs one pass over probes grouped by host: announce token scopes, then probe within the limit. */
+  const pass = async (
+    batch: Probe[],
+    identityOf: (host: string) => Identity,
+    record: (probe: Probe, result: ProbeResult) => void,
+  ): Promise<void> => {
+    const byHost = new Map<string, Probe[]>();
+    for (const probe of batch) byHost.set(probe.host, [...(byHost.get(probe.host) ?? []), probe]);
+    const planDeadline = Date.now() + timeouts.perImageMs;
+    await Promise.all(
+      [...byHost].map(([host, list]) =>
+        sessionFor(host).planTokens(
+          list.map((p) => p.repository),
+          identityOf(host),
+          planDeadline,
+        ),
+      ),
+    );
+    await runPool(batch, concurrency, async (probe) => {
+      const deadline = Date.now() + timeouts.perImageMs;
+      const session = sessionFor(probe.host);
+      record(probe, await session.probe(probe.repository, probe.reference, identityOf(probe.host), deadline));
+    });
+  };
+
+  return {
+    async check(targets: CheckTarget[]): Promise<Map<string, AccessVerdict>> {
+      const keyToProbe = new Map<string, Probe>();
+      const fresh: Probe[] = [];
+      let settle = (): void => {};
+      const settled = new Promise<void>((resolve) => {
+        settle = resolve;
+      });
+      for (const target of targets) {
+        const host = canonicalRegistryHost(target.domain);
+        const repository =
+          host === 'docker.io' && !target.repository.includes('/')
+            ? `library/${target.repository}`
+            : target.repository;
+        const id = `${host}/${repository}@${target.reference}`;
+        let probe = probes.get(id);
+        if (!probe) {
+          probe = { host, repository, reference: target.reference, settled };
+          probes.set(id, probe);
+          fresh.push(probe);
+        }
+        keyToProbe.set(target.key, probe);
+      }
+      options.logger.debug(`registry check: ${fresh.length} new probes for ${targets.length} targets`);
+
+      try {
+        await runPasses(fresh);
+      } finally {
+        settle();
+      }
+      await Promise.all([...keyToProbe.values()].map((p) => p.settled));
+      const verdicts = new Map<string, AccessVerdict>();
+      for (const [key, probe] of keyToProbe) verdicts.set(key, probe.verdict!);
+      return verdicts;
+    },
+    stats: () => ({ ...transport.stats(), probes: probes.size, credentialedProbes }),
+    secrets: () => [...secrets],
+    close: () => transport.close(),
+  };
+
+  async function runPasses(fresh: Probe[]): Promise<void> {
+    await pass(
+      fresh,
+      () => ANONYMOUS,
+      (probe, result) => {
+        probe.anonymous = result;
+      },
+    );
+    const second: Probe[] = [];
+    for (const probe of fresh) {
+      if (probe.anonymous!.kind !== 'found' && identityFor(probe.host)) second.push(probe);
+      else probe.verdict = verdictOf(probe.anonymous!, undefined);
+    }
+    credentialedProbes += second.length;
+    await pass(
+      second,
+      (host) => identityFor(host)!,
+      (probe, result) => {
+        probe.verdict = verdictOf(probe.anonymous!, result);
+      },
+    );
+    for (const probe of fresh) {
+      const v = probe.verdict!;
+      options.logger.debug(
+        `${probe.host}/${probe.repository}@${probe.reference}: ${v.status}, credentials ${v.credentials}${v.reason ? ` (${v.reason})` : ''}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,288 @@
+// One registry origin speaking the distribution protocol (domain.md §4): a single shared `/v2/` ping,
+// then per image a manifest HEAD with all four Accept types, answering whatever challenge the registry
+// poses (Bearer via the token broker, Basic with the host's own credential), and a GET only when the
+// HEAD answer cannot explain itself. Returns a ProbeResult; the checker turns results into verdicts.
+import type { Challenge } from './challenge.js';
+import { ChallengeError, parseChallenges, pickChallenge } from './challenge.js';
+import type { HttpResponse, Transport } from './http.js';
+import { NetworkError } from './http.js';
+import type { Identity, Realm, TokenBroker, TokenOutcome } from './tokens.js';
+import { scopeFor } from './tokens.js';
+
+export const MANIFEST_ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+export type ProbeResult =
+  | { kind: 'found' }
+  /** 401/403 from the registry or a refusal from its token endpoint. */
+  | { kind: 'denied'; reason: string }
+  /** 404 (or a name/manifest error code): the registry says the reference does not exist. */
+  | { kind: 'missing'; reason: string }
+  | { kind: 'failed'; status: 'unreachable' | 'rate-limited'; reason: string };
+
+type PingResult =
+  | { kind: 'open' }
+  | { kind: 'challenge'; challenge: Challenge }
+  | Extract<ProbeResult, { kind: 'failed' }>;
+
+/** How a request is authorised, remembered so a second identical challenge is not answered twice. */
+interface Answer {
+  header?: string;
+  token?: Extract<TokenOutcome, { kind: 'token' }>;
+  realm?: Realm;
+}
+
+const NAME_ERRORS = new Set([
+  'NAME_UNKNOWN',
+  'MANIFEST_UNKNOWN',
+  'NAME_INVALID',
+  'TAG_INVALID',
+  'MANIFEST_INVALID',
+]);
+
+/** The first error code of a distribution error document, if the body is one. */
+export function errorCode(body: string): string | undefined {
+  try {
+    const doc = JSON.parse(body) as { errors?: { code?: unknown }[] };
+    const code = doc.errors?.[0]?.code;
+    return typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class RegistrySession {
+  private pinged?: Promise<PingResult>;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly broker: TokenBroker,
+    /** `http://host:port` or `https://host`. */
+    private readonly origin: string,
+    /** host[:port] as shown in reasons. */
+    readonly host: string,
+    /** Basic credential header of this host, used only when `identity` is not anonymous. */
+    private readonly basicAuthorization: string | undefined,
+  ) {}
+
+  /** `GET /v2/` once per session (anonymous; credentials are never needed to read a challenge). */
+  ping(deadline: number): Promise<PingResult> {
+    this.pinged ??= this.doPing(deadline);
+    return this.pinged;
+  }
+
+  /** Announces the repositories that an identity will ask about, so their tokens are batched. */
+  async planTokens(repositories: string[], identity: Identity, deadline: number): Promise<void> {
+    const ping = await this.ping(deadline);
+    if (ping.kind === 'challenge' && ping.challenge.scheme === 'bearer') {
+      this.broker.plan(this.realmOf(ping.challenge), identity, repositories.map(scopeFor));
+    }
+  }
+
+  async probe(
+    repository: string,
+    reference: string,
+    identity: Identity,
+    deadline: number,
+  ): Promise<ProbeResult> {
+    const ping = await this.ping(deadline);
+    if (ping.kind === 'failed') return ping;
+    const credentialed = identity.basicAuthorization !== undefined;
+    const suffix = credentialed ? ' with credentials' : '';
+    const url = `${this.origin}/v2/${repository}/manifests/${reference}`;
+    let answer: Answer | ProbeResult = {};
+    if (ping.kind === 'challenge') {
+      answer = await this.answer(ping.challenge, repository, identity, deadline, suffix);
+    } else if (credentialed) {
+      answer = { header: this.basicAuthorization };
+    }
+    if ('kind' in answer) return answer;
+    try {
+      let head = await this.manifest('HEAD', url, answer.header, deadline);
+      // A challenge naming this repository (e.g. an open /v2/ but a protected repository): answer it once.
+      if (head.status === 401 && head.headers['www-authenticate'] && !answer.header?.startsWith('Bearer ')) {
+        const header = this.authenticate(head);
+        const challenge = pickChallenge(parseChallenges(header), header);
+        const sentBasic = answer.header !== undefined;
+        if (challenge && !(challenge.scheme === 'basic' && (sentBasic || !credentialed))) {
+          const next = await this.answer(challenge, repository, identity, deadline, suffix);
+          if ('kind' in next) return next;
+          answer = next;
+          head = await this.manifest('HEAD', url, answer.header, deadline);
+        }
+      }
+      // A denial under a batched token may only mean the realm ignored the extra scopes: confirm alone.
+      const decision =
+        head.status === 401 && answer.token && answer.realm
+          ? await this.broker.batchDenial(answer.realm, answer.token)
+          : 'trust';
+      if (decision !== 'trust' && answer.realm) {
+        const realm = answer.realm;
+        let status: number | undefined;
+        try {
+          const single = await this.broker.token(realm, identity, scopeFor(repository), deadline, true);
+          if (single.kind !== 'token') return this.tokenFailure(single, suffix);
+          answer = { header: `Bearer ${single.token}` };
+          head = await this.manifest('HEAD', url, answer.header, deadline);
+          status = head.status;
+        } finally {
+          if (decision === 'confirm') this.broker.endConfirmation(realm, status);
+        }
+      }
+      return await this.classify(head, url, answer.header, deadline, suffix);
+    } catch (e: unknown) {
+      if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
+      if (e instanceof ChallengeError)
+        return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
+      throw e;
+    }
+  }
+
+  private async classify(
+    head: HttpResponse,
+    url: string,
+    authorization: string | undefined,
+    deadline: number,
+    suffix: string,
+  ): Promise<ProbeResult> {
+    const { status } = head;
+    if (status >= 200 && status < 300) {
+      if (head.headers['docker-content-digest']) return { kind: 'found' };
+      // No digest: HEAD proved little; ask for the manifest itself.
+      const get = await this.manifest('GET', url, authorization, deadline);
+      return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
+    }
+    if (status === 401 || status === 403 || status === 429 || status >= 500)
+      return this.explain(head, suffix);
+    // 404 and other answers: the error document (only a GET carries one) says what is missing.
+    const get = await this.manifest('GET', url, authorization, deadline);
+    return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
+  }
+
+  private explain(response: HttpResponse, suffix: string): ProbeResult {
+    const { status } = response;
+    const code = errorCode(response.body);
+    const from = `from ${response.host}`;
+    if (status === 401 || status === 403) {
+      const challengeError = this.challengeErrorParam(response);
+      const detail = challengeError ?? code ?? (status === 401 ? 'authentication required' : 'denied');
+      return { kind: 'denied', reason: `${status} ${from}${suffix} (${detail})` };
+    }
+    if (status === 429)
+      return { kind: 'failed', status: 'rate-limited', reason: `429 ${from}${suffix} after retries` };
+    if (status >= 500) return { kind: 'failed', status: 'unreachable', reason: `${status} ${from}${suffix}` };
+    if (status === 404 || (code !== undefined && NAME_ERRORS.has(code))) {
+      return { kind: 'missing', reason: `${status}${code ? ` ${code}` : ''} ${from}${suffix}` };
+    }
+    return {
+      kind: 'failed',
+      status: 'unreachable',
+      reason: `unexpected ${status}${code ? ` ${code}` : ''} ${from}${suffix}`,
+    };
+  }
+
+  private challengeErrorParam(response: HttpResponse): string | undefined {
+    const header = response.headers['www-authenticate'];
+    if (!header) return undefined;
+    try {
+      const error = parseChallenges(header).find((c) => c.params.error)?.params.error;
+      return error && /^[\w.-]{1,60}$/.test(error) ? error : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private authenticate(response: HttpResponse): string | string[] {
+    return response.headers['www-authenticate'] ?? '';
+  }
+
+  private async answer(
+    challenge: Challenge,
+    repository: string,
+    identity: Identity,
+    deadline: number,
+    suffix: string,
+  ): Promise<Answer | ProbeResult> {
+    if (challenge.scheme === 'basic') {
+      // Anonymous cannot answer Basic: the request goes out without credentials and is denied.
+      return identity.basicAuthorization ? { header: this.basicAuthorization } : {};
+    }
+    const realm = this.realmOf(challenge);
+    const realmUrl = new URL(realm.realm);
+    if (identity.basicAuthorization && realmUrl.protocol === 'http:' && !this.origin.startsWith('http:')) {
+      return {
+        kind: 'failed',
+        status: 'unreachable',
+        reason: `token realm ${realmUrl.host} of ${this.host} is plain http`,
+      };
+    }
+    const scope = challenge.params.scope?.includes(`:${repository}:`)
+      ? challenge.params.scope
+      : scopeFor(repository);
+    const token = await this.broker.token(realm, identity, scope, deadline);
+    if (token.kind !== 'token') return this.tokenFailure(token, suffix);
+    return { header: `Bearer ${token.token}`, token, realm };
+  }
+
+  private tokenFailure(outcome: Exclude<TokenOutcome, { kind: 'token' }>, suffix: string): ProbeResult {
+    if (outcome.kind === 'refused') return { kind: 'denied', reason: `${outcome.reason}${suffix}` };
+    return { kind: 'failed', status: outcome.status, reason: `${outcome.reason}${suffix}` };
+  }
+
+  private realmOf(challenge: Challenge): Realm {
+    return { realm: challenge.params.realm!, service: challenge.params.service };
+  }
+
+  private manifest(method: 'HEAD' | 'GET', url: string, authorization: string | undefined, deadline: number) {
+    return this.transport.send({
+      kind: method === 'HEAD' ? 'head' : 'get',
+      method,
+      url,
+      headers: { accept: MANIFEST_ACCEPT },
+      authorization,
+      deadline,
+      keepBody: method === 'GET' ? 64 * 1024 : 0,
+    });
+  }
+
+  private async doPing(deadline: number): Promise<PingResult> {
+    const url = `${this.origin}/v2/`;
+    try {
+      const response = await this.transport.send({
+        kind: 'ping',
+        method: 'GET',
+        url,
+        headers: {},
+        deadline,
+        keepBody: 0,
+      });
+      if (response.status >= 200 && response.status < 300) return { kind: 'open' };
+      if (response.status === 401) {
+        const header = this.authenticate(response);
+        const challenge = pickChallenge(parseChallenges(header), header);
+        if (challenge) return { kind: 'challenge', challenge };
+        return {
+          kind: 'failed',
+          status: 'unreachable',
+          reason: `401 from ${this.host} without a Basic or Bearer challenge`,
+        };
+      }
+      if (response.status === 429)
+        return { kind: 'failed', status: 'rate-limited', reason: `429 from ${this.host} after retries` };
+      return {
+        kind: 'failed',
+        status: 'unreachable',
+        reason: `${response.status} from ${this.host} at /v2/`,
+      };
+    } catch (e: unknown) {
+      if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
+      if (e instanceof ChallengeError)
+        return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,253 @@
+// The one HTTP transport of the registry adapter, on undici: one keep-alive Agent with a per-origin
+// connection limit and connect/headers/body timeouts; redirects followed by hand so `Authorization`
+// is dropped when the origin changes; 429 (honouring Retry-After), 5xx and connection resets retried
+// with capped exponential backoff and jitter, never past the caller's deadline.
+import { Agent, request } from 'undici';
+
+export interface Timeouts {
+  connectMs: number;
+  headersMs: number;
+  bodyMs: number;
+  /** Upper bound for everything one image needs (ping, tokens, HEAD/GET, retries, both passes). */
+  perImageMs: number;
+}
+
+export interface RetryPolicy {
+  /** Attempts per request, first one included. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the answer stays 429 (`rate-limited`). */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  connectMs: 10_000,
+  headersMs: 20_000,
+  bodyMs: 20_000,
+  perImageMs: 90_000,
+};
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 30_000,
+};
+
+export type RequestKind = 'ping' | 'token' | 'head' | 'get';
+
+export interface HttpRequest {
+  kind: RequestKind;
+  method: 'GET' | 'HEAD';
+  url: string;
+  headers: Record<string, string>;
+  /** Sent only to the origin of `url`; dropped as soon as a redirect leaves it. */
+  authorization?: string;
+  /** Epoch milliseconds after which the request fails as a timeout. */
+  deadline: number;
+  /** Bytes of body to keep (error documents, token responses); the rest is discarded. */
+  keepBody: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** The host[:port] that gave this answer (after redirects). */
+  host: string;
+}
+
+/** A request that produced no HTTP answer. `message` names the host and never holds a credential. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface TransportStats {
+  requests: number;
+  byKind: Record<RequestKind, number>;
+  retries: number;
+  redirects: number;
+  byHost: Record<string, number>;
+}
+
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+export function describeNetworkError(e: unknown, host: string): NetworkError {
+  const code = (e as { code?: unknown } | null)?.code;
+  const name = e instanceof Error ? e.name : '';
+  if (code === 'ECONNREFUSED') return new NetworkError(`connection refused to ${host}`, false);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new NetworkError(`DNS lookup failed for ${host}`, false);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') {
+    return new NetworkError(`connection reset by ${host}`, true);
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT') return new NetworkError(`connect timeout to ${host}`, true);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new NetworkError(`timed out waiting for ${host}`, true);
+  }
+  if (name === 'AbortError' || name === 'TimeoutError' || code === 'UND_ERR_ABORTED') {
+    return new NetworkError(`time limit reached talking to ${host}`, false);
+  }
+  if (typeof code === 'string' && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+    return new NetworkError(`TLS error with ${host} (${code})`, false);
+  }
+  const detail =
+    typeof code === 'string' ? code : e instanceof Error ? e.message.slice(0, 120) : 'unknown error';
+  return new NetworkError(`network error with ${host} (${detail})`, true);
+}
+
+/** Retry-After as milliseconds (delta-seconds or HTTP date); undefined when absent or unreadable. */
+export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Capped exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
+export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  return ceiling / 2 + random() * (ceiling / 2);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function readBounded(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  limit: number,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    if (size < limit) chunks.push(chunk.subarray(0, limit - size));
+    size += chunk.length;
+    if (size > 4 * 1024 * 1024) {
+      // Manifests and error documents are small; a huge body is not worth the bandwidth.
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export class Transport {
+  private readonly agent: Agent;
+  private readonly counters: TransportStats = {
+    requests: 0,
+    byKind: { ping: 0, token: 0, head: 0, get: 0 },
+    retries: 0,
+    redirects: 0,
+    byHost: {},
+  };
+
+  constructor(
+    connectionsPerOrigin: number,
+    timeouts: Timeouts,
+    private readonly retry: RetryPolicy,
+  ) {
+    this.agent = new Agent({
+      connections: connectionsPerOrigin,
+      connect: { timeout: timeouts.connectMs },
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      keepAliveTimeout: 30_000,
+    });
+  }
+
+  stats(): TransportStats {
+    return structuredClone(this.counters);
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  /** Sends with retries. Returns the final answer (possibly still 429/5xx); throws NetworkError. */
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 0; ; attempt++) {
+      let outcome: HttpResponse | NetworkError;
+      try {
+        outcome = await this.followRedirects(req);
+      } catch (e: unknown) {
+        if (!(e instanceof NetworkError)) throw e;
+        outcome = e;
+      }
+      const last = attempt + 1 >= this.retry.attempts;
+      let delay: number | undefined;
+      if (outcome instanceof NetworkError) {
+        if (!outcome.retryable || last) throw outcome;
+        delay = backoffMs(attempt, this.retry);
+      } else {
+        if (!RETRY_STATUSES.has(outcome.status) || last) return outcome;
+        const wanted = outcome.status === 429 ? retryAfterMs(outcome.headers['retry-after']) : undefined;
+        if (wanted !== undefined && wanted > this.retry.maxRetryAfterMs) return outcome;
+        delay = wanted ?? backoffMs(attempt, this.retry);
+      }
+      if (Date.now() + delay >= req.deadline) {
+        if (outcome instanceof NetworkError) throw outcome;
+        return outcome;
+      }
+      this.counters.retries++;
+      await sleep(delay);
+    }
+  }
+
+  private async followRedirects(req: HttpRequest): Promise<HttpResponse> {
+    const origin = new URL(req.url);
+    let url = origin;
+    for (let hop = 0; ; hop++) {
+      const sameOrigin = url.origin === origin.origin;
+      const headers = {
+        ...req.headers,
+        ...(sameOrigin && req.authorization ? { authorization: req.authorization } : {}),
+      };
+      const response = await this.once(req, url, headers);
+      const location = response.headers.location;
+      if (!REDIRECT_STATUSES.has(response.status) || typeof location !== 'string') return response;
+      if (hop >= MAX_REDIRECTS)
+        throw new NetworkError(`more than ${MAX_REDIRECTS} redirects from ${origin.host}`, false);
+      const next = new URL(location, url);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        throw new NetworkError(`redirect from ${url.host} to unsupported scheme ${next.protocol}`, false);
+      }
+      if (origin.protocol === 'https:' && next.protocol === 'http:') {
+        throw new NetworkError(
+          `refusing redirect from https://${url.host} to plain http://${next.host}`,
+          false,
+        );
+      }
+      this.counters.redirects++;
+      url = next;
+    }
+  }
+
+  private async once(req: HttpRequest, url: URL, headers: Record<string, string>): Promise<HttpResponse> {
+    const remaining = req.deadline - Date.now();
+    if (remaining <= 0) throw new NetworkError(`time limit reached talking to ${url.host}`, false);
+    this.counters.requests++;
+    this.counters.byKind[req.kind]++;
+    this.counters.byHost[url.host] = (this.counters.byHost[url.host] ?? 0) + 1;
+    try {
+      const response = await request(url, {
+        dispatcher: this.agent,
+        method: req.method,
+        headers: { 'user-agent': 'kots-proxy', ...headers },
+        signal: AbortSignal.timeout(remaining),
+      });
+      const body = req.method === 'HEAD' ? '' : await readBounded(response.body, req.keepBody);
+      if (req.method === 'HEAD') await response.body.dump();
+      return { status: response.statusCode, headers: response.headers, body, host: url.host };
+    } catch (e: unknown) {
+      throw describeNetworkError(e, url.host);
+    }
+  }
+}

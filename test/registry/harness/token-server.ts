@@ -1,0 +1,85 @@
+// A small token server in the shape of Docker's (distribution token auth): `GET /token?service&scope…`
+// with optional Basic credentials, answering an RS256 JWT whose `access` holds only the granted
+// actions. Refused scopes yield a token with less (or empty) access, as real servers do; wrong
+// credentials yield 401. Policy: anonymous may pull `public/*`; `reader` may pull `public/*` and
+// `team/*`; `pusher` may push and pull anything (the harness uses it to seed images). Nobody else
+// pulls `vault/*`.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { SigningKey } from './pki.js';
+
+export const USERS: Record<string, string> = { reader: 'readerpass', pusher: 'pushpass' };
+
+export interface TokenRequestRecord {
+  authorization?: string;
+  scopes: string[];
+  service: string | null;
+}
+
+export interface TokenServerBehaviour {
+  /** Grant only the first scope of a request, like a realm that ignores batches. */
+  firstScopeOnly: boolean;
+  /** Field the token is returned in. */
+  field: 'token' | 'access_token';
+}
+
+export interface TokenServer {
+  url: string;
+  requests: TokenRequestRecord[];
+  behaviour: TokenServerBehaviour;
+  close(): Promise<void>;
+}
+
+function allowed(user: string | undefined, repository: string, action: string): boolean {
+  if (user === 'pusher') return true;
+  if (action !== 'pull') return false;
+  if (repository.startsWith('public/')) return true;
+  return user === 'reader' && repository.startsWith('team/');
+}
+
+function basicUser(request: IncomingMessage): string | undefined | null {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Basic (.+)$/i.exec(header);
+  if (!match) return null;
+  const [user, ...rest] = Buffer.from(match[1]!, 'base64').toString('utf8').split(':');
+  return user !== undefined && USERS[user] === rest.join(':') ? user : null;
+}
+
+export function startTokenServer(key: SigningKey, issuer: string): Promise<TokenServer> {
+  const requests: TokenRequestRecord[] = [];
+  const behaviour: TokenServerBehaviour = { firstScopeOnly: false, field: 'token' };
+  const server: Server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const scopes = url.searchParams.getAll('scope');
+    const service = url.searchParams.get('service');
+    requests.push({ authorization: request.headers.authorization, scopes, service });
+    const user = basicUser(request);
+    if (user === null) {
+      response.writeHead(401, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ details: 'incorrect username or password' }));
+      return;
+    }
+    const access = [];
+    for (const scope of behaviour.firstScopeOnly ? scopes.slice(0, 1) : scopes) {
+      const [type, name, actions] = scope.split(':');
+      if (type !== 'repository' || !name || !actions) continue;
+      const granted = actions.split(',').filter((action) => allowed(user, name, action));
+      if (granted.length > 0) access.push({ type, name, actions: granted });
+    }
+    const token = key.sign({ iss: issuer, aud: service, sub: user ?? '', access });
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ [behaviour.field]: token, expires_in: 300 }));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}/token`,
+        requests,
+        behaviour,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

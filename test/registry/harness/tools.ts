@@ -1,0 +1,40 @@
+// Shared helpers of the registry lab: required tools, free loopback ports, readiness polling.
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** Fails loudly (never skips) when a lab tool is missing. */
+export function requireTool(name: string): void {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`required tool "${name}" is not installed: run scripts/setup-tools.sh`);
+  }
+}
+
+/** A port that was free on 127.0.0.1 a moment ago (for processes that need a port in their config). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `url` until any HTTP answer arrives, or fails after `timeoutMs` with `describe()` for context. */
+export async function waitForHttp(url: string, timeoutMs: number, describe: () => string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      return;
+    } catch {
+      if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms: ${describe()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
