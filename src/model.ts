@@ -75,6 +75,22 @@ export interface ImageUse {
   workload?: number;
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
+  /** For helm-value uses: where the image sits in the chart's values, so that a values override (the
+   *  generated `helmchart-<name>.values.yaml`) can reach it. */
+  helmValue?: HelmValueSlot;
+}
+
+/** Where a Helm values image lives (paths are values paths in the top chart's namespace). */
+export interface HelmValueSlot {
+  /** Path of the image key, e.g. ['redis', 'image']. */
+  path: string[];
+  /** The key that names the repository: `image` (the value is a full reference), `repository` or `name`. */
+  repoKey: 'image' | 'repository' | 'name';
+  /** Path of the value that supplies the registry (`global.imageRegistry`, the map's `registry`, an
+   *  enclosing `imageRegistry`), when one does. */
+  registryPath?: string[];
+  /** The path goes through a list item: no values override can reach it without replacing the list. */
+  inList?: true;
 }
 
 /** A Kubernetes object that runs containers: the target of an imagePullSecrets patch. */
@@ -138,6 +154,9 @@ export interface HelmChartInfo {
   pos: SourcePos;
   /** True when any value (values or optionalValues) is a template with ImagePullSecretName. */
   passesPullSecret: boolean;
+  /** Values keys named `imagePullSecrets` / `pullSecrets` that hold a list (chart archive and CR values),
+   *  with the secret names they list by default. */
+  pullSecretValues?: Array<{ path: string[]; names: string[]; strings: boolean }>;
 }
 
 export interface ScanResult {

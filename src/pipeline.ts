@@ -13,6 +13,7 @@ import type {
 } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
+import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
 import { scanRelease } from './scan/index.js';
@@ -85,6 +86,8 @@ export async function runPipeline(
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),
+    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
+    ...renderHelmValues(plan, scan, options.outDir),
   ];
   const report: Report = {
     version: 1,

@@ -12,7 +12,7 @@ import { RULE_LEVELS } from '../model.js';
 import type { ReportImage } from '../pipeline.js';
 import { isTemplated } from '../templates.js';
 import type { Effective, ImageGroup } from './images.js';
-import { canonicalHost } from './images.js';
+import { canonicalHost, compareText } from './images.js';
 
 export function finding(rule: RuleId, pos: SourcePos, message: string): Finding {
   return { rule, level: RULE_LEVELS[rule], file: pos.file, line: pos.line, column: pos.column, message };
@@ -103,19 +103,25 @@ export function placementFindings(
     }
     const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
     if (chart?.apiVersion === 'kots.io/v1beta2' && u.templating.kind === 'none' && !onProxy(g, eff)) {
-      out.push(
-        finding(
-          'helm-v2-image-not-proxied',
-          u.pos,
-          `HelmChart v2 "${chart.name}" sets "${g.image}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use ReplicatedImageName / LocalRegistryHost`,
-        ),
-      );
+      const message =
+        u.context === 'helm-template'
+          ? `chart template of HelmChart v2 "${chart.name}" hard-codes "${g.image}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
+          : `HelmChart v2 "${chart.name}" sets "${g.image}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
+      out.push(finding('helm-v2-image-not-proxied', u.pos, message));
     }
   }
   return out;
 }
 
-function onProxy(g: ImageGroup, eff: Effective): boolean {
+/** Whether a use in a HelmChart needs the license pull secret: a non-public image, or a template that
+ *  routes through the proxy domain or a local registry (both authenticate with KOTS's pull secret). */
+export function needsPullSecret(use: ImageUse, image: ReportImage, eff: Effective): boolean {
+  if (image.status === 'public') return false;
+  if (image.status !== 'dynamic') return true;
+  return use.raw.includes(eff.proxyDomain) || /\b(LocalRegistry\w*|ReplicatedImage\w*)\b/.test(use.raw);
+}
+
+export function onProxy(g: ImageGroup, eff: Effective): boolean {
   return (
     g.ref?.domain !== undefined &&
     canonicalHost(g.ref.domain) === canonicalHost(eff.proxyDomain) &&
@@ -184,6 +190,22 @@ export function namespaceFindings(
     if (c) check(`HelmChart "${c.name}"`, c.namespace, c.namespacePos);
   }
   return out;
+}
+
+/** The pull-secret namespaces plus those of HelmCharts in `charts` that the Application lists (KOTS
+ *  copies the secret only into listed namespaces; `"*"` lists every one). Sorted, deduplicated. */
+export function withChartNamespaces(
+  namespaces: string[],
+  scan: { helmCharts: HelmChartInfo[]; application?: ApplicationSettings },
+  charts: ReadonlySet<number>,
+): string[] {
+  const listed = new Set(scan.application?.additionalNamespaces ?? []);
+  const out = new Set(namespaces);
+  for (const i of charts) {
+    const ns = scan.helmCharts[i]?.namespace;
+    if (ns && !isTemplated(ns) && (listed.has(ns) || listed.has('*'))) out.add(ns);
+  }
+  return [...out].sort(compareText);
 }
 
 /** v2 charts with non-public images that pass no ImagePullSecretName. */

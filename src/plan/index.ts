@@ -5,10 +5,12 @@ import type { ReportImage } from '../pipeline.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
 import {
   namespaceFindings,
+  needsPullSecret,
   placementFindings,
   proxyMismatch,
   pullSecretFindings,
   statusFindings,
+  withChartNamespaces,
 } from './findings.js';
 import {
   compareText,
@@ -66,25 +68,36 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
     findings.push(...placementFindings(g, image, eff, scan.helmCharts));
     findings.push(...proxyMismatch(g, eff));
     for (const u of g.uses) {
-      if (u.helmChart !== undefined && image.status !== 'public' && image.status !== 'dynamic') {
+      if (u.helmChart !== undefined && needsPullSecret(u, image, eff)) {
         privateCharts.add(u.helmChart);
       }
       if (image.proxy === null || !isRewritten(u)) continue;
       if (u.workload !== undefined) proxiedWorkloads.add(u.workload);
       if (u.helmChart !== undefined) proxiedCharts.add(u.helmChart);
     }
-    if (image.proxy !== null && g.ref && g.uses.some((u) => OVERLAY_REWRITES.has(u.context))) {
+    // A wrapped template (`LocalImageName "x"`) is resolved by KOTS itself; kustomize never sees "x".
+    if (
+      image.proxy !== null &&
+      g.ref &&
+      g.uses.some((u) => OVERLAY_REWRITES.has(u.context) && u.templating.kind === 'none')
+    ) {
       addRewrites(g, image.proxy, rewrites, alternates);
     }
   });
   for (const alt of alternates) if (!rewrites.has(alt.name)) rewrites.set(alt.name, alt.newName);
 
+  // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
+  const secretCharts = new Set([
+    ...proxiedCharts,
+    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === 'kots.io/v1beta2'),
+  ]);
   findings.push(
-    ...namespaceFindings(scan.workloads, scan.helmCharts, proxiedWorkloads, proxiedCharts, scan.application),
+    ...namespaceFindings(scan.workloads, scan.helmCharts, proxiedWorkloads, secretCharts, scan.application),
   );
   findings.push(...pullSecretFindings(scan.helmCharts, privateCharts));
 
   const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug);
+  overlay.secretNamespaces = withChartNamespaces(overlay.secretNamespaces, scan, secretCharts);
   findings.push(...overlay.findings);
 
   return {

@@ -4,11 +4,13 @@ import type { Document, Node, YAMLMap } from 'yaml';
 import { Composer, isScalar, Parser } from 'yaml';
 import type { DocumentInfo, Finding } from '../model.js';
 import { RULE_LEVELS } from '../model.js';
+import { slotUse } from './chart-uses.js';
+import { collectSlots } from './helm-values.js';
+import { convertTree } from './helm-values-tree.js';
 import { KOTS_API_V1, KOTS_API_V2, scanApplication, scanHelmChart } from './kots.js';
-import { asMap, type DocCtx, get, keyString, posAt, seqItems, str, textValue } from './nodes.js';
+import { asMap, type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { type Owner, scanPodSpec } from './podspec.js';
 import { blankBlockTemplates, hasTemplate } from './template.js';
-import { walkValues } from './values.js';
 
 const MAX_LIST_DEPTH = 10;
 const CRONJOB_PODSPEC = ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
@@ -70,9 +72,10 @@ export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
 function classifyErrors(d: DocCtx, parsed: ParsedDoc): void {
   let first: Finding | null = null;
   let count = 0;
+  const templateLines = new Map<number, boolean>();
   for (const e of parsed.errors) {
     const abs = d.base + e.pos[0];
-    if (lineHasTemplate(d.text, abs)) {
+    if (lineHasTemplate(d, abs, templateLines)) {
       d.problems.add('template makes the YAML invalid');
       continue;
     }
@@ -99,11 +102,18 @@ function lastContentBefore(text: string, abs: number): number {
   return Math.max(0, Math.min(abs, i));
 }
 
-function lineHasTemplate(text: string, abs: number): boolean {
-  const start = text.lastIndexOf('\n', abs - 1) + 1;
-  let end = text.indexOf('\n', abs);
-  if (end < 0) end = text.length;
-  return hasTemplate(text.slice(start, end));
+/** One answer per line, found through the line index: a long line with thousands of errors (a line of
+ *  `"`s) must not be rescanned for each error, which made the scan quadratic. */
+function lineHasTemplate(d: DocCtx, abs: number, cache: Map<number, boolean>): boolean {
+  const start = abs - d.lc.linePos(abs).col + 1;
+  let known = cache.get(start);
+  if (known === undefined) {
+    let end = d.text.indexOf('\n', start);
+    if (end < 0) end = d.text.length;
+    known = hasTemplate(d.text.slice(start, end));
+    cache.set(start, known);
+  }
+  return known;
 }
 
 /** An object: the document root or an item of a List (`prefix` = ['items', '3'], …). */
@@ -144,12 +154,9 @@ function scanObject(d: DocCtx, root: YAMLMap, prefix: string[], depth: number): 
   const podSpecMap = asMap(d, podSpec);
   if (podSpecMap) scanPodSpec(d, podSpecMap, owner, [...prefix, ...path]);
   if (isOperatorResource(group)) {
-    const walk = { context: 'operator' as const, globalRegistry: null, sawPullSecret: false };
-    for (const pair of root.items) {
-      const key = keyString(pair);
-      if (key === 'apiVersion' || key === 'kind' || key === 'metadata') continue;
-      walkValues(d, pair.value, podSpecMap ? { ...walk, skip: podSpecMap } : walk, null);
-    }
+    // The whole object minus the PodSpec (scanned above); metadata is never an image (helm-values.ts).
+    const tree = convertTree(root, 0, treeHooks(d, podSpecMap ?? undefined));
+    for (const slot of collectSlots(tree, { mode: 'operator' })) d.sink.uses.push(slotUse(slot, 'operator'));
   }
 }
 

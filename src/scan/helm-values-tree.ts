@@ -3,7 +3,18 @@
 // passes to a subchart, and the KOTS HelmChart CR's `values` each form a layer, and the merged tree
 // says, for every leaf, which file and line decided it. Pure: text or YAML nodes in, data out.
 
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
 import type { SourcePos } from '../model.js';
 
 /** Which layer a node came from; higher wins. Chart values.yaml: 0 for the top chart, -1 for its
@@ -67,22 +78,48 @@ export function valuesFromNode(
   layer: Layer = 1,
   doc?: Document,
 ): ValueMap {
+  return convertTree(node, layer, {
+    file,
+    posOf: (n) => {
+      const { line, col } = lineCounter.linePos(n.range?.[0] ?? 0);
+      return { file, line, column: col };
+    },
+    resolve: (a) => (doc ? a.resolve(doc) : undefined),
+  });
+}
+
+/** How convertTree sees the document a node comes from. */
+export interface TreeHooks {
+  /** File name for positions that have no node. */
+  file: string;
+  posOf(n: Node): SourcePos;
+  /** An alias's anchored node, or undefined when it cannot (or may no longer) be followed. */
+  resolve(a: Alias): unknown;
+  /** The text of an unquoted `{{ … }}` that YAML read as a flow collection: it becomes a string leaf. */
+  flowText?(n: Node): string | undefined;
+  /** Subtrees to leave out (e.g. a custom resource's PodSpec, scanned another way). */
+  skip?(n: Node): boolean;
+}
+
+/** Converts any YAML node into a values tree, with positions and alias resolution from `hooks`. */
+export function convertTree(node: unknown, layer: Layer, hooks: TreeHooks): ValueMap {
+  const { file, posOf } = hooks;
   let budget = MAX_NODES;
-  const posOf = (n: Node): SourcePos => {
-    const { line, col } = lineCounter.linePos(n.range?.[0] ?? 0);
-    return { file, line, column: col };
-  };
   const convert = (n: unknown, depth: number): ValueNode => {
     if (--budget < 0 || depth > MAX_DEPTH) return { kind: 'other', pos: { file, line: 1, column: 1 }, layer };
     if (isAlias(n)) {
-      const target = doc ? n.resolve(doc) : undefined;
+      const target = hooks.resolve(n);
       return target ? convert(target, depth + 1) : { kind: 'other', pos: posOf(n), layer };
     }
+    if (n && typeof n === 'object' && hooks.skip?.(n as Node))
+      return { kind: 'other', pos: posOf(n as Node), layer };
     if (isScalar(n)) {
       const v = n.value;
       const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
       return { kind: 'scalar', value, pos: posOf(n), layer };
     }
+    const flow = isCollection(n) ? hooks.flowText?.(n) : undefined;
+    if (flow !== undefined) return { kind: 'scalar', value: flow, pos: posOf(n as Node), layer };
     if (isMap(n)) {
       const entries = new Map<string, ValueNode>();
       for (const pair of n.items) {
@@ -124,6 +161,14 @@ export function coalesceValues(over: ValueMap, base: ValueMap): ValueMap {
     if (value.kind === 'map' && prev?.kind === 'map') entries.set(key, coalesceValues(value, prev));
     else entries.set(key, value);
   }
+  return { kind: 'map', entries, pos: over.pos, layer: over.layer };
+}
+
+/** KOTS's `optionalValues` with `recursiveMerge: false` (the default): each top-level key of `over`
+ *  replaces that key of `base` whole (Replicated docs, HelmChart `optionalValues.recursiveMerge`). */
+export function replaceTopLevel(over: ValueMap, base: ValueMap): ValueMap {
+  const entries = new Map(base.entries);
+  for (const [key, value] of over.entries) entries.set(key, value);
   return { kind: 'map', entries, pos: over.pos, layer: over.layer };
 }
 

@@ -1,27 +1,30 @@
-// Images named in Helm values, with the position of what decides them (issue 5 item 2).
-// Recognised at any depth, under a key `image` or `<word>Image` (`sidecarImage`):
+// Images named in a values tree: Helm values (a chart's values.yaml, a HelmChart CR's `values`) and the
+// spec of an operator's custom resource. The one set of rules for image-shaped values (issue 5 item 2):
 //   image: "quay.io/org/x:1"                            → the string as written
-//   image: {registry, repository, tag | digest}          → registry/repository[:tag|@digest]
-//   image: {repository, tag} + sibling `imageRegistry`   → imageRegistry/repository:tag
-//   image: {name, tag}                                   → name:tag (when there is no `repository`)
+//   image: {registry, repository, tag, digest}          → registry/repository[:tag][@digest]
+//   image: {repository} with an enclosing imageRegistry → imageRegistry/repository…
+//   image: {name, tag}                                  → name:tag (when there is no `repository`)
+//   <word>Image: … (`sidecarImage`)                     → the same forms
+//   any map with `repository` and a tag, digest or registry, under any key
 // Registry precedence follows Bitnami's common.images.image, the de facto convention:
-// `global.imageRegistry` > `image.registry` > a sibling `imageRegistry`. A digest wins over a tag and
-// the tag is then dropped (Bitnami again). With neither tag nor digest, the chart's appVersion is the
-// tag (`helm create`'s `image.tag | default .Chart.AppVersion`), with a note. Pure.
+// `global.imageRegistry` > the map's own `registry` > the nearest enclosing `imageRegistry`. A tag and a
+// digest are both kept (`repo:tag@digest`, valid, and what the scanner keeps for container images; the
+// digest decides what is pulled). With neither, the chart's appVersion is the tag (`helm create`'s
+// `image.tag | default .Chart.AppVersion`), with a note. Subtrees under `annotations`, `labels` and
+// `metadata` never hold images. Pure.
 
 import type { SourcePos } from '../model.js';
-import type { ChartArchive } from './helm-archive.js';
+import { parseReference } from '../reference.js';
 import {
-  coalesceValues,
-  conditionEnabled,
   emptyValues,
   type Layer,
   lookup,
-  subchartValues,
   type ValueMap,
   type ValueNode,
   valuesFromText,
 } from './helm-values-tree.js';
+import { looksLikeImage } from './image-like.js';
+import { hasTemplate } from './template.js';
 
 export type PartKey =
   | 'image'
@@ -38,6 +41,8 @@ export interface ValuePart {
   value: string;
   pos: SourcePos;
   layer: Layer;
+  /** Values path of the leaf (in the walked tree's namespace, prefix included). */
+  path: string[];
   /** The YAML value was a number (`tag: 1.10`), printed here as JavaScript prints it. */
   numeric?: true;
 }
@@ -56,6 +61,9 @@ export interface ValueImageSlot {
   pos: SourcePos;
   /** The leaves it came from, so that overrides can be merged. */
   parts: Partial<Record<PartKey, ValuePart>>;
+  /** True when the path goes through a list item: a values override cannot reach it without
+   *  replacing the whole list. */
+  inList: boolean;
   /** Things the user may want to know: a numeric tag, a tag taken from appVersion. */
   notes: string[];
 }
@@ -69,15 +77,22 @@ export interface FindOptions {
   includePartial?: boolean;
   /** Tag used when a map has neither tag nor digest (the chart's appVersion). */
   defaultTag?: string;
+  /** `helm` (default): any string under `image` is an image (an invalid one is reported by the planner).
+   *  `operator`: a custom resource, where a value must look like an image (image-like.ts). */
+  mode?: 'helm' | 'operator';
 }
 
 const ORDER: PartKey[] = ['image', 'repository', 'name', 'registry', 'imageRegistry', 'tag', 'digest'];
-const IMAGE_KEY = /^(?:image|[a-z][A-Za-z0-9]*Image)$/;
+const SUFFIX_KEY = /^[a-z][A-Za-z0-9]*Image$/;
+/** Keys whose subtrees never hold images (a pod template's annotations, labels, metadata). */
+const NEVER_IMAGES = new Set(['annotations', 'labels', 'metadata']);
 
 /** Image slots of one values document (values.yaml text), without any merging. */
 export function findValueImages(valuesText: string, file: string, opts: FindOptions = {}): ValueImageSlot[] {
   return collectSlots(valuesFromText(valuesText, file, opts.layer ?? 0).values, opts);
 }
+
+type Registry = ValuePart | undefined;
 
 /** Image slots of a values tree. `skipKeys` are top-level keys that belong to subcharts. */
 export function collectSlots(
@@ -86,122 +101,91 @@ export function collectSlots(
   skipKeys?: ReadonlySet<string>,
 ): ValueImageSlot[] {
   const out: ValueImageSlot[] = [];
-  const globalRegistry = stringPart(lookup(values, ['global', 'imageRegistry']));
-  const visit = (node: ValueNode, path: string[], parent: ValueMap | undefined, key: string | undefined) => {
-    if (key !== undefined && parent && IMAGE_KEY.test(key)) {
-      const parts = slotParts(node, parent, globalRegistry);
-      if (parts) {
-        const slot = composeSlot([...(opts.prefix ?? []), ...path], parts, opts.defaultTag);
-        if (slot.complete || opts.includePartial) out.push(slot);
-        return;
-      }
-    }
-    if (node.kind === 'map') {
-      for (const [k, v] of node.entries) {
-        if (path.length === 0 && skipKeys?.has(k)) continue;
-        visit(v, [...path, k], node, k);
-      }
-    } else if (node.kind === 'seq') {
+  const prefix = opts.prefix ?? [];
+  const mode = opts.mode ?? 'helm';
+  const globalRegistry = stringPart(lookup(values, ['global', 'imageRegistry']), [
+    ...prefix,
+    'global',
+    'imageRegistry',
+  ]);
+  const push = (path: string[], parts: Partial<Record<PartKey, ValuePart>>, inList: boolean) => {
+    const slot = composeSlot([...prefix, ...path], parts, opts.defaultTag, inList);
+    if (!slot.complete && !opts.includePartial) return;
+    if (!accepts(slot, mode)) return;
+    out.push(slot);
+  };
+  const visit = (node: ValueNode, path: string[], inherited: Registry, inList: boolean): void => {
+    if (node.kind === 'seq') {
       node.items.forEach((item, i) => {
-        visit(item, [...path, String(i)], undefined, undefined);
+        visit(item, [...path, String(i)], inherited, true);
       });
+      return;
     }
-  };
-  visit(values, [], undefined, undefined);
-  return out;
-}
-
-/** Merges the slots of a HelmChart CR's values over a chart's slots, by path, with Helm's rule that
- *  the user's value replaces unless both are maps. CR slots with no chart counterpart are kept when
- *  complete. Does not see a `global.imageRegistry` set only by the CR, subchart scoping or null
- *  deletion: use chartValueImages for full Helm semantics. */
-export function mergeValueSlots(chartSlots: ValueImageSlot[], crSlots: ValueImageSlot[]): ValueImageSlot[] {
-  const key = (s: ValueImageSlot) => JSON.stringify(s.path);
-  const crByPath = new Map(crSlots.map((s) => [key(s), s]));
-  const used = new Set<string>();
-  const out: ValueImageSlot[] = [];
-  for (const chart of chartSlots) {
-    const cr = crByPath.get(key(chart));
-    if (!cr) {
-      out.push(chart);
-      continue;
-    }
-    used.add(key(chart));
-    // CR parts always outrank the chart's, whatever layer the caller parsed them at.
-    const top = Math.max(...Object.values(chart.parts).map((p) => p.layer)) + 1;
-    const crParts = Object.fromEntries(Object.entries(cr.parts).map(([k, p]) => [k, { ...p, layer: top }]));
-    const shapesAgree = (chart.parts.image === undefined) === (cr.parts.image === undefined);
-    const parts = shapesAgree ? { ...chart.parts, ...crParts } : crParts;
-    // A chart-wide global registry still applies to a CR map (it is not part of the CR slot).
-    if (shapesAgree && chart.parts['global.imageRegistry'])
-      parts['global.imageRegistry'] = chart.parts['global.imageRegistry'];
-    out.push(composeSlot(chart.path, parts));
-  }
-  for (const cr of crSlots) if (!used.has(key(cr)) && cr.complete) out.push(cr);
-  return out;
-}
-
-export interface ChartValueImages {
-  slots: ValueImageSlot[];
-  /** YAML errors in values files, and subcharts left out because their `condition` is false. */
-  notes: string[];
-}
-
-/** Every image slot of a chart and its subcharts, after Helm merges `overrides` (the HelmChart CR's
- *  values, lowest precedence first, built with valuesFromNode at layer >= 1) over values.yaml, the
- *  parent's values over each subchart's, and the parent's globals over the subchart's. */
-export function chartValueImages(chart: ChartArchive, overrides: ValueMap[] = []): ChartValueImages {
-  const notes: string[] = [];
-  const slots: ValueImageSlot[] = [];
-  const defaultsOf = (c: ChartArchive, depth: number): ValueMap => {
-    if (!c.values) return emptyValues(`${c.displayPath}!${c.dir}/values.yaml`, -depth);
-    const { values, errors } = valuesFromText(c.values.text, c.values.file, -depth);
-    notes.push(...errors);
-    return values;
-  };
-  const walk = (c: ChartArchive, values: ValueMap, prefix: string[], depth: number) => {
-    const subs: Array<[string, ChartArchive, string | undefined]> = [];
-    for (const sub of c.subcharts) {
-      const deps = c.dependencies.filter((d) => d.name === sub.name);
-      if (deps.length === 0) subs.push([sub.name, sub, undefined]);
-      for (const d of deps) subs.push([d.alias ?? d.name, sub, d.condition]);
-    }
-    const opts: FindOptions = { prefix };
-    if (c.appVersion) opts.defaultTag = c.appVersion;
-    slots.push(...collectSlots(values, opts, new Set(subs.map(([k]) => k))));
-    for (const [key, sub, condition] of subs) {
-      if (!conditionEnabled(values, condition)) {
-        notes.push(`subchart ${[...prefix, key].join('.')} is disabled by condition ${condition}`);
+    if (node.kind !== 'map') return;
+    const own = stringPart(node.entries.get('imageRegistry'), [...prefix, ...path, 'imageRegistry']);
+    const registry = own ?? inherited;
+    for (const [k, v] of node.entries) {
+      if (path.length === 0 && skipKeys?.has(k)) continue;
+      if (NEVER_IMAGES.has(k)) continue;
+      const childPath = [...path, k];
+      const isImageKey = k === 'image' || SUFFIX_KEY.test(k);
+      const parts =
+        isImageKey || isImageMap(v)
+          ? slotParts(v, [...prefix, ...childPath], registry, globalRegistry)
+          : undefined;
+      if (parts && (isImageKey || parts.repository)) {
+        if (!parts.image || acceptsString(parts.image.value, k, mode)) push(childPath, parts, inList);
         continue;
       }
-      walk(sub, subchartValues(values, key, defaultsOf(sub, depth + 1)), [...prefix, key], depth + 1);
+      visit(v, childPath, registry, inList);
     }
   };
-  const top = overrides.reduce((acc, o) => coalesceValues(o, acc), defaultsOf(chart, 0));
-  walk(chart, top, [], 0);
-  return { slots, notes };
+  visit(values, [], undefined, false);
+  return out;
+}
+
+/** A map that names an image under any key: `repository` with a tag, digest or registry. */
+function isImageMap(node: ValueNode): boolean {
+  if (node.kind !== 'map') return false;
+  const has = (k: string) => node.entries.get(k)?.kind === 'scalar';
+  return has('repository') && (has('tag') || has('digest') || has('registry'));
+}
+
+/** A full reference under an image key. Helm values take any string under `image`; `*Image` keys need
+ *  a valid reference; custom resources need it to look like one. Templates always count. */
+function acceptsString(value: string, key: string, mode: 'helm' | 'operator'): boolean {
+  if (hasTemplate(value)) return true;
+  if (mode === 'operator') return looksLikeImage(value, key === 'image' ? 'image-field' : 'named');
+  return key === 'image' || parseReference(value).ok;
+}
+
+/** Custom resources: a composed map must be a template or a valid reference, never a guess. */
+function accepts(slot: ValueImageSlot, mode: 'helm' | 'operator'): boolean {
+  if (mode === 'helm' || slot.parts.image || !slot.complete) return true;
+  return hasTemplate(slot.ref) || parseReference(slot.ref).ok;
 }
 
 /** A string leaf, or a number printed as Helm prints it. Empty strings, booleans and null are unset. */
-function stringPart(node: ValueNode | undefined): ValuePart | undefined {
+function stringPart(node: ValueNode | undefined, path: string[]): ValuePart | undefined {
   if (node?.kind !== 'scalar') return undefined;
   const { value, pos, layer } = node;
-  if (typeof value === 'number') return { value: String(value), pos, layer, numeric: true };
-  return typeof value === 'string' && value !== '' ? { value, pos, layer } : undefined;
+  if (typeof value === 'number') return { value: String(value), pos, layer, path, numeric: true };
+  return typeof value === 'string' && value !== '' ? { value, pos, layer, path } : undefined;
 }
 
 /** The parts of an image value, or undefined when the node is not an image (no slot keys at all). */
 function slotParts(
   node: ValueNode,
-  parent: ValueMap,
-  globalRegistry: ValuePart | undefined,
+  path: string[],
+  inherited: Registry,
+  globalRegistry: Registry,
 ): Partial<Record<PartKey, ValuePart>> | undefined {
   if (node.kind === 'scalar') {
-    const image = typeof node.value === 'string' && node.value !== '' ? stringPart(node) : undefined;
+    const image = typeof node.value === 'string' ? stringPart(node, path) : undefined;
     return image ? { image } : undefined;
   }
   if (node.kind !== 'map') return undefined;
-  const get = (k: string) => stringPart(node.entries.get(k));
+  const get = (k: string) => stringPart(node.entries.get(k), [...path, k]);
   const parts: Partial<Record<PartKey, ValuePart>> = {};
   const set = (k: PartKey, p: ValuePart | undefined) => {
     if (p) parts[k] = p;
@@ -214,7 +198,7 @@ function slotParts(
   if (Object.keys(parts).length === 0) return undefined;
   // `{name}` alone is too weak a signal (many maps have a name); it needs a tag, digest or registry.
   if (parts.name && Object.keys(parts).length === 1) return undefined;
-  set('imageRegistry', stringPart(parent.entries.get('imageRegistry')));
+  set('imageRegistry', inherited);
   set('global.imageRegistry', globalRegistry);
   return parts;
 }
@@ -224,6 +208,7 @@ export function composeSlot(
   path: string[],
   parts: Partial<Record<PartKey, ValuePart>>,
   defaultTag?: string,
+  inList = false,
 ): ValueImageSlot {
   const notes: string[] = [];
   const repo = parts.image ?? parts.repository ?? parts.name;
@@ -231,20 +216,25 @@ export function composeSlot(
   if (parts.image) {
     ref = parts.image.value;
   } else {
-    const registry = parts['global.imageRegistry'] ?? parts.registry ?? parts.imageRegistry;
-    ref = `${registry ? `${registry.value}/` : ''}${repo?.value ?? ''}`;
+    const registry = registryPart(parts);
+    ref = `${registry ? `${registry.value.replace(/\/+$/, '')}/` : ''}${repo?.value ?? ''}`;
+    if (parts.tag) ref += `:${parts.tag.value}`;
     if (parts.digest) ref += `@${parts.digest.value}`;
-    else if (parts.tag) ref += `:${parts.tag.value}`;
-    else if (defaultTag && repo) {
+    if (!parts.tag && !parts.digest && defaultTag && repo) {
       ref += `:${defaultTag}`;
       notes.push(`no tag: assuming the chart's appVersion ${defaultTag}`);
     }
   }
-  if (parts.tag?.numeric && !parts.digest)
+  if (parts.tag?.numeric && !parts.image)
     notes.push(
       `tag ${parts.tag.value} is a YAML number: Helm may print it differently (1.10 as 1.1); quote it`,
     );
-  return { path, ref, complete: repo !== undefined, pos: reportPos(parts), parts, notes };
+  return { path, ref, complete: repo !== undefined, pos: reportPos(parts), parts, inList, notes };
+}
+
+/** The registry a composed slot uses, by the precedence in the header. */
+export function registryPart(parts: Partial<Record<PartKey, ValuePart>>): ValuePart | undefined {
+  return parts.image ? undefined : (parts['global.imageRegistry'] ?? parts.registry ?? parts.imageRegistry);
 }
 
 function reportPos(parts: Partial<Record<PartKey, ValuePart>>): SourcePos {
@@ -254,3 +244,5 @@ function reportPos(parts: Partial<Record<PartKey, ValuePart>>): SourcePos {
   const best = own.find((p) => p.layer === top) ?? parts['global.imageRegistry'];
   return best?.pos ?? { file: '', line: 1, column: 1 };
 }
+
+export { emptyValues };

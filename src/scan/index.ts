@@ -4,7 +4,10 @@ import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, LineCounter, Parser } from 'yaml';
 import type { DocumentInfo, Finding, ScanResult } from '../model.js';
+import { joinChartArchives } from './chart-uses.js';
 import { scanDocument } from './document.js';
+import { type ChartArchive, readChartArchive } from './helm-archive.js';
+import type { CrLayers } from './helm-chart-images.js';
 import type { DocCtx, ScanSink } from './nodes.js';
 import { pathSkipped, walkRelease } from './walk.js';
 
@@ -15,11 +18,20 @@ export { walkRelease };
  *  that are empty (only comments or `---`) are not documents: `docIndex` counts the others, so it is
  *  the index into `files[0].documents`. */
 export function scanText(file: string, text: string): ScanResult {
+  return scanFile(file, text).result;
+}
+
+/** scanText plus each HelmChart CR's values layers (parallel to `result.helmCharts`). */
+function scanFile(file: string, text: string): { result: ScanResult; layers: CrLayers[] } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Line starts come from the text itself, not from Parser's onNewLine callback: the parser misses
+  // newlines inside some malformed tokens (an unclosed flow collection), shifting every later position.
   const lc = new LineCounter();
-  const parser = new Parser(lc.addNewLine);
+  lc.addNewLine(0);
+  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  const parser = new Parser();
   const composer = new Composer();
-  const sink: ScanSink = { uses: [], workloads: [], helmCharts: [], findings: [] };
+  const sink: ScanSink = { uses: [], workloads: [], helmCharts: [], chartLayers: [], findings: [] };
   const documents: DocumentInfo[] = [];
   for (const doc of composer.compose(parser.parse(src))) {
     const d: DocCtx = {
@@ -44,7 +56,7 @@ export function scanText(file: string, text: string): ScanResult {
     findings: sink.findings,
   };
   if (sink.application) result.application = sink.application;
-  return result;
+  return { result, layers: sink.chartLayers };
 }
 
 /** Concatenates per-file results in order, remapping `workload` and `helmChart` indices. Only the first
@@ -71,29 +83,60 @@ export function mergeScans(parts: ScanResult[]): ScanResult {
 
 /** Reads a file as UTF-8; injectable for tests. */
 export type ReadFile = (absolutePath: string) => Promise<string>;
+/** Reads a file's bytes (chart archives); injectable for tests. */
+export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
 
-/** Walks the PATHs, then reads and scans each file in order. A file that cannot be read gives a
+/** Walks the PATHs, then reads and scans each file in order, reads the chart archives, and joins each
+ *  HelmChart CR with its archive (chart-uses.ts). A file or archive that cannot be read gives a
  *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH. */
 export async function scanRelease(
   paths: string[],
   cwd: string,
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
+  readBytes: ReadBytes = (p) => fsReadFile(p),
 ): Promise<ScanResult> {
   const walked = await walkRelease(paths, cwd);
   const parts: ScanResult[] = [];
+  const layers: CrLayers[] = [];
   const skipped: Finding[] = [];
   for (const file of walked.files) {
     let text: string;
     try {
       text = await readFile(path.resolve(cwd, file));
     } catch (e: unknown) {
-      const reason = e instanceof Error ? e.message.split('\n', 1)[0] : String(e);
-      skipped.push(pathSkipped(file, `cannot read file: ${reason}`));
+      skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
       continue;
     }
-    parts.push(scanText(file, text));
+    const scanned = scanFile(file, text);
+    parts.push(scanned.result);
+    layers.push(...scanned.layers);
   }
-  const merged = mergeScans(parts);
+  const archives: ChartArchive[] = [];
+  for (const file of walked.archives) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(path.resolve(cwd, file));
+    } catch (e: unknown) {
+      skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
+      continue;
+    }
+    const chart = readChartArchive(file, bytes);
+    if ('error' in chart) {
+      skipped.push(pathSkipped(file, `not a readable Helm chart archive: ${chart.error}`));
+      continue;
+    }
+    for (const w of allWarnings(chart)) skipped.push(pathSkipped(file, w));
+    archives.push(chart);
+  }
+  const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings.unshift(...walked.findings, ...skipped);
   return merged;
+}
+
+function allWarnings(c: ChartArchive): string[] {
+  return [...c.warnings, ...c.subcharts.flatMap(allWarnings)];
+}
+
+function firstLine(e: unknown): string {
+  return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
 }

@@ -2,12 +2,15 @@
 // v1beta1 / v1beta2 (chart identity, namespace, image values, whether a pull secret is passed).
 import type { YAMLMap } from 'yaml';
 import type { ApplicationSettings, HelmChartInfo } from '../model.js';
-import { type DocCtx, get, posAt, seqItems, str, textValue } from './nodes.js';
+import { crUses } from './chart-uses.js';
+import type { CrLayers } from './helm-chart-images.js';
+import { convertTree, type ValueNode } from './helm-values-tree.js';
+import { type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { addUse, type Owner } from './podspec.js';
-import { globalRegistryOf, type ValuesWalk, walkValues } from './values.js';
 
 export const KOTS_API_V1 = 'kots.io/v1beta1';
 export const KOTS_API_V2 = 'kots.io/v1beta2';
+const PULL_SECRET_FN = 'ImagePullSecretName';
 
 /** `kots.io/v1beta1 Application`. Only the first Application of a release counts (mergeScans). */
 export function scanApplication(d: DocCtx, root: YAMLMap, owner: Owner): void {
@@ -72,19 +75,26 @@ export function scanHelmChart(d: DocCtx, root: YAMLMap, owner: Owner): void {
   }
   const helmChart = d.sink.helmCharts.length;
   d.sink.helmCharts.push(info);
-  const values = get(d, spec, 'values');
-  const mainGlobal = globalRegistryOf(d, values);
-  const walk: ValuesWalk = {
-    context: 'helm-value',
-    helmChart,
-    globalRegistry: mainGlobal,
-    sawPullSecret: false,
-  };
-  walkValues(d, values, walk, null);
+  // `values` is layer 1, each optionalValues entry layer 2: an optional value outranks the one it replaces.
+  const hooks = treeHooks(d);
+  const layers: CrLayers = { values: convertTree(get(d, spec, 'values'), 1, hooks), optional: [] };
   for (const opt of seqItems(d, get(d, spec, 'optionalValues'))) {
-    const optValues = get(d, opt, 'values');
-    walk.globalRegistry = globalRegistryOf(d, optValues) ?? mainGlobal;
-    walkValues(d, optValues, walk, null);
+    layers.optional.push({
+      values: convertTree(get(d, opt, 'values'), 2, hooks),
+      recursiveMerge: str(d, get(d, opt, 'recursiveMerge')) === 'true',
+    });
   }
-  info.passesPullSecret = walk.sawPullSecret;
+  d.sink.chartLayers.push(layers);
+  info.passesPullSecret = [layers.values, ...layers.optional.map((o) => o.values)].some(mentionsPullSecret);
+  const { uses, pullSecrets } = crUses(layers, helmChart);
+  d.sink.uses.push(...uses);
+  if (pullSecrets.length > 0) info.pullSecretValues = pullSecrets;
+}
+
+/** Any string leaf that calls ImagePullSecretName (KOTS renders it to the pull secret's name). */
+function mentionsPullSecret(node: ValueNode): boolean {
+  if (node.kind === 'scalar') return typeof node.value === 'string' && node.value.includes(PULL_SECRET_FN);
+  if (node.kind === 'seq') return node.items.some(mentionsPullSecret);
+  if (node.kind === 'map') return [...node.entries.values()].some(mentionsPullSecret);
+  return false;
 }

@@ -4,6 +4,8 @@ import type { LineCounter, Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq } from 'yaml';
 import type { ApplicationSettings, Finding, HelmChartInfo, ImageUse, SourcePos, Workload } from '../model.js';
 import { RULE_LEVELS } from '../model.js';
+import type { CrLayers } from './helm-chart-images.js';
+import type { TreeHooks } from './helm-values-tree.js';
 
 /** Aliases followed per document before we stop following them (guards against alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
@@ -14,6 +16,8 @@ export interface ScanSink {
   uses: ImageUse[];
   workloads: Workload[];
   helmCharts: HelmChartInfo[];
+  /** The values layers of each HelmChart CR, parallel to helmCharts (for the chart archive join). */
+  chartLayers: CrLayers[];
   application?: ApplicationSettings;
   findings: Finding[];
 }
@@ -175,4 +179,16 @@ export function templateSource(text: string, start: number, end: number): string
 /** String value of a scalar (its source text), or undefined. */
 export function str(d: DocCtx, node: unknown): string | undefined {
   return textValue(d, node)?.raw;
+}
+
+/** How a values tree (helm-values-tree.ts) is built from this document: positions through `base`,
+ *  aliases within the budget, unquoted `{{ … }}` as the template's text; `skip` is left out. */
+export function treeHooks(d: DocCtx, skip?: Node): TreeHooks {
+  return {
+    file: d.file,
+    posOf: (n) => posAt(d, n.range?.[0] ?? 0),
+    resolve: (a) => deref(d, a),
+    flowText: (n) => (isFlowTemplate(d, n) ? textValue(d, n)?.raw : undefined),
+    ...(skip ? { skip: (n: Node) => n === skip } : {}),
+  };
 }

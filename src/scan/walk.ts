@@ -1,6 +1,7 @@
 // Release PATHs → the manifest files to scan. The only scanner module that touches the file system.
 // Rules (interface.md, domain.md §2), as the Replicated CLI builds a release:
-//   - a directory is walked recursively; only `.yaml` / `.yml` files count (case-sensitive);
+//   - a directory is walked recursively; only `.yaml` / `.yml` files count (case-sensitive), and `.tgz`
+//     files are collected apart as Helm chart archives (the Replicated CLI ships them with the release);
 //   - dotfiles and dot-directories are skipped silently;
 //   - symlinks are followed while they stay inside the PATH's tree; one that leaves it, one that loops
 //     back to a directory being walked, or a broken one is skipped with a `path-skipped` finding;
@@ -14,11 +15,17 @@ import { RULE_LEVELS, UsageError } from '../model.js';
 
 export interface WalkResult {
   files: string[];
+  /** Helm chart archives (`.tgz`) found while walking directories, sorted like `files`. */
+  archives: string[];
   findings: Finding[];
 }
 
 export function isManifestName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+export function isChartArchiveName(name: string): boolean {
+  return name.endsWith('.tgz');
 }
 
 export function pathSkipped(file: string, message: string): Finding {
@@ -27,6 +34,7 @@ export function pathSkipped(file: string, message: string): Finding {
 
 export async function walkRelease(paths: string[], cwd: string): Promise<WalkResult> {
   const files = new Set<string>();
+  const archives = new Set<string>();
   const findings: Finding[] = [];
   const rel = (abs: string): string => path.relative(cwd, abs).split(path.sep).join('/');
 
@@ -47,6 +55,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
         await walkDir(full, real, root, [...ancestors, real]);
       } else if (ent.isFile()) {
         if (isManifestName(ent.name)) files.add(rel(full));
+        else if (isChartArchiveName(ent.name)) archives.add(rel(full));
       } else if (ent.isSymbolicLink()) {
         await followLink(full, ent.name, root, ancestors);
       }
@@ -75,6 +84,8 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
       await walkDir(full, target, root, [...ancestors, target]);
     } else if (st.isFile() && isManifestName(name)) {
       files.add(rel(full));
+    } else if (st.isFile() && isChartArchiveName(name)) {
+      archives.add(rel(full));
     }
   }
 
@@ -98,7 +109,8 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
       throw new UsageError(`manifest path ${p} is not a file or directory`);
     }
   }
-  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), findings };
+  const sorted = (set: Set<string>) => [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files: sorted(files), archives: sorted(archives), findings };
 }
 
 function errorText(e: unknown): string {

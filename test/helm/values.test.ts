@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findValueImages, mergeValueSlots, type ValueImageSlot } from '../../src/scan/helm-values.js';
+import { findValueImages, type ValueImageSlot } from '../../src/scan/helm-values.js';
 
 const F = 'm/app.tgz!app/values.yaml';
-const CR = 'manifests/helmchart.yaml';
 
 /** path → [ref, line, column, file] for compact tables. */
 const brief = (slots: ValueImageSlot[]) =>
@@ -23,9 +22,9 @@ describe('findValueImages', () => {
       [['redis.image', 'docker.io/bitnami/redis:7.2.4', 4, 17, 'F']],
     ],
     [
-      'digest wins over tag (Bitnami)',
+      'tag and digest are both kept (a valid reference; the digest decides the pull)',
       'image:\n  repository: org/x\n  tag: "1"\n  digest: sha256:abc\n',
-      [['image', 'org/x@sha256:abc', 2, 15, 'F']],
+      [['image', 'org/x:1@sha256:abc', 2, 15, 'F']],
     ],
     [
       'sibling imageRegistry',
@@ -68,6 +67,22 @@ describe('findValueImages', () => {
         ['b.image', 'x:1', 2, 15, 'F'],
       ],
     ],
+    [
+      'an imageRegistry two levels up still applies (nearest enclosing wins)',
+      'imageRegistry: a.io\napi:\n  imageRegistry: ghcr.io\n  server:\n    image:\n      repository: org/api\n      tag: v2\n',
+      [['api.server.image', 'ghcr.io/org/api:v2', 6, 19, 'F']],
+    ],
+    [
+      'a repository map with a tag names an image under any key',
+      'initContainer:\n  repository: busybox\n  tag: "1.36"\nchart:\n  repository: https://charts.example.com\n',
+      [['initContainer', 'busybox:1.36', 2, 15, 'F']],
+    ],
+    ['a *Image key needs a valid reference', 'pullPolicyImage: Always\nenabledImage: ""\n', []],
+    [
+      'annotations, labels and metadata never hold images',
+      'annotations:\n  image: x:1\nlabels: {image: y}\n',
+      [],
+    ],
     ['not YAML: what parses is kept', 'image: x:1\nbad: [\n', [['image', 'x:1', 1, 8, 'F']]],
     ['a root that is not a map', '- image: x:1\n', []],
   ])('%s', (_name, text, expected) => {
@@ -98,66 +113,31 @@ describe('findValueImages', () => {
     });
     expect(slot?.path).toEqual(['sub', 'image']);
     expect(slot?.parts).toEqual({
-      repository: { value: 'org/x', pos: { file: F, line: 2, column: 15 }, layer: 0 },
-      tag: { value: '1', pos: { file: F, line: 3, column: 8 }, layer: 0 },
+      repository: {
+        value: 'org/x',
+        pos: { file: F, line: 2, column: 15 },
+        layer: 0,
+        path: ['sub', 'image', 'repository'],
+      },
+      tag: { value: '1', pos: { file: F, line: 3, column: 8 }, layer: 0, path: ['sub', 'image', 'tag'] },
     });
   });
 });
 
-describe('mergeValueSlots: CR values over values.yaml', () => {
-  const chartText =
-    'image:\n  registry: docker.io\n  repository: org/app\n  tag: "1.0"\nworker:\n  image: quay.io/org/w:1\nlone:\n  image: x:1\n';
-  const chart = findValueImages(chartText, F);
-
-  it.each<[string, string, unknown[]]>([
-    [
-      'tag only: chart registry/repository + CR tag, at the CR tag',
-      'image:\n  tag: "2.0"\n',
-      [
-        ['image', 'docker.io/org/app:2.0', 2, 8, CR],
-        ['worker.image', 'quay.io/org/w:1', 6, 10, 'F'],
-        ['lone.image', 'x:1', 8, 10, 'F'],
-      ],
-    ],
-    [
-      'registry and tag: the registry line wins over the tag line',
-      'image:\n  tag: "2.0"\n  registry: proxy.replicated.com/proxy/acme/docker.io\n',
-      [
-        ['image', 'proxy.replicated.com/proxy/acme/docker.io/org/app:2.0', 3, 13, CR],
-        ['worker.image', 'quay.io/org/w:1', 6, 10, 'F'],
-        ['lone.image', 'x:1', 8, 10, 'F'],
-      ],
-    ],
-    [
-      'a string replaces a map, a map replaces a string, new complete slots are added',
-      'image: org/app:9\nworker:\n  image:\n    repository: org/w2\n    tag: "2"\nnew:\n  image: n:1\npart:\n  image:\n    tag: "3"\n',
-      [
-        ['image', 'org/app:9', 1, 8, CR],
-        ['worker.image', 'org/w2:2', 4, 17, CR],
-        ['lone.image', 'x:1', 8, 10, 'F'],
-        ['new.image', 'n:1', 7, 10, CR],
-      ],
-    ],
-    [
-      'nothing overridden',
-      'other: 1\n',
-      [
-        ['image', 'docker.io/org/app:1.0', 3, 15, 'F'],
-        ['worker.image', 'quay.io/org/w:1', 6, 10, 'F'],
-        ['lone.image', 'x:1', 8, 10, 'F'],
-      ],
-    ],
-  ])('%s', (_name, crText, expected) => {
-    const cr = findValueImages(crText, CR, { includePartial: true });
-    expect(brief(mergeValueSlots(chart, cr))).toEqual(expected);
+describe('findValueImages: operator mode (custom resources)', () => {
+  it.each<[string, string, string[]]>([
+    ['any valid reference under `image`', 'image: postgres\n', ['postgres']],
+    ['a bare name under *Image does not look like an image', 'exporterImage: exporter\n', []],
+    ['*Image needs a registry or an org/name:tag', 'backupImage: acme/backup:2\n', ['acme/backup:2']],
+    ['not a reference under `image`', 'image: "not a ref"\n', []],
+    ['a composed map must be valid', 'image: {repository: org/Bad, tag: "1"}\n', []],
+    ['templates always count', 'image: \'{{repl ConfigOption "img" }}\'\n', ['{{repl ConfigOption "img" }}']],
+  ])('%s', (_name, text, refs) => {
+    expect(findValueImages(text, F, { mode: 'operator' }).map((s) => s.ref)).toEqual(refs);
   });
 
-  it('a chart-wide global.imageRegistry still applies to a CR map', () => {
-    const withGlobal = findValueImages(
-      'global:\n  imageRegistry: g.io\nimage:\n  repository: org/a\n  tag: "1"\n',
-      F,
-    );
-    const cr = findValueImages('image:\n  tag: "2"\n', CR, { includePartial: true });
-    expect(brief(mergeValueSlots(withGlobal, cr))).toEqual([['image', 'g.io/org/a:2', 2, 8, CR]]);
+  it('marks slots inside lists (no values override can reach them)', () => {
+    const [a, b] = findValueImages('x:\n  - image: a:1\ny:\n  image: b:1\n', F);
+    expect([a?.inList, b?.inList]).toEqual([true, false]);
   });
 });

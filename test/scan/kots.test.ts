@@ -134,7 +134,8 @@ describe('HelmChart', () => {
     expect(r.uses.map((u) => [u.raw, u.pos.line, u.pos.column, u.context, u.helmChart, u.workload])).toEqual([
       ['docker.io/bitnami/redis:7.2.1', 10, 19, 'helm-value', 0, undefined],
       ['bitnami/sentinel@sha256:abc', 13, 27, 'helm-value', 0, undefined],
-      ['exporter:1.10', 15, 21, 'helm-value', 0, undefined],
+      // Helm (and KOTS) read `tag: 1.10` as the number 1.1 and print it so.
+      ['exporter:1.1', 15, 21, 'helm-value', 0, undefined],
       ['bitnami/kubectl:1.28', 16, 19, 'helm-value', 0, undefined],
       ['quay.io/a/b:1', 18, 53, 'helm-value', 0, undefined],
     ]);
@@ -179,6 +180,9 @@ describe('HelmChart', () => {
       namespacePos: at(7, 14),
       pos: at(2, 7),
       passesPullSecret: true,
+      pullSecretValues: [
+        { path: ['imagePullSecrets'], names: ['{{repl ImagePullSecretName }}'], strings: false },
+      ],
     });
     expect(r.uses.map((u) => [u.raw, u.pos.line, u.pos.column, u.templating.kind])).toEqual([
       ['quay.io/acme/api:v1', 11, 27, 'none'],
@@ -216,6 +220,7 @@ describe('HelmChart', () => {
         pos: at(5, 12),
         context: 'helm-value',
         helmChart: 0,
+        helmValue: { path: ['image'], repoKey: 'image' },
       },
     ]);
     expect(r.files[0]?.documents[0]?.problem).toBe('template parsed as a flow map');

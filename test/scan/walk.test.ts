@@ -26,7 +26,7 @@ async function tree(files: string[]): Promise<void> {
 }
 
 describe('walkRelease', () => {
-  test('recursive, .yaml/.yml only, dotfiles and dot-dirs skipped, sorted, relative to cwd', async () => {
+  test('recursive, .yaml/.yml only (.tgz apart), dotfiles and dot-dirs skipped, sorted, relative to cwd', async () => {
     await tree([
       'manifests/b.yaml',
       'manifests/a.yml',
@@ -39,10 +39,15 @@ describe('walkRelease', () => {
       'manifests/values.json',
       'manifests/upper.YAML',
       'manifests/yaml',
+      'manifests/redis-1.0.0.tgz',
+      'manifests/sub/app-2.0.0.tgz',
+      'manifests/.old-1.0.0.tgz',
+      'manifests/chart.tar.gz',
     ]);
     const r = await walkRelease(['manifests'], tmp);
     expect(r).toEqual({
       files: ['manifests/a.yml', 'manifests/b.yaml', 'manifests/sub/c.yaml', 'manifests/sub/deeper/d.yaml'],
+      archives: ['manifests/redis-1.0.0.tgz', 'manifests/sub/app-2.0.0.tgz'],
       findings: [],
     });
   });
