@@ -221,3 +221,18 @@ export function splitHostPort(domain: string): { host: string; port?: string } {
   if (host === '' || (bracketed ? !host.endsWith(']') : host.includes(':'))) return { host: domain };
   return { host, port: match[2] ?? '' };
 }
+
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+
+/**
+ * The key a registry host is known by, in credentials files, host lists and verdicts: lowercase
+ * `host[:port]` without scheme or path, every Docker Hub spelling folded into `docker.io`.
+ * `https://index.docker.io/v1/` → `docker.io`.
+ */
+export function canonicalRegistryHost(value: string): string {
+  let host = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const slash = host.indexOf('/');
+  if (slash >= 0) host = host.slice(0, slash);
+  host = host.toLowerCase();
+  return HUB_ALIASES.has(host) ? DOCKER_HUB : host;
+}

@@ -14,7 +14,7 @@ import { checkOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js'
 import { runPipeline } from '../pipeline.js';
 import { credentialFor } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
-import { reportJson } from '../render/report.js';
+import { findingsAtOrAbove, reportJson } from '../render/report.js';
 import { readRunContext } from './event.js';
 import { type ActionInputs, getInputs } from './inputs.js';
 import { blobLinker, cliCommand, commitStep } from './publish.js';
@@ -40,12 +40,6 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
     core.setFailed(e instanceof Error ? e.message : String(e));
   }
 }
-
-const AT_OR_ABOVE: Record<ActionInputs['failOn'], Finding['level'][]> = {
-  error: ['error'],
-  warning: ['error', 'warning'],
-  never: [],
-};
 
 async function act(deps: ActionDeps): Promise<void> {
   const { env } = deps;
@@ -154,7 +148,7 @@ async function act(deps: ActionDeps): Promise<void> {
       changed = undefined; // fall back to annotating every file
     }
   }
-  const failing = report.findings.filter((f) => AT_OR_ABOVE[inputs.failOn].includes(f.level));
+  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
   if (failures.length || failing.length) budget.reserve('error'); // setFailed's own annotation
   const annotated = annotateFindings(
     inputs.annotate === 'none' ? [] : report.findings,

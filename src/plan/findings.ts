@@ -10,9 +10,10 @@ import type {
 } from '../model.js';
 import { RULE_LEVELS } from '../model.js';
 import type { ReportImage } from '../pipeline.js';
+import { canonicalRegistryHost } from '../reference.js';
 import { isTemplated } from '../templates.js';
 import type { Effective, ImageGroup } from './images.js';
-import { canonicalHost, compareText } from './images.js';
+import { compareText } from './images.js';
 
 export function finding(rule: RuleId, pos: SourcePos, message: string): Finding {
   return { rule, level: RULE_LEVELS[rule], file: pos.file, line: pos.line, column: pos.column, message };
@@ -124,7 +125,7 @@ export function needsPullSecret(use: ImageUse, image: ReportImage, eff: Effectiv
 export function onProxy(g: ImageGroup, eff: Effective): boolean {
   return (
     g.ref?.domain !== undefined &&
-    canonicalHost(g.ref.domain) === canonicalHost(eff.proxyDomain) &&
+    canonicalRegistryHost(g.ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
     g.ref.path.startsWith(`proxy/${eff.appSlug}/`)
   );
 }
@@ -133,8 +134,8 @@ export function onProxy(g: ImageGroup, eff: Effective): boolean {
 export function proxyMismatch(g: ImageGroup, eff: Effective): Finding[] {
   const ref = g.ref;
   if (!ref?.domain) return [];
-  const host = canonicalHost(ref.domain);
-  const onProxyHost = host === canonicalHost(eff.proxyDomain);
+  const host = canonicalRegistryHost(ref.domain);
+  const onProxyHost = host === canonicalRegistryHost(eff.proxyDomain);
   const proxyPath = /^proxy\/([^/]+)\//.exec(ref.path);
   let problem: string | undefined;
   if (onProxyHost && proxyPath && proxyPath[1] !== eff.appSlug) {

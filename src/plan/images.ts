@@ -10,6 +10,7 @@ import type {
 } from '../model.js';
 import type { ReportImage } from '../pipeline.js';
 import {
+  canonicalRegistryHost,
   type ImageReference,
   nameAsWritten,
   normalizedString,
@@ -88,12 +89,6 @@ export function groupUses(uses: ImageUse[]): ImageGroup[] {
   return [...byImage.values()].sort((a, b) => compareText(a.image, b.image));
 }
 
-/** Hosts are compared as written, lowercased; Docker Hub's aliases are one host. */
-export function canonicalHost(host: string): string {
-  const h = host.toLowerCase();
-  return h === 'index.docker.io' || h === 'registry-1.docker.io' ? 'docker.io' : h;
-}
-
 /** Images whose status follows from configuration alone: the proxy and Replicated registries (always
  *  behind license auth), and hosts the user listed. */
 function presetStatus(
@@ -102,25 +97,25 @@ function presetStatus(
   options: RunOptions,
   hasCredentials: (host: string) => boolean,
 ): AccessVerdict | undefined {
-  const host = canonicalHost(domain);
-  if (host === canonicalHost(eff.proxyDomain) || host === REPLICATED_REGISTRY) {
+  const host = canonicalRegistryHost(domain);
+  if (host === canonicalRegistryHost(eff.proxyDomain) || host === REPLICATED_REGISTRY) {
     return {
       status: 'private',
       credentials: 'not-checked',
       reason: `${host} always requires the customer license`,
     };
   }
-  if (eff.registryDomain && host === canonicalHost(eff.registryDomain)) {
+  if (eff.registryDomain && host === canonicalRegistryHost(eff.registryDomain)) {
     return {
       status: 'private',
       credentials: 'not-checked',
       reason: `${host} is the Replicated registry domain`,
     };
   }
-  if (options.publicRegistries.some((h) => canonicalHost(h) === host)) {
+  if (options.publicRegistries.some((h) => canonicalRegistryHost(h) === host)) {
     return { status: 'public', credentials: 'not-checked' };
   }
-  if (options.privateRegistries.some((h) => canonicalHost(h) === host)) {
+  if (options.privateRegistries.some((h) => canonicalRegistryHost(h) === host)) {
     return {
       status: 'private',
       credentials: hasCredentials(host) ? 'not-checked' : 'none',
@@ -164,12 +159,12 @@ export function rewriteTarget(
 ): string | null {
   if (!g.ref || g.dynamic || eff.excluded.has(g.image)) return null;
   if (!g.uses.some(isRewritten)) return null;
-  const domain = g.ref.domain ? canonicalHost(g.ref.domain) : undefined;
+  const domain = g.ref.domain ? canonicalRegistryHost(g.ref.domain) : undefined;
   if (domain === REPLICATED_REGISTRY) {
     return eff.registryDomain ? `${eff.registryDomain}/${g.ref.path}` : null;
   }
-  if (domain === canonicalHost(eff.proxyDomain)) return null;
-  if (eff.registryDomain && domain === canonicalHost(eff.registryDomain)) return null;
+  if (domain === canonicalRegistryHost(eff.proxyDomain)) return null;
+  if (eff.registryDomain && domain === canonicalRegistryHost(eff.registryDomain)) return null;
   if (verdict.status === 'public' && !eff.proxyPublicImages) return null;
   return proxyImageName(g.ref, eff.proxyDomain, eff.appSlug);
 }

@@ -1,7 +1,9 @@
 // Credentials from the `--registry-auth` file / `registry-auth` input (interface.md), and the host
 // naming rules that decide which registry a credential belongs to. Pure: text in, data out.
 // Nothing here ever puts a secret into an error message.
+
 import { UsageError } from '../model.js';
+import { canonicalRegistryHost } from '../reference.js';
 import { invalidJsonOffset, lineColumn } from './json-position.js';
 
 /** One read-only credential. `rawAuth` is the `auth` string as written, kept only so it can be masked. */
@@ -13,25 +15,6 @@ export interface RegistryCredential {
 
 /** Credentials keyed by canonical registry host (see canonicalRegistryHost). */
 export type RegistryCredentials = ReadonlyMap<string, RegistryCredential>;
-
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-
-/**
- * The key a registry is known by: lowercase `host[:port]`, without scheme or path, with every Docker
- * Hub spelling folded into `docker.io`. `https://index.docker.io/v1/` → `docker.io`.
- */
-export function canonicalRegistryHost(value: string): string {
-  let host = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const slash = host.indexOf('/');
-  if (slash >= 0) host = host.slice(0, slash);
-  host = host.toLowerCase();
-  return DOCKER_HUB_ALIASES.has(host) ? 'docker.io' : host;
-}
-
-/** The host that serves the distribution API for a canonical host: Docker Hub's is `registry-1.docker.io`. */
-export function apiHostOf(canonicalHost: string): string {
-  return canonicalHost === 'docker.io' ? 'registry-1.docker.io' : canonicalHost;
-}
 
 function usage(source: string, message: string): UsageError {
   return new UsageError(`${source}: ${message}`);
@@ -127,3 +110,5 @@ export function registrySecrets(credentials: RegistryCredentials): string[] {
   }
   return [...secrets];
 }
+
+export { canonicalRegistryHost };

@@ -3,8 +3,9 @@
 // `public`. Pass 2 runs for every other image whose host has credentials and tells `ok` from
 // `rejected`, and a missing reference (`not-found`) from a private one.
 import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
+import { canonicalRegistryHost, registryApiHost } from '../reference.js';
 import type { RegistryCredentials } from './auth.js';
-import { apiHostOf, canonicalRegistryHost, credentialFor, registrySecrets } from './auth.js';
+import { credentialFor, registrySecrets } from './auth.js';
 import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
@@ -107,8 +108,8 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       const basic = credential
         ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
         : undefined;
-      const origin = `${insecure.has(host) ? 'http' : 'https'}://${apiHostOf(host)}`;
-      session = new RegistrySession(transport, broker, origin, apiHostOf(host), basic);
+      const origin = `${insecure.has(host) ? 'http' : 'https'}://${registryApiHost(host)}`;
+      session = new RegistrySession(transport, broker, origin, registryApiHost(host), basic);
       sessions.set(host, session);
     }
     return session;

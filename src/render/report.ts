@@ -89,8 +89,13 @@ export function humanSummary(report: Report, verbosity: Verbosity): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** True when a finding at or above `failOn` exists (`never` never fails). */
+/** The findings at or above `failOn` (`never`: none); a non-empty result fails the run. */
+export function findingsAtOrAbove(findings: Finding[], failOn: 'error' | 'warning' | 'never'): Finding[] {
+  if (failOn === 'never') return [];
+  return findings.filter((f) => f.level === 'error' || (failOn === 'warning' && f.level === 'warning'));
+}
+
+/** True when a finding at or above `failOn` exists. */
 export function reachesFailLevel(findings: Finding[], failOn: 'error' | 'warning' | 'never'): boolean {
-  if (failOn === 'never') return false;
-  return findings.some((f) => f.level === 'error' || (failOn === 'warning' && f.level === 'warning'));
+  return findingsAtOrAbove(findings, failOn).length > 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/model.js';
+import { registryApiHost } from '../../src/reference.js';
 import {
-  apiHostOf,
   canonicalRegistryHost,
   credentialFor,
   parseRegistryAuth,
@@ -27,8 +27,8 @@ describe('canonicalRegistryHost', () => {
   });
 
   it('maps Docker Hub to its API host only', () => {
-    expect(apiHostOf('docker.io')).toBe('registry-1.docker.io');
-    expect(apiHostOf('quay.io')).toBe('quay.io');
+    expect(registryApiHost('docker.io')).toBe('registry-1.docker.io');
+    expect(registryApiHost('quay.io')).toBe('quay.io');
   });
 });
 
