@@ -54,9 +54,7 @@ interface Probe {
 export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
   if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
   if (credentialed === undefined) {
-    const status =
-      anonymous.kind === 'denied' ? 'private' : anonymous.kind === 'missing' ? 'not-found' : anonymous.status;
-    return { status, credentials: 'none', reason: anonymous.reason };
+    return { status: statusOf(anonymous), credentials: 'none', reason: anonymous.reason };
   }
   switch (credentialed.kind) {
     case 'found':
@@ -72,7 +70,15 @@ export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | un
       return { status: 'private', credentials: 'rejected', reason: credentialed.reason };
     case 'failed':
       return { status: credentialed.status, credentials: 'not-checked', reason: credentialed.reason };
+    case 'withheld':
+      return { status: statusOf(anonymous), credentials: 'not-checked', reason: credentialed.reason };
   }
+}
+
+/** The status a failed anonymous probe stands for: registries answer "missing" like "private". */
+function statusOf(probe: Exclude<ProbeResult, { kind: 'found' }>): AccessVerdict['status'] {
+  if (probe.kind === 'failed') return probe.status;
+  return probe.kind === 'missing' ? 'not-found' : 'private';
 }
 
 async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

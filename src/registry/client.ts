@@ -22,7 +22,9 @@ export type ProbeResult =
   | { kind: 'denied'; reason: string }
   /** 404 (or a name/manifest error code): the registry says the reference does not exist. */
   | { kind: 'missing'; reason: string }
-  | { kind: 'failed'; status: 'unreachable' | 'rate-limited'; reason: string };
+  | { kind: 'failed'; status: 'unreachable' | 'rate-limited'; reason: string }
+  /** The credentialed pass could not run: the token realm is outside the registry's domain. */
+  | { kind: 'withheld'; reason: string };
 
 type PingResult =
   | { kind: 'open' }
@@ -220,6 +222,12 @@ export class RegistrySession {
         reason: `token realm ${realmUrl.host} of ${this.host} is plain http`,
       };
     }
+    if (identity.basicAuthorization && !sameSite(realmUrl.hostname, this.host)) {
+      return {
+        kind: 'withheld',
+        reason: `token realm ${realmUrl.host} is outside the domain of ${this.host}, so the credentials were not sent there`,
+      };
+    }
     const scope = challenge.params.scope?.includes(`:${repository}:`)
       ? challenge.params.scope
       : scopeFor(repository);
@@ -285,4 +293,18 @@ export class RegistrySession {
       throw e;
     }
   }
+}
+
+/** Whether a token realm may receive a registry's credentials: the same host, or, for DNS names, the
+ *  same parent domain (Docker Hub: registry-1.docker.io → auth.docker.io; GitLab: registry.gitlab.com →
+ *  gitlab.com). IP addresses and single-label hosts must match exactly. */
+export function sameSite(realmHostname: string, registryHost: string): boolean {
+  const strip = (h: string) => h.toLowerCase().replace(/^\[|\]$/g, '');
+  const realm = strip(realmHostname);
+  const registry = strip(registryHost.replace(/:\d+$/, ''));
+  if (realm === registry) return true;
+  const isIp = (h: string) => h.includes(':') || /^\d+(\.\d+){3}$/.test(h);
+  if (isIp(realm) || isIp(registry)) return false;
+  const parent = (h: string) => h.split('.').slice(-2).join('.');
+  return realm.includes('.') && registry.includes('.') && parent(realm) === parent(registry);
 }

@@ -76,6 +76,12 @@ export interface TransportStats {
   byHost: Record<string, number>;
 }
 
+/**
+ * Most body bytes read from one answer (kept or drained for connection reuse). Manifests and error
+ * documents are small; past this the connection is destroyed rather than read to its end.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -130,8 +136,8 @@ async function readBounded(
   for await (const chunk of body) {
     if (size < limit) chunks.push(chunk.subarray(0, limit - size));
     size += chunk.length;
-    if (size > 4 * 1024 * 1024) {
-      // Manifests and error documents are small; a huge body is not worth the bandwidth.
+    if (size > Math.max(limit, MAX_BODY_BYTES)) {
+      // A body this large (or endless) is not worth the bandwidth: drop the connection instead.
       body.destroy();
       break;
     }

@@ -36,6 +36,10 @@ interface CacheEntry {
 /** Longest realm URL we build; proxies and token servers commonly cap request lines near 8 KiB. */
 const MAX_URL_LENGTH = 6_000;
 const DEFAULT_EXPIRES_S = 60;
+/** Longest lifetime believed: a token claiming more (1e308 s) is still renewed after an hour. */
+const MAX_EXPIRES_S = 3_600;
+/** Token responses are a JWT or an opaque string in a small JSON object; more than this is not one. */
+const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 /** Tokens are renewed this long before they expire, so a request never carries a dying token. */
 const RENEW_MARGIN_MS = 5_000;
 
@@ -57,7 +61,9 @@ export function parseTokenResponse(body: string): { token: string; expiresInS: n
   if (typeof token !== 'string' || token === '') return undefined;
   const expires = record.expires_in;
   const expiresInS =
-    typeof expires === 'number' && Number.isFinite(expires) && expires > 0 ? expires : DEFAULT_EXPIRES_S;
+    typeof expires === 'number' && Number.isFinite(expires) && expires > 0
+      ? Math.min(expires, MAX_EXPIRES_S)
+      : DEFAULT_EXPIRES_S;
   return { token, expiresInS };
 }
 
@@ -87,8 +93,6 @@ export class TokenBroker {
   private readonly singleScopeRealms = new Set<string>();
   /** Realms known to honour batched scopes. */
   private readonly batchingRealms = new Set<string>();
-  /** A single-scope confirmation in flight per realm; other denials wait for its verdict. */
-  private readonly confirmations = new Map<string, { promise: Promise<void>; resolve: () => void }>();
 
   constructor(
     private readonly transport: Transport,
@@ -156,10 +160,11 @@ export class TokenBroker {
 
   /**
    * What to do about a denial under a batched token: `trust` it when the realm has shown it honours
-   * batches (a JWT granting two or more scopes, or an earlier confirmation); `single` when the realm
-   * is known to ignore them (fetch a single-scope token); `confirm` when nobody knows yet: the caller
-   * then asks alone and must report with endConfirmation. One confirmation runs per realm at a time;
-   * concurrent denials wait for its verdict instead of repeating it.
+   * batches (a JWT granting two or more scopes); `single` when the realm is known to ignore them
+   * (fetch a single-scope token); `confirm` when nobody knows yet: the caller then asks alone and
+   * reports with endConfirmation. Only a single-scope success teaches something about the realm; a
+   * single-scope denial settles that one repository only (it may simply be private), so concurrent
+   * denials each confirm for themselves rather than trust it.
    */
   async batchDenial(
     realm: Realm,
@@ -167,33 +172,21 @@ export class TokenBroker {
   ): Promise<'trust' | 'single' | 'confirm'> {
     if (outcome.batchSize <= 1) return 'trust';
     const realmKey = `${realm.realm}|${realm.service ?? ''}`;
-    for (;;) {
-      if (this.batchingRealms.has(realmKey)) return 'trust';
-      if (this.singleScopeRealms.has(realmKey)) return 'single';
-      if ((grantedScopes(outcome.token)?.size ?? 0) >= 2) {
-        this.batchingRealms.add(realmKey);
-        return 'trust';
-      }
-      const running = this.confirmations.get(realmKey);
-      if (!running) break;
-      await running.promise;
+    if (this.batchingRealms.has(realmKey)) return 'trust';
+    if (this.singleScopeRealms.has(realmKey)) return 'single';
+    if ((grantedScopes(outcome.token)?.size ?? 0) >= 2) {
+      this.batchingRealms.add(realmKey);
+      return 'trust';
     }
-    let resolve = (): void => {};
-    const promise = new Promise<void>((done) => {
-      resolve = done;
-    });
-    this.confirmations.set(realmKey, { promise, resolve });
     return 'confirm';
   }
 
   /** Ends a confirmation with the status the registry gave the single-scope token (undefined: no answer). */
   endConfirmation(realm: Realm, status: number | undefined): void {
-    const realmKey = `${realm.realm}|${realm.service ?? ''}`;
-    if (status !== undefined && status >= 200 && status < 300) this.singleScopeRealms.add(realmKey);
-    else if (status === 401 || status === 403) this.batchingRealms.add(realmKey);
-    const running = this.confirmations.get(realmKey);
-    this.confirmations.delete(realmKey);
-    running?.resolve();
+    // Granted alone but denied in a batch: the realm ignores batched scopes.
+    if (status !== undefined && status >= 200 && status < 300) {
+      this.singleScopeRealms.add(`${realm.realm}|${realm.service ?? ''}`);
+    }
   }
 
   private key(realm: Realm, identity: Identity, scope: string): string {
@@ -223,7 +216,7 @@ export class TokenBroker {
         headers: { accept: 'application/json' },
         authorization: identity.basicAuthorization,
         deadline,
-        keepBody: 1024 * 1024,
+        keepBody: MAX_TOKEN_RESPONSE_BYTES,
       });
       if (response.status === 401 || response.status === 403) {
         return { kind: 'refused', reason: `${response.status} from ${host} token endpoint` };

@@ -63,6 +63,7 @@ describe('action on a same-repository pull request', () => {
     );
     const changed = (await git(['--git-dir', s.bare, 'diff', '--name-status', s.headSha, sha])).split('\n');
     expect(changed.sort()).toEqual([
+      'A\tkots-proxy/helmchart-redis.values.yaml',
       'A\tkots-proxy/kustomization.yaml',
       'A\tkots-proxy/pull-secret.yaml',
       'D\tkots-proxy/old-patch.yaml',
@@ -70,7 +71,11 @@ describe('action on a same-repository pull request', () => {
 
     // The committed tree holds exactly what the action wrote to the workspace and listed in the report.
     const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as { generated: string[] };
-    expect(report.generated).toEqual(['kots-proxy/kustomization.yaml', 'kots-proxy/pull-secret.yaml']);
+    expect(report.generated).toEqual([
+      'kots-proxy/kustomization.yaml',
+      'kots-proxy/pull-secret.yaml',
+      'kots-proxy/helmchart-redis.values.yaml',
+    ]);
     for (const path of report.generated) {
       expect(await git(['--git-dir', s.bare, 'show', `${sha}:${path}`])).toBe(
         readFileSync(join(s.workspace, path), 'utf8').trimEnd(),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictOf } from '../../src/registry/checker.js';
 import type { ProbeResult } from '../../src/registry/client.js';
-import { errorCode } from '../../src/registry/client.js';
+import { errorCode, sameSite } from '../../src/registry/client.js';
 import { backoffMs, DEFAULT_RETRY, describeNetworkError, retryAfterMs } from '../../src/registry/http.js';
 import { grantedScopes, parseTokenResponse } from '../../src/registry/tokens.js';
 
@@ -102,5 +102,21 @@ describe('verdictOf', () => {
     [denied, down, { status: 'unreachable', credentials: 'not-checked', reason: 'u' }],
   ] as const)('%j + %j', (anonymous, credentialed, expected) => {
     expect(verdictOf(anonymous, credentialed)).toEqual(expected);
+  });
+});
+
+describe('sameSite: which token realms may receive a registry credential', () => {
+  it.each([
+    ['auth.docker.io', 'registry-1.docker.io', true],
+    ['gitlab.com', 'registry.gitlab.com', true],
+    ['quay.io', 'quay.io:443', true],
+    ['127.0.0.1', '127.0.0.1:5000', true],
+    ['127.0.0.2', '127.0.0.1:5000', false],
+    ['[::1]', '[::1]:5000', true],
+    ['auth.evil.example', 'registry.acme.example', false],
+    ['evil.com', 'quay.io', false],
+    ['localhost', 'registry', false],
+  ])('realm %s for registry %s → %s', (realm, registry, want) => {
+    expect(sameSite(realm, registry)).toBe(want);
   });
 });

@@ -172,10 +172,11 @@ describe('token registry', () => {
     const anonymous = requests.filter((r) => r.authorization === undefined);
     const credentialed = requests.filter((r) => r.authorization !== undefined);
     // Scopes are batched: one anonymous request for four repositories, plus one single-scope request
-    // that confirms the realm's batches are honest (its JWTs grant one scope, so they prove nothing),
-    // and one credentialed request for the three non-public repositories.
-    expect(anonymous, JSON.stringify(requests)).toHaveLength(2);
-    expect(anonymous[1]!.scopes).toHaveLength(1);
+    // per denied repository (the anonymous JWT grants one scope, which proves nothing about batches,
+    // and a denial alone proves nothing either), and one credentialed request for the three
+    // non-public repositories (its JWT grants two scopes: the realm honours batches).
+    expect(anonymous, JSON.stringify(requests)).toHaveLength(4);
+    expect(anonymous.slice(1).map((r) => r.scopes.length)).toEqual([1, 1, 1]);
     expect(anonymous[0]!.scopes.sort()).toEqual(
       ['public/app', 'team/app', 'team/index', 'vault/secret'].map((r) => `repository:${r}:pull`),
     );

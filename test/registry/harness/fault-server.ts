@@ -2,6 +2,7 @@
 // garbage, malformed challenges, cross-host redirects). Tests swap `handler`; every request's method,
 // path and headers are recorded so tests can assert what was (not) sent.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 
 export interface RecordedRequest {
@@ -21,12 +22,21 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
+export interface FaultServerOptions {
+  /** Loopback address to listen on (default 127.0.0.1; 127.0.0.2 makes "another host"). */
+  address?: string;
+  /** Serve HTTPS with this PEM key and certificate. */
+  tls?: { key: string; cert: string };
+}
+
 export function startFaultServer(
   handler: FaultHandler = (_q, r) => r.writeHead(404).end(),
+  options: FaultServerOptions = {},
 ): Promise<FaultServer> {
   const sockets = new Set<Socket>();
   const state: FaultServer = { host: '', url: '', requests: [], handler, close: async () => {} };
-  const server = createServer((request, response) => {
+  const address = options.address ?? '127.0.0.1';
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     state.requests.push({
       method: request.method ?? '',
       path: request.url ?? '',
@@ -34,17 +44,18 @@ export function startFaultServer(
       accept: request.headers.accept,
     });
     state.handler(request, response, state.requests.length);
-  });
-  server.on('connection', (socket) => {
+  };
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener);
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      state.host = `127.0.0.1:${port}`;
-      state.url = `http://${state.host}`;
+    server.listen(0, address, () => {
+      const bound = server.address();
+      const port = typeof bound === 'object' && bound ? bound.port : 0;
+      state.host = `${address}:${port}`;
+      state.url = `${options.tls ? 'https' : 'http'}://${state.host}`;
       state.close = () =>
         new Promise((done) => {
           for (const socket of sockets) socket.destroy();

@@ -1,9 +1,9 @@
 // A small token server in the shape of Docker's (distribution token auth): `GET /token?service&scope…`
 // with optional Basic credentials, answering an RS256 JWT whose `access` holds only the granted
 // actions. Refused scopes yield a token with less (or empty) access, as real servers do; wrong
-// credentials yield 401. Policy: anonymous may pull `public/*`; `reader` may pull `public/*` and
-// `team/*`; `pusher` may push and pull anything (the harness uses it to seed images). Nobody else
-// pulls `vault/*`.
+// credentials yield 401. Policy: anonymous may pull `public/*`; `reader` (and any user a test adds
+// to USERS) may pull `public/*` and `team/*`; `pusher` may push and pull anything (the harness uses
+// it to seed images). Nobody else pulls `vault/*`.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { SigningKey } from './pki.js';
 
@@ -25,6 +25,8 @@ export interface TokenServerBehaviour {
 export interface TokenServer {
   url: string;
   requests: TokenRequestRecord[];
+  /** Every token issued, in order (secret-hygiene tests look for them in output). */
+  issued: string[];
   behaviour: TokenServerBehaviour;
   close(): Promise<void>;
 }
@@ -33,7 +35,7 @@ function allowed(user: string | undefined, repository: string, action: string): 
   if (user === 'pusher') return true;
   if (action !== 'pull') return false;
   if (repository.startsWith('public/')) return true;
-  return user === 'reader' && repository.startsWith('team/');
+  return user !== undefined && repository.startsWith('team/');
 }
 
 function basicUser(request: IncomingMessage): string | undefined | null {
@@ -47,6 +49,7 @@ function basicUser(request: IncomingMessage): string | undefined | null {
 
 export function startTokenServer(key: SigningKey, issuer: string): Promise<TokenServer> {
   const requests: TokenRequestRecord[] = [];
+  const issued: string[] = [];
   const behaviour: TokenServerBehaviour = { firstScopeOnly: false, field: 'token' };
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -67,6 +70,7 @@ export function startTokenServer(key: SigningKey, issuer: string): Promise<Token
       if (granted.length > 0) access.push({ type, name, actions: granted });
     }
     const token = key.sign({ iss: issuer, aud: service, sub: user ?? '', access });
+    issued.push(token);
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ [behaviour.field]: token, expires_in: 300 }));
   });
@@ -77,6 +81,7 @@ export function startTokenServer(key: SigningKey, issuer: string): Promise<Token
       resolve({
         url: `http://127.0.0.1:${port}/token`,
         requests,
+        issued,
         behaviour,
         close: () => new Promise((done) => server.close(() => done())),
       });
