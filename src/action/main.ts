@@ -9,14 +9,14 @@ import { AnnotationBudget, annotateFindings } from '../github/annotate.js';
 import type { GitHubApi } from '../github/api.js';
 import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
 import { renderSummary } from '../github/summary.js';
-import { type Finding, type Logger, type RunOptions, UsageError } from '../model.js';
+import { type Logger, type RunOptions, UsageError } from '../model.js';
 import { checkOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
 import { credentialFor } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
 import { readRunContext } from './event.js';
-import { type ActionInputs, getInputs } from './inputs.js';
+import { getInputs } from './inputs.js';
 import { blobLinker, cliCommand, commitStep } from './publish.js';
 import { inspectCheckout, repoPathMapper } from './workspace.js';
 

@@ -15,8 +15,26 @@ import { isTemplated } from '../templates.js';
 import type { Effective, ImageGroup } from './images.js';
 import { compareText } from './images.js';
 
+/** Longest finding message: a value from the release (a 1 MB image string) must not flood the report,
+ *  the job summary or an annotation. Values are shortened by `shown` first, so the reason survives. */
+const MAX_MESSAGE = 1000;
+const MAX_SHOWN = 200;
+
+/** A value from the release as a message shows it: long ones cut, with their length. */
+export function shown(value: string): string {
+  return value.length <= MAX_SHOWN ? value : `${value.slice(0, 120)}… (${value.length} characters)`;
+}
+
 export function finding(rule: RuleId, pos: SourcePos, message: string): Finding {
-  return { rule, level: RULE_LEVELS[rule], file: pos.file, line: pos.line, column: pos.column, message };
+  const text = message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+  return {
+    rule,
+    level: RULE_LEVELS[rule],
+    file: pos.file,
+    line: pos.line,
+    column: pos.column,
+    message: text,
+  };
 }
 
 /** Findings that follow from an image's status, at every place the image occurs. */
@@ -31,41 +49,44 @@ export function statusFindings(
     for (const u of uses) out.push(finding(rule, u.pos, message));
   };
   if (g.invalidReason !== undefined) {
-    each('invalid-image-reference', `"${g.image}" is not a valid image reference: ${g.invalidReason}`);
+    each('invalid-image-reference', `"${shown(g.image)}" is not a valid image reference: ${g.invalidReason}`);
     return out;
   }
   if (image.status === 'dynamic') {
-    each('dynamic-image', `image "${g.image}" is a KOTS template; only KOTS can resolve it at install time`);
+    each(
+      'dynamic-image',
+      `image "${shown(g.image)}" is a KOTS template; only KOTS can resolve it at install time`,
+    );
     return out;
   }
   if (image.proxy !== null) {
     each(
       'image-needs-proxy',
-      `KOTS will pull "${g.image}" through ${image.proxy} (status ${image.status})`,
+      `KOTS will pull "${shown(g.image)}" through ${image.proxy} (status ${image.status})`,
       g.uses.filter(isRewritten),
     );
   }
   switch (image.status) {
     case 'not-found':
-      each('image-not-found', `"${g.image}" does not exist${why}`);
+      each('image-not-found', `"${shown(g.image)}" does not exist${why}`);
       break;
     case 'unreachable':
       each(
         'image-unreachable',
-        `the registry of "${g.image}" could not be reached${why}; KOTS would proxy it`,
+        `the registry of "${shown(g.image)}" could not be reached${why}; KOTS would proxy it`,
       );
       break;
     case 'rate-limited':
-      each('rate-limited', `the registry of "${g.image}" kept answering 429${why}`);
+      each('rate-limited', `the registry of "${shown(g.image)}" kept answering 429${why}`);
       break;
     case 'private':
       if (image.credentials === 'none') {
         each(
           'credentials-missing',
-          `"${g.image}" is private and no credentials were given for its registry; the proxy service needs read-only credentials for it${why}`,
+          `"${shown(g.image)}" is private and no credentials were given for its registry; the proxy service needs read-only credentials for it${why}`,
         );
       } else if (image.credentials === 'rejected') {
-        each('credentials-rejected', `the credentials given for "${g.image}" cannot pull it${why}`);
+        each('credentials-rejected', `the credentials given for "${shown(g.image)}" cannot pull it${why}`);
       }
       break;
     default:
@@ -89,7 +110,7 @@ export function placementFindings(
         finding(
           'image-not-rewritten-by-kots',
           u.pos,
-          `KOTS does not rewrite ephemeralContainers, so "${g.image}" will not go through the proxy at install time; the generated overlay rewrites it`,
+          `KOTS does not rewrite ephemeralContainers, so "${shown(g.image)}" will not go through the proxy at install time; the generated overlay rewrites it`,
         ),
       );
     }
@@ -98,7 +119,7 @@ export function placementFindings(
         finding(
           'operator-image-reference',
           u.pos,
-          `"${g.image}" is passed to an operator outside any PodSpec, where KOTS cannot rewrite it: write it as '{{repl LocalImageName "${g.image}" }}' and list it in the Application's additionalImages`,
+          `"${shown(g.image)}" is passed to an operator outside any PodSpec, where KOTS cannot rewrite it: write it as '{{repl LocalImageName "${shown(g.image)}" }}' and list it in the Application's additionalImages`,
         ),
       );
     }
@@ -106,8 +127,8 @@ export function placementFindings(
     if (chart?.apiVersion === 'kots.io/v1beta2' && u.templating.kind === 'none' && !onProxy(g, eff)) {
       const message =
         u.context === 'helm-template'
-          ? `chart template of HelmChart v2 "${chart.name}" hard-codes "${g.image}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
-          : `HelmChart v2 "${chart.name}" sets "${g.image}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
+          ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
+          : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
       out.push(finding('helm-v2-image-not-proxied', u.pos, message));
     }
   }
@@ -146,7 +167,7 @@ export function proxyMismatch(g: ImageGroup, eff: Effective): Finding[] {
     problem = `points at proxy host ${host}, but this app's proxy domain is ${eff.proxyDomain}`;
   }
   if (!problem) return [];
-  return g.uses.map((u) => finding('proxy-reference-mismatch', u.pos, `"${g.image}" ${problem}`));
+  return g.uses.map((u) => finding('proxy-reference-mismatch', u.pos, `"${shown(g.image)}" ${problem}`));
 }
 
 /** Workloads and HelmCharts that run proxied images in a namespace KOTS will not copy the pull secret to. */
@@ -168,7 +189,7 @@ export function namespaceFindings(
           finding(
             'dynamic-namespace',
             pos,
-            `${what} runs proxied images in templated namespace "${namespace}"; make sure the Application's additionalNamespaces covers what it renders to`,
+            `${what} runs proxied images in templated namespace "${shown(namespace)}"; make sure the Application's additionalNamespaces covers what it renders to`,
           ),
         );
       }
@@ -178,17 +199,17 @@ export function namespaceFindings(
       finding(
         'namespace-not-in-additional-namespaces',
         pos,
-        `${what} runs proxied images in namespace "${namespace}", which the Application's additionalNamespaces does not list, so KOTS will not create the pull secret there (unless it is the namespace the app is installed into)`,
+        `${what} runs proxied images in namespace "${shown(namespace)}", which the Application's additionalNamespaces does not list, so KOTS will not create the pull secret there (unless it is the namespace the app is installed into)`,
       ),
     );
   };
   for (const i of proxiedWorkloads) {
     const w = workloads[i];
-    if (w) check(`${w.kind} "${w.name}"`, w.namespace, w.namespacePos);
+    if (w) check(`${shown(w.kind)} "${shown(w.name)}"`, w.namespace, w.namespacePos);
   }
   for (const i of proxiedCharts) {
     const c = charts[i];
-    if (c) check(`HelmChart "${c.name}"`, c.namespace, c.namespacePos);
+    if (c) check(`HelmChart "${shown(c.name)}"`, c.namespace, c.namespacePos);
   }
   return out;
 }
@@ -219,7 +240,7 @@ export function pullSecretFindings(charts: HelmChartInfo[], privateCharts: Reado
       finding(
         'helm-v2-missing-pull-secret',
         c.pos,
-        `HelmChart v2 "${c.name}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`,
+        `HelmChart v2 "${shown(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`,
       ),
     );
   }

@@ -64,9 +64,9 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   groups.forEach((g, i) => {
     const image = images[i];
     if (!image) return;
-    findings.push(...statusFindings(g, image, isRewritten));
-    findings.push(...placementFindings(g, image, eff, scan.helmCharts));
-    findings.push(...proxyMismatch(g, eff));
+    append(findings, statusFindings(g, image, isRewritten));
+    append(findings, placementFindings(g, image, eff, scan.helmCharts));
+    append(findings, proxyMismatch(g, eff));
     for (const u of g.uses) {
       if (u.helmChart !== undefined && needsPullSecret(u, image, eff)) {
         privateCharts.add(u.helmChart);
@@ -91,14 +91,15 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
     ...proxiedCharts,
     ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === 'kots.io/v1beta2'),
   ]);
-  findings.push(
-    ...namespaceFindings(scan.workloads, scan.helmCharts, proxiedWorkloads, secretCharts, scan.application),
+  append(
+    findings,
+    namespaceFindings(scan.workloads, scan.helmCharts, proxiedWorkloads, secretCharts, scan.application),
   );
-  findings.push(...pullSecretFindings(scan.helmCharts, privateCharts));
+  append(findings, pullSecretFindings(scan.helmCharts, privateCharts));
 
   const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug);
   overlay.secretNamespaces = withChartNamespaces(overlay.secretNamespaces, scan, secretCharts);
-  findings.push(...overlay.findings);
+  append(findings, overlay.findings);
 
   return {
     effective: eff,
@@ -125,6 +126,12 @@ function addRewrites(
   for (const name of dockerHubSpellings(g.ref)) {
     if (name !== written) alternates.push({ name, newName: proxy });
   }
+}
+
+/** `to.push(...items)` without the spread, which overflows the stack beyond ~100k items (one finding
+ *  per use of an image used 150,000 times). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;

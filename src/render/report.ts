@@ -46,9 +46,16 @@ function where(image: ReportImage, verbose: boolean): string {
   return rest.length ? `${at} (+${rest.length} more)` : at;
 }
 
-/** Left-aligned columns; the last column is not padded. */
+/** Columns are padded to at most this width: one 1 MB image must not pad every other row to 1 MB. */
+const MAX_COLUMN_WIDTH = 100;
+
+/** Left-aligned columns; the last column is not padded. (No `Math.max(...rows)`: spread arguments
+ *  overflow the stack beyond ~100k rows.) */
 function table(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
+  const widths =
+    rows[0]?.map((_, c) =>
+      rows.reduce((w, r) => Math.max(w, Math.min(MAX_COLUMN_WIDTH, (r[c] ?? '').length)), 0),
+    ) ?? [];
   return rows.map((r) =>
     r
       .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c] ?? 0)))
@@ -68,7 +75,8 @@ export function humanSummary(report: Report, verbosity: Verbosity): string {
       rows.push([i.image, i.status, i.credentials, i.proxy ?? '-', where(i, verbosity === 'verbose')]);
       if (i.reason && i.status !== 'public') rows.push([`  ↳ ${i.reason}`, '', '', '', '']);
     }
-    lines.push(...table(rows), '');
+    for (const line of table(rows)) lines.push(line);
+    lines.push('');
   }
   const shown = report.findings.filter(
     (f) =>

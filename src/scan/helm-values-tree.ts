@@ -11,11 +11,12 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
+  type LineCounter,
   type Node,
   parseDocument,
 } from 'yaml';
 import type { SourcePos } from '../model.js';
+import { lineCounterOf } from './nodes.js';
 
 /** Which layer a node came from; higher wins. Chart values.yaml: 0 for the top chart, -1 for its
  *  subcharts, -2 below; HelmChart CR values: 1 and up. Only used to pick where to report. */
@@ -63,8 +64,10 @@ export function valuesFromText(
   file: string,
   layer: Layer = 0,
 ): { values: ValueMap; errors: string[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  // Positions ignore a leading BOM, as scanText's do.
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineCounter = lineCounterOf(src);
+  const doc = parseDocument(src, { uniqueKeys: false });
   const errors = doc.errors.map((e) => `${file}: ${e.message.split('\n')[0]}`);
   return { values: valuesFromNode(doc.contents, lineCounter, file, layer, doc), errors };
 }

@@ -2,13 +2,13 @@
 // scanText is pure; scanRelease reads files one at a time so memory stays bounded by the largest file.
 import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { Composer, LineCounter, Parser } from 'yaml';
+import { Composer, Parser } from 'yaml';
 import type { DocumentInfo, Finding, ScanResult } from '../model.js';
 import { joinChartArchives } from './chart-uses.js';
 import { scanDocument } from './document.js';
 import { type ChartArchive, readChartArchive } from './helm-archive.js';
 import type { CrLayers } from './helm-chart-images.js';
-import type { DocCtx, ScanSink } from './nodes.js';
+import { type DocCtx, lineCounterOf, type ScanSink } from './nodes.js';
 import { pathSkipped, walkRelease } from './walk.js';
 
 export { walkRelease };
@@ -24,11 +24,8 @@ export function scanText(file: string, text: string): ScanResult {
 /** scanText plus each HelmChart CR's values layers (parallel to `result.helmCharts`). */
 function scanFile(file: string, text: string): { result: ScanResult; layers: CrLayers[] } {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Line starts come from the text itself, not from Parser's onNewLine callback: the parser misses
-  // newlines inside some malformed tokens (an unclosed flow collection), shifting every later position.
-  const lc = new LineCounter();
-  lc.addNewLine(0);
-  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  // Line starts come from the text itself, not from Parser's onNewLine callback (see lineCounterOf).
+  const lc = lineCounterOf(src);
   const parser = new Parser();
   const composer = new Composer();
   const sink: ScanSink = { uses: [], workloads: [], helmCharts: [], chartLayers: [], findings: [] };
@@ -66,16 +63,16 @@ export function mergeScans(parts: ScanResult[]): ScanResult {
   for (const p of parts) {
     const w0 = out.workloads.length;
     const h0 = out.helmCharts.length;
-    out.files.push(...p.files);
+    append(out.files, p.files);
     for (const u of p.uses) {
       const use = { ...u };
       if (u.workload !== undefined) use.workload = u.workload + w0;
       if (u.helmChart !== undefined) use.helmChart = u.helmChart + h0;
       out.uses.push(use);
     }
-    out.workloads.push(...p.workloads);
-    out.helmCharts.push(...p.helmCharts);
-    out.findings.push(...p.findings);
+    append(out.workloads, p.workloads);
+    append(out.helmCharts, p.helmCharts);
+    append(out.findings, p.findings);
     if (!out.application && p.application) out.application = p.application;
   }
   return out;
@@ -109,7 +106,7 @@ export async function scanRelease(
     }
     const scanned = scanFile(file, text);
     parts.push(scanned.result);
-    layers.push(...scanned.layers);
+    append(layers, scanned.layers);
   }
   const archives: ChartArchive[] = [];
   for (const file of walked.archives) {
@@ -129,8 +126,14 @@ export async function scanRelease(
     archives.push(chart);
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
-  merged.findings.unshift(...walked.findings, ...skipped);
+  merged.findings = [...walked.findings, ...skipped, ...merged.findings];
   return merged;
+}
+
+/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~100k items (a
+ *  100 MB release has that many workloads). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function allWarnings(c: ChartArchive): string[] {

@@ -13,9 +13,7 @@ import {
   normalizeReference,
   parseReference,
 } from '../../src/reference.js';
-
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
-const SETTINGS = { seed: 42, numRuns: RUNS };
+import { SETTINGS } from './arbitraries.js';
 
 // --- Oracle: distribution/reference v0.6 -------------------------------------------------------------
 const alphanumeric = '[a-z0-9]+';

@@ -1,0 +1,194 @@
+// Hostile YAML the scanner must survive: alias bombs, 10,000-level nesting, 1 MB values, thousands of
+// documents, a long line of quotes. Every input is generated here (nothing big is committed). Each case
+// asserts a result, a specific finding where one is due, positions inside the file, and a time bound
+// far above what the scan needs (the bounds catch runaway or quadratic work, not speed regressions).
+import { describe, expect, it } from 'vitest';
+import type { RunOptions } from '../../src/model.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { scanText } from '../../src/scan/index.js';
+import { MAX_ALIAS_COUNT } from '../../src/scan/nodes.js';
+import { badPositions, positionsOf } from '../fuzz/arbitraries.js';
+
+const FILE = 'manifests/x.yaml';
+const OPTIONS: RunOptions = {
+  appSlug: 'acme',
+  proxyDomain: 'proxy.replicated.com',
+  proxyDomainExplicit: false,
+  privateRegistries: [],
+  publicRegistries: [],
+  insecureRegistries: [],
+  offline: true,
+  concurrency: 1,
+  outDir: 'kots-proxy',
+};
+
+function timed<T>(f: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = f();
+  return { value, ms: performance.now() - start };
+}
+
+function scanChecked(text: string) {
+  const { value: r, ms } = timed(() => scanText(FILE, text));
+  expect(badPositions(FILE, text, positionsOf(r))).toEqual([]);
+  return { r, ms };
+}
+
+/** Nine levels of ten aliases each: 10^9 strings if expanded. `leaf` is what the last anchor holds. */
+function laughs(indent: string, leaf: string): string {
+  const lines = [`${indent}l0: &l0 [${Array(10).fill(leaf).join(', ')}]`];
+  for (let i = 1; i <= 9; i++)
+    lines.push(
+      `${indent}l${i}: &l${i} [${Array(10)
+        .fill(`*l${i - 1}`)
+        .join(', ')}]`,
+    );
+  return lines.join('\n');
+}
+
+describe('YAML alias bomb (billion laughs)', () => {
+  const ALIAS_FINDING = `more than ${MAX_ALIAS_COUNT} aliases in one document; the rest were not followed`;
+  const aliasFindings = (r: ReturnType<typeof scanText>) =>
+    r.findings.filter((f) => f.rule === 'yaml-parse-error' && f.message === ALIAS_FINDING);
+
+  // Where the scanner walks values in full, the bomb exhausts the alias budget.
+  const walked: [string, string][] = [
+    [
+      'inside a custom resource (walked in full)',
+      `apiVersion: db.example.com/v1\nkind: Database\nmetadata:\n  name: d\nspec:\n${laughs('  ', '"quay.io/a/b:1"')}\n  images: *l9\n`,
+    ],
+    [
+      'inside HelmChart values',
+      `apiVersion: kots.io/v1beta2\nkind: HelmChart\nmetadata:\n  name: h\nspec:\n  chart: {name: h}\n  values:\n${laughs('    ', '{image: "quay.io/a/b:1"}')}\n    all: *l9\n`,
+    ],
+  ];
+  it.each(walked)('%s: stops following aliases with one yaml-parse-error, quickly', (_name, text) => {
+    const { r, ms } = scanChecked(text);
+    expect(aliasFindings(r)).toHaveLength(1);
+    // Each followed alias yields at most 10 values: the expansion is bounded by the alias budget.
+    expect(r.uses.length).toBeLessThanOrEqual(MAX_ALIAS_COUNT * 10);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  // Where the scanner reads one list (containers, additionalImages), nested aliased lists are never
+  // expanded: the bomb costs nothing, and there is nothing to report unless the budget is reached.
+  it.each([
+    [
+      'a PodSpec container list',
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n',
+      '    ',
+      '{name: a, image: "nginx:1"}',
+      'spec:\n  containers: *l9\n',
+    ],
+    [
+      'Application additionalImages',
+      'apiVersion: kots.io/v1beta1\nkind: Application\nmetadata:\n  name: a\nx:\n',
+      '  ',
+      '"quay.io/a/b:1"',
+      'spec:\n  additionalImages: *l9\n',
+    ],
+  ])('as %s: not expanded, no image found, quickly', (_name, head, indent, leaf, tail) => {
+    const { r, ms } = scanChecked(`${head}${laughs(indent, leaf)}\n${tail}`);
+    expect(r.uses).toEqual([]);
+    expect(aliasFindings(r)).toEqual([]);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('1,000 aliases in one container list: the budget stops them with one yaml-parse-error', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nx: &c {name: c, image: "nginx:1"}\nspec:\n  containers:\n${'    - *c\n'.repeat(1_000)}`;
+    const { r } = scanChecked(text);
+    expect(aliasFindings(r)).toHaveLength(1);
+    expect(r.uses.length).toBeGreaterThan(0);
+    expect(r.uses.length).toBeLessThanOrEqual(MAX_ALIAS_COUNT);
+  });
+
+  it('a bomb in each of 50 documents: one finding per document, the budget is per document', () => {
+    const doc = walked[0]?.[1] ?? '';
+    const { r, ms } = scanChecked(Array(50).fill(doc).join('---\n'));
+    expect(aliasFindings(r)).toHaveLength(50);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('10,000-level nesting: no stack overflow', () => {
+  const N = 10_000;
+  it.each([
+    ['flow sequences', `image: ${'['.repeat(N)}nginx${']'.repeat(N)}\n`],
+    ['unclosed flow maps', `kind: Pod\nspec: ${'{a: '.repeat(N)}\n`],
+    [
+      'block sequences on one line',
+      `apiVersion: x.io/v1\nkind: Thing\nmetadata: {name: t}\nspec:\n  ${'- '.repeat(N)}quay.io/a/b:1\n`,
+    ],
+    [
+      'flow maps in a custom resource',
+      `apiVersion: x.io/v1\nkind: Thing\nmetadata: {name: t}\nspec: ${'{a: '.repeat(N)}{image: "quay.io/a/b:1"}${'}'.repeat(N)}\n`,
+    ],
+    [
+      'HelmChart values',
+      `apiVersion: kots.io/v1beta2\nkind: HelmChart\nmetadata: {name: h}\nspec:\n  chart: {name: h}\n  values: ${'{a: '.repeat(N)}{image: "quay.io/a/b:1"}${'}'.repeat(N)}\n`,
+    ],
+  ])('%s: a result with positions inside the file', (_name, text) => {
+    const { r, ms } = scanChecked(text);
+    expect(r.files[0]?.documents.length).toBeGreaterThanOrEqual(1);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('huge values', () => {
+  const MB = 1024 * 1024;
+  it.each([
+    ['a 1 MB image value', `"${'a'.repeat(MB)}"`],
+    ['a 1 MB tag', `quay.io/a/b:${'t'.repeat(MB)}`],
+    ['a 1 MB path of uppercase letters', `quay.io/${'A'.repeat(MB)}`],
+    ['a 1 MB digest', `nginx@sha256:${'f'.repeat(MB)}`],
+  ])('%s: invalid-image-reference with a short message', (_name, value) => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: ${value}\n`;
+    const { r } = scanChecked(text);
+    expect(r.uses).toHaveLength(1);
+    expect(r.uses[0]?.pos).toMatchObject({ line: 7, column: 14 });
+    const plan = buildPlan({ scan: r, verdicts: new Map(), options: OPTIONS, hasCredentials: () => false });
+    const invalid = plan.findings.filter((f) => f.rule === 'invalid-image-reference');
+    expect(invalid).toHaveLength(1);
+    expect(invalid[0]).toMatchObject({ file: FILE, line: 7, column: 14 });
+    expect(invalid[0]?.message.length).toBeLessThan(500);
+    for (const f of plan.findings) expect(f.message.length).toBeLessThan(1_000);
+  });
+
+  it.each([
+    ['an unresolved 1 MB alias', `kind: Pod\nspec: *${'a'.repeat(MB)}\n`],
+    ['a 1 MB tag handle', `kind: Pod\nspec: !${'t'.repeat(MB)} x\n`],
+    ['a 1 MB unterminated quoted scalar', `kind: Pod\nspec: "${'x'.repeat(MB)}`],
+    ['a 1 MB key in a flow map', `kind: Pod\nspec: {${'k'.repeat(MB)}\n`],
+  ])('%s: any finding message stays short', (_name, text) => {
+    const { r, ms } = scanChecked(text);
+    for (const f of r.findings) expect(f.message.length).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('many documents and long lines', () => {
+  it('10,000 documents: every one counted, in order, with its own line', () => {
+    const doc = (i: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: nginx:${i}\n`;
+    const text = Array.from({ length: 10_000 }, (_, i) => doc(i)).join('---\n');
+    const { r, ms } = scanChecked(text);
+    expect(r.files[0]?.documents).toHaveLength(10_000);
+    expect(r.uses).toHaveLength(10_000);
+    expect(r.uses[9_999]).toMatchObject({ raw: 'nginx:9999', pos: { line: 9_999 * 9 + 8, column: 14 } });
+    expect(ms).toBeLessThan(60_000);
+  });
+
+  it('10,000 empty documents (`---` only) are not documents', () => {
+    const { r } = scanChecked('---\n'.repeat(10_000));
+    expect(r.files[0]?.documents).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a 200,000-character line of quotes scans in linear time (it was quadratic: one line rescan per error)', () => {
+    const text = `kind: Pod\nspec:\n  containers:\n    - image: ${'"'.repeat(200_000)}\n`;
+    const { r, ms } = scanChecked(text);
+    expect(r.findings.filter((f) => f.rule === 'yaml-parse-error')).toHaveLength(1);
+    expect(r.findings[0]?.message).toMatch(/more errors in this document/);
+    expect(ms).toBeLessThan(15_000);
+  });
+});
