@@ -1,5 +1,6 @@
 // uses + verdicts + settings → Plan: the report's images and findings, and what the overlay must do.
 // Pure: no I/O, deterministic ordering everywhere.
+import { append } from '../append.js';
 import type { AccessVerdict, Finding, ImageUse, RunOptions, ScanResult } from '../model.js';
 import type { ReportImage } from '../pipeline.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
@@ -126,12 +127,6 @@ function addRewrites(
   for (const name of dockerHubSpellings(g.ref)) {
     if (name !== written) alternates.push({ name, newName: proxy });
   }
-}
-
-/** `to.push(...items)` without the spread, which overflows the stack beyond ~100k items (one finding
- *  per use of an image used 150,000 times). */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
 }
 
 const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;

@@ -74,7 +74,11 @@ function parseOne(header: string): Challenge[] {
     if (i >= header.length) break;
     const scheme = token();
     if (scheme === '') fail(`unexpected ${JSON.stringify(header[i])} at position ${i}`);
-    const challenge: Challenge = { scheme: scheme.toLowerCase(), params: {} };
+    // A null-prototype map: a parameter may be called `constructor` or `__proto__`.
+    const challenge: Challenge = {
+      scheme: scheme.toLowerCase(),
+      params: Object.create(null) as Record<string, string>,
+    };
     challenges.push(challenge);
     skipSpace();
     // token68 form (`Negotiate abc==`): no parameters follow.
@@ -97,7 +101,7 @@ function parseOne(header: string): Challenge[] {
       i++; // "="
       skipSpace();
       const value = header[i] === '"' ? quoted() : token();
-      if (name in challenge.params) fail(`parameter "${name}" given twice`);
+      if (Object.hasOwn(challenge.params, name)) fail(`parameter "${name}" given twice`);
       challenge.params[name] = value;
       skipSpace();
       if (i < header.length && header[i] !== ',') fail(`expected "," at position ${i}`);

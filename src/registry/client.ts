@@ -306,5 +306,20 @@ export function sameSite(realmHostname: string, registryHost: string): boolean {
   const isIp = (h: string) => h.includes(':') || /^\d+(\.\d+){3}$/.test(h);
   if (isIp(realm) || isIp(registry)) return false;
   const parent = (h: string) => h.split('.').slice(-2).join('.');
+  if (SHARED_PARENTS.has(parent(registry))) return false;
   return realm.includes('.') && registry.includes('.') && parent(realm) === parent(registry);
 }
+
+/** Parent domains whose subdomains belong to different tenants: there, only the exact host counts. */
+const SHARED_PARENTS = new Set([
+  'azurecr.io',
+  'amazonaws.com',
+  'pkg.dev',
+  'cloudfront.net',
+  'herokuapp.com',
+  'github.io',
+  'ngrok.io',
+  'co.uk',
+  'com.au',
+  'co.jp',
+]);

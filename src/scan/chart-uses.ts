@@ -1,6 +1,7 @@
 // Image uses of HelmChart CRs, and the join of each CR with the chart archive the release ships
 // (KOTS matches them by `chart.name` and `chart.chartVersion`). Pure.
 
+import { append } from '../append.js';
 import type { ImageContext, ImageUse, ScanResult } from '../model.js';
 import { type ChartArchive, matchChartArchive } from './helm-archive.js';
 import { type CrLayers, crImages } from './helm-chart-images.js';
@@ -57,7 +58,10 @@ export function joinChartArchives(
     if (!archive || !crLayers) return chart;
     replaced.add(i);
     const images = crImages(crLayers, archive);
-    added.push(...images.slots.map((s) => slotUse(s, 'helm-value', i)));
+    append(
+      added,
+      images.slots.map((s) => slotUse(s, 'helm-value', i)),
+    );
     for (const c of images.charts) {
       for (const t of c.templates) {
         for (const lit of findTemplateLiteralImages(t.text, t.file)) {

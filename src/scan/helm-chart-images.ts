@@ -1,6 +1,7 @@
 // A HelmChart CR's images: its `values` / `optionalValues` merged the way KOTS merges them, over the
 // chart archive's values (with Helm's subchart scoping) when the release ships the archive. Pure.
 
+import { append } from '../append.js';
 import type { ChartArchive } from './helm-archive.js';
 import { collectSlots, type FindOptions, type ValueImageSlot } from './helm-values.js';
 import {
@@ -79,7 +80,7 @@ export function chartValueImages(chart: ChartArchive, overrides: ValueMap[] = []
   const defaultsOf = (c: ChartArchive, depth: number): ValueMap => {
     if (!c.values) return emptyValues(`${c.displayPath}!${c.dir}/values.yaml`, -depth);
     const { values, errors } = valuesFromText(c.values.text, c.values.file, -depth);
-    out.notes.push(...errors);
+    append(out.notes, errors);
     return values;
   };
   const walk = (c: ChartArchive, values: ValueMap, prefix: string[], depth: number) => {
@@ -93,8 +94,8 @@ export function chartValueImages(chart: ChartArchive, overrides: ValueMap[] = []
     const opts: FindOptions = { prefix };
     if (c.appVersion) opts.defaultTag = c.appVersion;
     const skip = new Set(subs.map(([k]) => k));
-    out.slots.push(...collectSlots(values, opts, skip));
-    out.pullSecrets.push(...pullSecretValues(values, prefix, skip));
+    append(out.slots, collectSlots(values, opts, skip));
+    append(out.pullSecrets, pullSecretValues(values, prefix, skip));
     for (const [key, sub, condition] of subs) {
       if (!conditionEnabled(values, condition)) {
         out.notes.push(`subchart ${[...prefix, key].join('.')} is disabled by condition ${condition}`);

@@ -1,8 +1,10 @@
 // The scanner's public API: release paths → files → one ScanResult (architecture: walk → parse → extract).
 // scanText is pure; scanRelease reads files one at a time so memory stays bounded by the largest file.
+
 import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
+import { append } from '../append.js';
 import type { DocumentInfo, Finding, ScanResult } from '../model.js';
 import { joinChartArchives } from './chart-uses.js';
 import { scanDocument } from './document.js';
@@ -128,12 +130,6 @@ export async function scanRelease(
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings = [...walked.findings, ...skipped, ...merged.findings];
   return merged;
-}
-
-/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~100k items (a
- *  100 MB release has that many workloads). */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
 }
 
 function allWarnings(c: ChartArchive): string[] {

@@ -1,6 +1,8 @@
 // KOTS custom resources (domain.md §2): the Application (settings + additionalImages) and HelmChart
 // v1beta1 / v1beta2 (chart identity, namespace, image values, whether a pull secret is passed).
+
 import type { YAMLMap } from 'yaml';
+import { append } from '../append.js';
 import type { ApplicationSettings, HelmChartInfo } from '../model.js';
 import { crUses } from './chart-uses.js';
 import type { CrLayers } from './helm-chart-images.js';
@@ -87,7 +89,7 @@ export function scanHelmChart(d: DocCtx, root: YAMLMap, owner: Owner): void {
   d.sink.chartLayers.push(layers);
   info.passesPullSecret = [layers.values, ...layers.optional.map((o) => o.values)].some(mentionsPullSecret);
   const { uses, pullSecrets } = crUses(layers, helmChart);
-  d.sink.uses.push(...uses);
+  append(d.sink.uses, uses);
   if (pullSecrets.length > 0) info.pullSecretValues = pullSecrets;
 }
 

@@ -9,27 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
-async function cli(
-  cwd: string,
-  ...argv: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['scan', '--app-slug', 'acme', '--offline', ...argv], {
-    cwd,
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    version: 'test',
-  });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, ...argv: string[]) =>
+  runCli(cwd, 'scan', '--app-slug', 'acme', '--offline', ...argv);
 
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: "quay.io/a/b:1"}\n';

@@ -116,6 +116,9 @@ describe('sameSite: which token realms may receive a registry credential', () =>
     ['auth.evil.example', 'registry.acme.example', false],
     ['evil.com', 'quay.io', false],
     ['localhost', 'registry', false],
+    ['other.azurecr.io', 'acme.azurecr.io', false],
+    ['acme.azurecr.io', 'acme.azurecr.io', true],
+    ['auth.evil.co.uk', 'registry.acme.co.uk', false],
   ])('realm %s for registry %s → %s', (realm, registry, want) => {
     expect(sameSite(realm, registry)).toBe(want);
   });
