@@ -59,11 +59,15 @@ export async function checkOutDir(
     } catch {
       continue;
     }
-    if (!st.isDirectory()) continue;
-    const realRelease = await realish(abs);
+    // A single manifest stands for the directory that holds it, unless that is the working directory
+    // itself (a release file at the repository root).
+    const dir = st.isDirectory() ? abs : dirname(abs);
+    if (!st.isDirectory() && isInside(resolve(cwd), dir)) continue;
+    const realRelease = await realish(dir);
     if (isInside(realOut, realRelease) || isInside(realRelease, realOut)) {
+      const what = st.isDirectory() ? `the release directory ${p}` : `the directory of ${p}`;
       throw new UsageError(
-        `${option} ${outDir} overlaps the release directory ${p}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`,
+        `${option} ${outDir} overlaps ${what}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`,
       );
     }
   }

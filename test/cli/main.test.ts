@@ -127,6 +127,19 @@ describe('kots-proxy scan', () => {
     expect(existsSync(join(root, 'kots-proxy'))).toBe(false);
   });
 
+  it.each([
+    [['manifests/deploy.yaml', '--out', 'manifests/gen'], 2],
+    [['manifests/deploy.yaml', '--out', 'kots-proxy'], 0],
+  ])('a single manifest PATH stands for its directory: scan %j exits %i', async (argv, code) => {
+    const root = release();
+    writeFileSync(join(root, 'root.yaml'), DEPLOY);
+    const run = await cli(root, 'scan', ...argv, '--app-slug', 'acme', '--offline');
+    expect(run.code).toBe(code);
+    if (code === 2) expect(run.stderr).toMatch(/overlaps the directory of manifests\/deploy.yaml/);
+    // A manifest at the working directory's root does not make the working directory a release.
+    expect((await cli(root, 'scan', 'root.yaml', '--app-slug', 'acme', '--offline')).code).toBe(0);
+  });
+
   it('refuses an --out that reaches the release through a symlink', async () => {
     const root = release();
     symlinkSync(join(root, 'manifests'), join(root, 'link'));
