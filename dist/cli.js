@@ -47998,11 +47998,15 @@ async function checkOutDir(cwd, outDir, releasePaths, option = '--out') {
         catch {
             continue;
         }
-        if (!st.isDirectory())
+        // A single manifest stands for the directory that holds it, unless that is the working directory
+        // itself (a release file at the repository root).
+        const dir = st.isDirectory() ? abs : (0,external_node_path_.dirname)(abs);
+        if (!st.isDirectory() && isInside((0,external_node_path_.resolve)(cwd), dir))
             continue;
-        const realRelease = await realish(abs);
+        const realRelease = await realish(dir);
         if (isInside(realOut, realRelease) || isInside(realRelease, realOut)) {
-            throw new UsageError(`${option} ${outDir} overlaps the release directory ${p}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`);
+            const what = st.isDirectory() ? `the release directory ${p}` : `the directory of ${p}`;
+            throw new UsageError(`${option} ${outDir} overlaps ${what}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`);
         }
     }
 }
