@@ -40,18 +40,38 @@ export function isKotsResource(doc: { apiVersion?: string }): boolean {
   return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
 }
 
-/** Why kustomize would refuse a document, if it would. */
-function refusal(doc: DocumentInfo, seen: Set<string>): string | undefined {
+/** kustomize's identity of an object: a missing namespace is `default` to it. */
+function objectId(doc: DocumentInfo): string {
+  const group = doc.apiVersion?.includes('/') ? doc.apiVersion.split('/')[0] : '';
+  return `${group}\0${doc.kind}\0${doc.namespace ?? 'default'}\0${doc.name}`;
+}
+
+/** Why kustomize would refuse a document, if it would. `ids` holds the objects already accepted,
+ *  including the earlier documents of this file. */
+function refusal(doc: DocumentInfo, ids: ReadonlySet<string>): string | undefined {
   if (doc.problem) return doc.problem;
   if (!doc.apiVersion) return 'no apiVersion';
   if (!doc.kind) return 'no kind';
   // kustomize expands `kind: List` (and `*List`) documents into their items, which need no name of their own.
   if (/List$/.test(doc.kind)) return undefined;
   if (!doc.name) return 'no metadata.name';
-  const group = doc.apiVersion.includes('/') ? doc.apiVersion.split('/')[0] : '';
-  const id = `${group}\0${doc.kind}\0${doc.namespace ?? ''}\0${doc.name}`;
-  if (seen.has(id)) return `a second ${doc.kind} "${doc.name}" (kustomize refuses duplicate objects)`;
-  seen.add(id);
+  if (ids.has(objectId(doc)))
+    return `a second ${doc.kind} "${doc.name}" (kustomize refuses duplicate objects)`;
+  return undefined;
+}
+
+/** The first document of a file that kustomize would refuse (KOTS resources included: kustomize reads
+ *  them before the overlay deletes them), checked against the objects of files already accepted. */
+function firstRefusal(
+  docs: DocumentInfo[],
+  accepted: ReadonlySet<string>,
+): { doc: DocumentInfo; why: string } | undefined {
+  const ids = new Set(accepted);
+  for (const doc of docs) {
+    const why = refusal(doc, ids);
+    if (why !== undefined) return { doc, why };
+    if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
+  }
   return undefined;
 }
 
@@ -73,11 +93,7 @@ export function planOverlay(
   for (const file of scan.files) {
     const deployable = file.documents.filter((d) => !isKotsResource(d));
     if (deployable.length === 0) continue;
-    // kustomize reads the whole file, so a document it cannot parse excludes the file even when it
-    // is a KOTS resource the overlay would drop.
-    const refused = file.documents
-      .map((doc) => ({ doc, why: isKotsResource(doc) ? doc.problem : refusal(doc, seen) }))
-      .find((r): r is { doc: DocumentInfo; why: string } => r.why !== undefined);
+    const refused = firstRefusal(file.documents, seen);
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
       findings.push(
@@ -91,6 +107,7 @@ export function planOverlay(
     }
     resources.push(file.file);
     included.add(file.file);
+    for (const doc of file.documents) if (doc.kind && !/List$/.test(doc.kind)) seen.add(objectId(doc));
     for (const doc of file.documents) {
       if (isKotsResource(doc) && doc.apiVersion && doc.kind && doc.name) {
         deletes.push({
@@ -130,8 +147,11 @@ export function planOverlay(
   };
 }
 
+/** `{{repl ImagePullSecretName }}` renders to `<slug>-registry`. */
+const PULL_SECRET_TEMPLATE = /^\s*(repl\{\{|\{\{repl)\s*ImagePullSecretName\s*\}\}\s*$/;
+
 function pullSecretPatch(w: Workload, secretName: string): PullSecretPatch | undefined {
-  if (w.imagePullSecrets?.includes(secretName)) return undefined;
+  if (w.imagePullSecrets?.some((n) => n === secretName || PULL_SECRET_TEMPLATE.test(n))) return undefined;
   // Items of a `kind: List` become objects of their own in kustomize; the path is relative to the item.
   const podSpec = w.podSpecPath[0] === 'items' ? w.podSpecPath.slice(2) : w.podSpecPath;
   return {

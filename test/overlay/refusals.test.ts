@@ -1,0 +1,90 @@
+// Files the overlay must leave out (kustomize would refuse them) and files it must keep; every kept
+// overlay is built by the real kubectl kustomize.
+import { describe, expect, it } from 'vitest';
+import type { Logger, RunOptions } from '../../src/model.js';
+import { writeGeneratedFiles } from '../../src/output.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { find, imageOf, kustomize, podSpec } from '../helpers/kustomize.js';
+import { tempDir, writeTree } from '../helpers/tmp.js';
+
+const silent: Logger = { info: () => {}, debug: () => {}, warning: () => {} };
+const options: RunOptions = {
+  appSlug: 'acme',
+  proxyDomain: 'proxy.replicated.com',
+  proxyDomainExplicit: false,
+  privateRegistries: [],
+  publicRegistries: [],
+  insecureRegistries: [],
+  offline: true,
+  concurrency: 4,
+  outDir: 'out',
+};
+
+const pod = (name: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+${extra}spec:
+  containers:
+    - name: c
+      image: quay.io/acme/${name}:1
+`;
+const configMap = (ns?: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n${ns ? `  namespace: ${ns}\n` : ''}data: {a: b}\n`;
+
+async function build(files: Record<string, string>) {
+  const root = tempDir();
+  writeTree(root, files);
+  const { report, files: generated } = await runPipeline(['manifests'], options, {
+    logger: silent,
+    cwd: root,
+  });
+  await writeGeneratedFiles(root, 'out', generated);
+  return { report, objects: kustomize('out', root) };
+}
+
+const excluded = (report: { findings: { rule: string; file: string }[] }) =>
+  report.findings.filter((f) => f.rule === 'overlay-excluded-document').map((f) => f.file);
+
+describe('overlay refusals', () => {
+  it('leaves out a file whose KOTS resource has no name (kustomize reads it before deleting it)', async () => {
+    const { report, objects } = await build({
+      'manifests/a.yaml': `${pod('a')}---\napiVersion: kots.io/v1beta1\nkind: Config\nspec: {}\n`,
+      'manifests/b.yaml': pod('b'),
+    });
+    expect(excluded(report)).toEqual(['manifests/a.yaml']);
+    expect(objects.map((o) => o.metadata.name).sort()).toEqual(['acme-registry', 'b']);
+  });
+
+  it('does not count the objects of an excluded file as duplicates of a later file', async () => {
+    const { report, objects } = await build({
+      'manifests/a.yaml': `${configMap()}---\napiVersion: v1\nmetadata: {name: nokind}\n`,
+      'manifests/b.yaml': `${configMap()}---\n${pod('b')}`,
+    });
+    expect(excluded(report)).toEqual(['manifests/a.yaml']);
+    expect(imageOf(podSpec(find(objects, 'Pod', 'b'), 'spec'), 'c')).toBe(
+      'proxy.replicated.com/proxy/acme/quay.io/acme/b:1',
+    );
+  });
+
+  it('treats no namespace and namespace default as the same object, as kustomize does', async () => {
+    const { report, objects } = await build({
+      'manifests/a.yaml': configMap(),
+      'manifests/b.yaml': `${configMap('default')}---\n${pod('b')}`,
+    });
+    expect(excluded(report)).toEqual(['manifests/b.yaml']);
+    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Secret']);
+  });
+
+  it("adds no second pull secret where '{{repl ImagePullSecretName }}' is already listed", async () => {
+    const { objects } = await build({
+      'manifests/a.yaml': pod('a', '').replace(
+        'spec:\n',
+        "spec:\n  imagePullSecrets:\n    - name: '{{repl ImagePullSecretName }}'\n",
+      ),
+    });
+    expect(podSpec(find(objects, 'Pod', 'a'), 'spec').imagePullSecrets).toEqual([
+      { name: '{{repl ImagePullSecretName }}' },
+    ]);
+  });
+});
