@@ -1,7 +1,7 @@
 // File-system adapter for everything kots-proxy writes. Contract: either every generated file is in
 // place, or none of this run's files are (temp files are written first, then renamed); files a previous
 // run generated and this run no longer produces are removed; nothing outside the output dir is touched.
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './model.js';
 import type { GeneratedFile } from './pipeline.js';
@@ -102,16 +102,49 @@ export async function writeGeneratedFiles(
     await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
     throw new UsageError(`cannot write to output directory ${outDir}: ${describe(e)}`);
   }
-  for (const s of staged) await rename(s.tmp, s.target);
+  let renamed = 0;
+  try {
+    for (const s of staged) {
+      await rename(s.tmp, s.target);
+      renamed++;
+    }
+  } catch (e: unknown) {
+    await Promise.all(staged.slice(renamed).map((s) => rm(s.tmp, { force: true })));
+    throw new UsageError(
+      `cannot write to output directory ${outDir}: ${describe(e)} (${renamed} of ${staged.length} files were replaced)`,
+    );
+  }
   await removeStale(outAbs, wanted);
 }
 
+/** The output directory as a path relative to `cwd` with `/` separators, as report paths must be. */
+export function relativeOutDir(cwd: string, outDir: string): string {
+  return relative(cwd, resolve(cwd, outDir)).split(sep).join('/') || '.';
+}
+
+/** Removes generated files this run no longer produces (they start with GENERATED_HEADER), and temp
+ *  files an interrupted run left behind. Hand-written files are never touched. */
 async function removeStale(dir: string, wanted: ReadonlySet<string>): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
-    if (!entry.isFile() || wanted.has(p) || !/\.ya?ml$/.test(entry.name)) continue;
-    const head = (await readFile(p, 'utf8')).slice(0, GENERATED_HEADER.length);
-    if (head === GENERATED_HEADER) await rm(p, { force: true });
+    if (!entry.isFile() || wanted.has(p)) continue;
+    if (/^\.\d+\.(\d+\.)?kots-proxy\.tmp$/.test(entry.name)) {
+      await rm(p, { force: true });
+    } else if (/\.ya?ml$/.test(entry.name) && (await startsWith(p, GENERATED_HEADER))) {
+      await rm(p, { force: true });
+    }
+  }
+}
+
+async function startsWith(path: string, prefix: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const want = Buffer.from(prefix);
+    const buf = Buffer.alloc(want.length);
+    const { bytesRead } = await handle.read(buf, 0, want.length, 0);
+    return bytesRead === want.length && buf.equals(want);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -25,7 +25,7 @@ export interface ReportImage {
   status: ImageStatus;
   credentials: CredentialsVerdict;
   proxy: string | null;
-  /** Why the image got a non-public status, one line (not part of the report JSON). */
+  /** Why the image got a non-public status, one line (a documented addition to the report). */
   reason?: string;
   locations: SourcePos[];
 }

@@ -1,10 +1,12 @@
 // Every action input, read once into one typed object. Each mistake is a UsageError naming the input
 // and the expected form. registry-auth is masked before anything else is read or logged.
+
 import { isAbsolute, normalize } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../model.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
+import { APP_SLUG, HOST_PORT } from '../validate.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
 export type Annotate = 'changed' | 'all' | 'none';
@@ -36,9 +38,6 @@ export const DEFAULT_COMMIT_MESSAGE = 'kots-proxy: update generated overlay';
 /** Reads an input by its action.yml name; '' when unset. */
 export type InputReader = (name: string) => string;
 
-const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
-const SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
   if (value === '') return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -47,7 +46,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 
 function host(name: string, value: string): string | undefined {
   if (value === '') return undefined;
-  if (!HOST.test(value)) {
+  if (!HOST_PORT.test(value)) {
     throw new UsageError(`input ${name} ${JSON.stringify(value)} is not a HOST[:PORT] (no scheme or path)`);
   }
   return value;
@@ -99,7 +98,7 @@ export function parseInputs(
       'input app-slug is required (or set appSlug in a .replicated file in the workspace)',
     );
   }
-  if (!SLUG.test(appSlug)) {
+  if (!APP_SLUG.test(appSlug)) {
     const from = read('app-slug') ? 'input app-slug' : `appSlug in ${config?.file}`;
     throw new UsageError(`${from} ${JSON.stringify(appSlug)} must be lowercase letters, digits and dashes`);
   }

@@ -10,7 +10,7 @@ import type { GitHubApi } from '../github/api.js';
 import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
 import { renderSummary } from '../github/summary.js';
 import { type Logger, type RunOptions, UsageError } from '../model.js';
-import { checkOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
+import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
 import { credentialFor } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
@@ -93,10 +93,10 @@ async function act(deps: ActionDeps): Promise<void> {
     insecureRegistries: inputs.insecureRegistries,
     offline: false,
     concurrency: 16,
-    outDir: inputs.outputDir,
+    outDir: relativeOutDir(workspace, inputs.outputDir),
   };
   if (inputs.registryDomain) options.registryDomain = inputs.registryDomain;
-  await checkOutDir(workspace, inputs.outputDir, inputs.manifests, 'input output-dir');
+  await checkOutDir(workspace, options.outDir, inputs.manifests, 'input output-dir');
 
   const checker = createRegistryChecker({
     credentials: inputs.credentials,
@@ -117,14 +117,16 @@ async function act(deps: ActionDeps): Promise<void> {
     await checker.close();
   }
   const { report, files } = result;
-  await writeGeneratedFiles(workspace, inputs.outputDir, files);
+  await writeGeneratedFiles(workspace, options.outDir, files);
 
   const reportPath = join(mkdtempSync(join(ctx.runnerTemp || tmpdir(), 'kots-proxy-')), 'report.json');
   await writeFileAtomic(reportPath, reportJson(report));
   core.setOutput('report', reportPath);
   core.setOutput(
     'images-needing-proxy',
-    JSON.stringify(report.images.filter((i) => i.proxy !== null).map((i) => i.image)),
+    JSON.stringify(
+      report.images.filter((i) => i.proxy?.startsWith(`${report.proxyDomain}/proxy/`)).map((i) => i.image),
+    ),
   );
 
   const toRepo = repoPathMapper(workspace, checkout.root);

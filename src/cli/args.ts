@@ -1,6 +1,7 @@
 // argv → one typed CliArgs object. Every mistake is a UsageError that names the option.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../model.js';
+import { APP_SLUG, HOST_PORT } from '../validate.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -46,11 +47,9 @@ Options:
 Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or unreadable input.
 `;
 
-const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
-
 function hostList(option: string, values: string[] | undefined): string[] {
   return (values ?? []).map((v) => {
-    if (!HOST.test(v)) throw new UsageError(`${option} ${JSON.stringify(v)} is not a HOST[:PORT]`);
+    if (!HOST_PORT.test(v)) throw new UsageError(`${option} ${JSON.stringify(v)} is not a HOST[:PORT]`);
     return v;
   });
 }
@@ -86,12 +85,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === undefined) throw new UsageError('missing command: expected "scan" (see --help)');
   if (command !== 'scan') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
   if (!v['app-slug']) throw new UsageError('--app-slug is required');
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v['app-slug'])) {
+  if (!APP_SLUG.test(v['app-slug'])) {
     throw new UsageError(
       `--app-slug ${JSON.stringify(v['app-slug'])} must be lowercase letters, digits and dashes`,
     );
   }
-  const concurrency = v.concurrency === undefined ? 16 : Number(v.concurrency);
+  const concurrency =
+    v.concurrency === undefined ? 16 : /^\d+$/.test(v.concurrency) ? Number(v.concurrency) : Number.NaN;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new UsageError(
       `--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`,

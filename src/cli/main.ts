@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Logger, type RunOptions, UsageError } from '../model.js';
-import { checkOutDir, describe, writeFileAtomic, writeGeneratedFiles } from '../output.js';
+import { checkOutDir, describe, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
 import { makeRedactor } from '../redact.js';
 import {
@@ -66,6 +66,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`${io.version}\n`);
       return EXIT_OK;
     }
+    // Report paths are relative to the working directory, also for an absolute --out.
+    args.outDir = relativeOutDir(io.cwd, args.outDir);
     const credentials = await loadCredentials(args.registryAuth, io.cwd);
     redact = makeRedactor(registrySecrets(credentials));
     await checkOutDir(io.cwd, args.outDir, args.paths);
@@ -109,7 +111,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof UsageError) {
       err(`kots-proxy: ${e.message}\n`);
     } else {
-      err(`kots-proxy: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // A bug, not a usage error: one line, with the stack only when asked for.
+      const verbose = argv.includes('--verbose');
+      const detail = e instanceof Error ? (verbose ? (e.stack ?? e.message) : e.message) : String(e);
+      err(`kots-proxy: internal error: ${detail}${verbose ? '' : ' (rerun with --verbose for the stack)'}\n`);
     }
     return EXIT_USAGE;
   }

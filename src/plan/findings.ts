@@ -42,6 +42,7 @@ export function statusFindings(
   g: ImageGroup,
   image: ReportImage,
   isRewritten: (use: ImageUse) => boolean,
+  proxyDomain: string,
 ): Finding[] {
   const out: Finding[] = [];
   const why = image.reason ? ` (${image.reason})` : '';
@@ -59,7 +60,8 @@ export function statusFindings(
     );
     return out;
   }
-  if (image.proxy !== null) {
+  // A rewrite to the custom registry domain (registry.replicated.com images) is not the proxy service.
+  if (image.proxy?.startsWith(`${proxyDomain}/proxy/`)) {
     each(
       'image-needs-proxy',
       `KOTS will pull "${shown(g.image)}" through ${image.proxy} (status ${image.status})`,

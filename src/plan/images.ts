@@ -12,7 +12,6 @@ import type { ReportImage } from '../pipeline.js';
 import {
   canonicalRegistryHost,
   type ImageReference,
-  nameAsWritten,
   normalizedString,
   normalizeReference,
   parseReference,
@@ -215,11 +214,6 @@ export function resolveImages(
     if (verdict.reason) entry.reason = verdict.reason;
     return entry;
   });
-}
-
-/** `[domain/]path` as written for a group, for kustomize `images[].name`. */
-export function writtenName(g: ImageGroup): string | undefined {
-  return g.ref ? nameAsWritten(g.ref) : undefined;
 }
 
 /** Code-unit order: locale-independent, so output is byte-identical everywhere. */

@@ -65,7 +65,7 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   groups.forEach((g, i) => {
     const image = images[i];
     if (!image) return;
-    append(findings, statusFindings(g, image, isRewritten));
+    append(findings, statusFindings(g, image, isRewritten, eff.proxyDomain));
     append(findings, placementFindings(g, image, eff, scan.helmCharts));
     append(findings, proxyMismatch(g, eff));
     for (const u of g.uses) {

@@ -83,6 +83,8 @@ describe('parseCliArgs', () => {
     [['scan', '--app-slug', 'a', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, never/],
     [['scan', '--app-slug', 'a', '--concurrency', '0'], /--concurrency must be a whole number/],
     [['scan', '--app-slug', 'a', '--concurrency', 'x'], /--concurrency must be a whole number/],
+    [['scan', '--app-slug', 'a', '--concurrency', '0x10'], /--concurrency must be a whole number/],
+    [['scan', '--app-slug', 'a', '--concurrency', '1e1'], /--concurrency must be a whole number/],
     [
       ['scan', '--app-slug', 'a', '--private-registry', 'https://quay.io'],
       /--private-registry "https:\/\/quay.io"/,

@@ -189,3 +189,25 @@ describe('kots-proxy scan', () => {
     expect(run.stdout).toMatch(/^Usage: kots-proxy scan/);
   });
 });
+
+describe('kots-proxy scan with an absolute --out', () => {
+  it('reports generated paths relative to the working directory', async () => {
+    const root = release();
+    const run = await cli(
+      root,
+      'scan',
+      '--app-slug',
+      'acme',
+      '--offline',
+      '--out',
+      join(root, 'gen'),
+      '--report',
+      '-',
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).generated).toEqual(['gen/kustomization.yaml', 'gen/pull-secret.yaml']);
+    expect(readFileSync(join(root, 'gen/kustomization.yaml'), 'utf8')).toContain(
+      '  - "../manifests/deploy.yaml"',
+    );
+  });
+});

@@ -196,6 +196,12 @@ describe('Application settings (fixture: app-settings)', () => {
         tool: 'registry.acme.com/acme/tool:1',
         'tool-custom': 'registry.acme.com/acme/tool:2',
       });
+      // A rewrite to the registry domain is not the proxy service: no image-needs-proxy for it.
+      const tool = r.result.report.images.find((i) => i.proxy?.startsWith('registry.acme.com/'));
+      expect(tool?.proxy).toBe('registry.acme.com/acme/tool');
+      const notices = r.result.report.findings.filter((f) => f.rule === 'image-needs-proxy');
+      expect(notices.some((f) => f.message.includes('registry.acme.com/acme/tool'))).toBe(false);
+      expect(notices.length).toBeGreaterThan(0);
     },
   );
 });

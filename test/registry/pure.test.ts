@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { verdictOf } from '../../src/registry/checker.js';
 import type { ProbeResult } from '../../src/registry/client.js';
-import { errorCode, sameSite } from '../../src/registry/client.js';
+import { errorCode } from '../../src/registry/client.js';
 import { backoffMs, DEFAULT_RETRY, describeNetworkError, retryAfterMs } from '../../src/registry/http.js';
+import { sameSite } from '../../src/registry/realm-policy.js';
 import { grantedScopes, parseTokenResponse } from '../../src/registry/tokens.js';
 
 describe('retryAfterMs', () => {
