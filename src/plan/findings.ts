@@ -65,7 +65,8 @@ export function statusFindings(
     each(
       'image-needs-proxy',
       `KOTS will pull "${shown(g.image)}" through ${image.proxy} (status ${image.status})`,
-      g.uses.filter(isRewritten),
+      // KOTS itself never rewrites ephemeralContainers: image-not-rewritten-by-kots covers those uses.
+      g.uses.filter((u) => isRewritten(u) && u.context !== 'ephemeralContainer'),
     );
   }
   switch (image.status) {

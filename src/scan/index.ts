@@ -5,7 +5,7 @@ import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
 import { append } from '../append.js';
-import type { DocumentInfo, Finding, ScanResult } from '../model.js';
+import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import { joinChartArchives } from './chart-uses.js';
 import { scanDocument } from './document.js';
 import { type ChartArchive, readChartArchive } from './helm-archive.js';
@@ -87,7 +87,8 @@ export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
 
 /** Walks the PATHs, then reads and scans each file in order, reads the chart archives, and joins each
  *  HelmChart CR with its archive (chart-uses.ts). A file or archive that cannot be read gives a
- *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH. */
+ *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH or
+ *  an unreadable file named as a PATH. */
 export async function scanRelease(
   paths: string[],
   cwd: string,
@@ -95,6 +96,9 @@ export async function scanRelease(
   readBytes: ReadBytes = (p) => fsReadFile(p),
 ): Promise<ScanResult> {
   const walked = await walkRelease(paths, cwd);
+  // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
+  // by walking a directory is skipped with a finding so the rest of the release is still scanned.
+  const explicit = new Set(paths.map((p) => path.resolve(cwd, p)));
   const parts: ScanResult[] = [];
   const layers: CrLayers[] = [];
   const skipped: Finding[] = [];
@@ -103,6 +107,7 @@ export async function scanRelease(
     try {
       text = await readFile(path.resolve(cwd, file));
     } catch (e: unknown) {
+      if (explicit.has(path.resolve(cwd, file))) throw new UsageError(`cannot read ${file}: ${firstLine(e)}`);
       skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
       continue;
     }

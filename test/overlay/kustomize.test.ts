@@ -208,6 +208,16 @@ describe('generated overlay rendered by kubectl kustomize', () => {
     expect(text).not.toContain('newTag');
   });
 
+  it('flags the ephemeral-only image as not rewritten by KOTS, not as routed through the proxy by KOTS', () => {
+    const rules = result.report.findings
+      .filter((f) => f.message.includes('quay.io/org/dbg:2'))
+      .map((f) => f.rule);
+    expect(rules).toEqual(['image-not-rewritten-by-kots']);
+    expect(result.report.images.find((i) => i.image === 'quay.io/org/dbg:2')?.proxy).toBe(
+      `${PROXY}/quay.io/org/dbg`,
+    );
+  });
+
   it('is byte-identical on a second run', async () => {
     const again = await runPipeline(['manifests'], options('kots-proxy'), { logger: silent, cwd: root });
     expect(again.files).toEqual(result.files);

@@ -111,6 +111,17 @@ describe('walkRelease', () => {
 });
 
 describe('scanRelease and mergeScans', () => {
+  test('an unreadable file named as a PATH is unreadable input: UsageError naming it', async () => {
+    await tree(['m/a.yaml', 'm/b.yaml']);
+    const read = async (p: string): Promise<string> => {
+      if (p.endsWith('b.yaml')) throw new Error('EACCES: permission denied, open');
+      return 'kind: ConfigMap\n';
+    };
+    await expect(scanRelease(['m/a.yaml', 'm/b.yaml'], tmp, read)).rejects.toThrow(
+      new UsageError('cannot read m/b.yaml: EACCES: permission denied, open'),
+    );
+  });
+
   test('scans every file in order; an unreadable file is skipped with a finding', async () => {
     await tree(['m/a.yaml', 'm/b.yaml', 'm/c.yaml']);
     const read = async (p: string): Promise<string> => {
