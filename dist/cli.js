@@ -47774,7 +47774,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(944);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2497);
 // CLI entry (dist/cli.js, `kots-proxy` in package.json bin): the same pipeline as the action, minus GitHub.
 
 const VERSION = '0.1.0';
@@ -47790,7 +47790,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 944:
+/***/ 2497:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48038,18 +48038,48 @@ async function writeGeneratedFiles(cwd, outDir, files) {
         await Promise.all(staged.map((s) => (0,promises_.rm)(s.tmp, { force: true })));
         throw new UsageError(`cannot write to output directory ${outDir}: ${describe(e)}`);
     }
-    for (const s of staged)
-        await (0,promises_.rename)(s.tmp, s.target);
+    let renamed = 0;
+    try {
+        for (const s of staged) {
+            await (0,promises_.rename)(s.tmp, s.target);
+            renamed++;
+        }
+    }
+    catch (e) {
+        await Promise.all(staged.slice(renamed).map((s) => (0,promises_.rm)(s.tmp, { force: true })));
+        throw new UsageError(`cannot write to output directory ${outDir}: ${describe(e)} (${renamed} of ${staged.length} files were replaced)`);
+    }
     await removeStale(outAbs, wanted);
 }
+/** The output directory as a path relative to `cwd` with `/` separators, as report paths must be. */
+function relativeOutDir(cwd, outDir) {
+    return (0,external_node_path_.relative)(cwd, (0,external_node_path_.resolve)(cwd, outDir)).split(external_node_path_.sep).join('/') || '.';
+}
+/** Removes generated files this run no longer produces (they start with GENERATED_HEADER), and temp
+ *  files an interrupted run left behind. Hand-written files are never touched. */
 async function removeStale(dir, wanted) {
     for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
         const p = (0,external_node_path_.join)(dir, entry.name);
-        if (!entry.isFile() || wanted.has(p) || !/\.ya?ml$/.test(entry.name))
+        if (!entry.isFile() || wanted.has(p))
             continue;
-        const head = (await (0,promises_.readFile)(p, 'utf8')).slice(0, GENERATED_HEADER.length);
-        if (head === GENERATED_HEADER)
+        if (/^\.\d+\.(\d+\.)?kots-proxy\.tmp$/.test(entry.name)) {
             await (0,promises_.rm)(p, { force: true });
+        }
+        else if (/\.ya?ml$/.test(entry.name) && (await startsWith(p, GENERATED_HEADER))) {
+            await (0,promises_.rm)(p, { force: true });
+        }
+    }
+}
+async function startsWith(path, prefix) {
+    const handle = await (0,promises_.open)(path, 'r');
+    try {
+        const want = Buffer.from(prefix);
+        const buf = Buffer.alloc(want.length);
+        const { bytesRead } = await handle.read(buf, 0, want.length, 0);
+        return bytesRead === want.length && buf.equals(want);
+    }
+    finally {
+        await handle.close();
     }
 }
 /** Writes one file atomically (temp + rename), e.g. the JSON report. */
@@ -48201,7 +48231,7 @@ function parseReference(text) {
 }
 /** Inverse of parseReference: `[domain/]path[:tag][@digest]`. */
 function formatReference(ref) {
-    return (reference_nameAsWritten(ref) +
+    return (nameAsWritten(ref) +
         (ref.tag !== undefined ? `:${ref.tag}` : '') +
         (ref.digest !== undefined ? `@${ref.digest}` : ''));
 }
@@ -48224,12 +48254,12 @@ function normalizedString(ref) {
     return formatReference({ ...n, tag });
 }
 /** `[domain/]path` exactly as written: what kustomize's `images[].name` must match and what KOTS proxies. */
-function reference_nameAsWritten(ref) {
+function nameAsWritten(ref) {
     return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
 }
 /** KOTS's MakeProxiedImageURL: `<proxyDomain>/proxy/<appSlug>/<name as written>` (no tag, no digest). */
 function proxyImageName(ref, proxyDomain, appSlug) {
-    return `${proxyDomain}/proxy/${appSlug}/${reference_nameAsWritten(ref)}`;
+    return `${proxyDomain}/proxy/${appSlug}/${nameAsWritten(ref)}`;
 }
 /** True when the image lives on Docker Hub (no domain, `docker.io` or `index.docker.io`). */
 function isDockerHub(ref) {
@@ -48252,7 +48282,7 @@ function dockerHubSpellings(ref) {
             `${DOCKER_HUB}/${path.slice(LIBRARY.length)}`,
         ]
         : [`${DOCKER_HUB}/${path}`, path];
-    const written = reference_nameAsWritten(ref);
+    const written = nameAsWritten(ref);
     if (!spellings.includes(written))
         spellings.push(written);
     return spellings;
@@ -48451,10 +48481,6 @@ function resolveImages(groups, verdicts, eff, options, hasCredentials, isRewritt
         return entry;
     });
 }
-/** `[domain/]path` as written for a group, for kustomize `images[].name`. */
-function writtenName(g) {
-    return g.ref ? nameAsWritten(g.ref) : undefined;
-}
 /** Code-unit order: locale-independent, so output is byte-identical everywhere. */
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -48502,7 +48528,7 @@ function finding(rule, pos, message) {
     };
 }
 /** Findings that follow from an image's status, at every place the image occurs. */
-function statusFindings(g, image, isRewritten) {
+function statusFindings(g, image, isRewritten, proxyDomain) {
     const out = [];
     const why = image.reason ? ` (${image.reason})` : '';
     const each = (rule, message, uses = g.uses) => {
@@ -48517,8 +48543,11 @@ function statusFindings(g, image, isRewritten) {
         each('dynamic-image', `image "${shown(g.image)}" is a KOTS template; only KOTS can resolve it at install time`);
         return out;
     }
-    if (image.proxy !== null) {
-        each('image-needs-proxy', `KOTS will pull "${shown(g.image)}" through ${image.proxy} (status ${image.status})`, g.uses.filter(isRewritten));
+    // A rewrite to the custom registry domain (registry.replicated.com images) is not the proxy service.
+    if (image.proxy?.startsWith(`${proxyDomain}/proxy/`)) {
+        each('image-needs-proxy', `KOTS will pull "${shown(g.image)}" through ${image.proxy} (status ${image.status})`, 
+        // KOTS itself never rewrites ephemeralContainers: image-not-rewritten-by-kots covers those uses.
+        g.uses.filter((u) => isRewritten(u) && u.context !== 'ephemeralContainer'));
     }
     switch (image.status) {
         case 'not-found':
@@ -48663,8 +48692,14 @@ const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\
 function isKotsResource(doc) {
     return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
 }
-/** Why kustomize would refuse a document, if it would. */
-function refusal(doc, seen) {
+/** kustomize's identity of an object: a missing namespace is `default` to it. */
+function objectId(doc) {
+    const group = doc.apiVersion?.includes('/') ? doc.apiVersion.split('/')[0] : '';
+    return `${group}\0${doc.kind}\0${doc.namespace ?? 'default'}\0${doc.name}`;
+}
+/** Why kustomize would refuse a document, if it would. `ids` holds the objects already accepted,
+ *  including the earlier documents of this file. */
+function refusal(doc, ids) {
     if (doc.problem)
         return doc.problem;
     if (!doc.apiVersion)
@@ -48676,11 +48711,21 @@ function refusal(doc, seen) {
         return undefined;
     if (!doc.name)
         return 'no metadata.name';
-    const group = doc.apiVersion.includes('/') ? doc.apiVersion.split('/')[0] : '';
-    const id = `${group}\0${doc.kind}\0${doc.namespace ?? ''}\0${doc.name}`;
-    if (seen.has(id))
+    if (ids.has(objectId(doc)))
         return `a second ${doc.kind} "${doc.name}" (kustomize refuses duplicate objects)`;
-    seen.add(id);
+    return undefined;
+}
+/** The first document of a file that kustomize would refuse (KOTS resources included: kustomize reads
+ *  them before the overlay deletes them), checked against the objects of files already accepted. */
+function firstRefusal(docs, accepted) {
+    const ids = new Set(accepted);
+    for (const doc of docs) {
+        const why = refusal(doc, ids);
+        if (why !== undefined)
+            return { doc, why };
+        if (doc.kind && !/List$/.test(doc.kind))
+            ids.add(objectId(doc));
+    }
     return undefined;
 }
 function planOverlay(scan, proxiedWorkloads, appSlug) {
@@ -48697,11 +48742,7 @@ function planOverlay(scan, proxiedWorkloads, appSlug) {
         const deployable = file.documents.filter((d) => !isKotsResource(d));
         if (deployable.length === 0)
             continue;
-        // kustomize reads the whole file, so a document it cannot parse excludes the file even when it
-        // is a KOTS resource the overlay would drop.
-        const refused = file.documents
-            .map((doc) => ({ doc, why: isKotsResource(doc) ? doc.problem : refusal(doc, seen) }))
-            .find((r) => r.why !== undefined);
+        const refused = firstRefusal(file.documents, seen);
         if (refused) {
             const count = imagesByFile.get(file.file) ?? 0;
             findings.push(finding('overlay-excluded-document', refused.doc.pos, `${file.file} is left out of the generated overlay: document ${refused.doc.docIndex + 1} has ${refused.why}${count ? `; its ${count} image reference(s) are not rewritten by the overlay` : ''}`));
@@ -48709,6 +48750,9 @@ function planOverlay(scan, proxiedWorkloads, appSlug) {
         }
         resources.push(file.file);
         included.add(file.file);
+        for (const doc of file.documents)
+            if (doc.kind && !/List$/.test(doc.kind))
+                seen.add(objectId(doc));
         for (const doc of file.documents) {
             if (isKotsResource(doc) && doc.apiVersion && doc.kind && doc.name) {
                 deletes.push({
@@ -48746,8 +48790,10 @@ function planOverlay(scan, proxiedWorkloads, appSlug) {
         findings,
     };
 }
+/** `{{repl ImagePullSecretName }}` renders to `<slug>-registry`. */
+const PULL_SECRET_TEMPLATE = /^\s*(repl\{\{|\{\{repl)\s*ImagePullSecretName\s*\}\}\s*$/;
 function overlay_pullSecretPatch(w, secretName) {
-    if (w.imagePullSecrets?.includes(secretName))
+    if (w.imagePullSecrets?.some((n) => n === secretName || PULL_SECRET_TEMPLATE.test(n)))
         return undefined;
     // Items of a `kind: List` become objects of their own in kustomize; the path is relative to the item.
     const podSpec = w.podSpecPath[0] === 'items' ? w.podSpecPath.slice(2) : w.podSpecPath;
@@ -48795,7 +48841,7 @@ function buildPlan({ scan, verdicts, options, hasCredentials }) {
         const image = images[i];
         if (!image)
             return;
-        append(findings, statusFindings(g, image, isRewritten));
+        append(findings, statusFindings(g, image, isRewritten, eff.proxyDomain));
         append(findings, placementFindings(g, image, eff, scan.helmCharts));
         append(findings, proxyMismatch(g, eff));
         for (const u of g.uses) {
@@ -48844,7 +48890,7 @@ function buildPlan({ scan, verdicts, options, hasCredentials }) {
 function addRewrites(g, proxy, rewrites, alternates) {
     if (!g.ref)
         return;
-    const written = reference_nameAsWritten(g.ref);
+    const written = nameAsWritten(g.ref);
     if (!rewrites.has(written))
         rewrites.set(written, proxy);
     for (const name of dockerHubSpellings(g.ref)) {
@@ -50721,6 +50767,7 @@ function errorText(e) {
 
 
 
+
 /** Scans one file's text. `file` is the display path (relative to the working directory, `/`
  *  separators). Positions are 1-based and ignore a leading BOM; CRLF line ends are fine. Documents
  *  that are empty (only comments or `---`) are not documents: `docIndex` counts the others, so it is
@@ -50790,9 +50837,13 @@ function mergeScans(parts) {
 }
 /** Walks the PATHs, then reads and scans each file in order, reads the chart archives, and joins each
  *  HelmChart CR with its archive (chart-uses.ts). A file or archive that cannot be read gives a
- *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH. */
+ *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH or
+ *  an unreadable file named as a PATH. */
 async function scanRelease(paths, cwd, readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = (p) => (0,promises_.readFile)(p)) {
     const walked = await walkRelease(paths, cwd);
+    // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
+    // by walking a directory is skipped with a finding so the rest of the release is still scanned.
+    const explicit = new Set(paths.map((p) => external_node_path_.resolve(cwd, p)));
     const parts = [];
     const layers = [];
     const skipped = [];
@@ -50802,6 +50853,8 @@ async function scanRelease(paths, cwd, readFile = (p) => (0,promises_.readFile)(
             text = await readFile(external_node_path_.resolve(cwd, file));
         }
         catch (e) {
+            if (explicit.has(external_node_path_.resolve(cwd, file)))
+                throw new UsageError(`cannot read ${file}: ${firstLine(e)}`);
             skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
             continue;
         }
@@ -51461,6 +51514,40 @@ class Transport {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/registry/realm-policy.js
+// Which token realms may receive a registry's Basic credential (domain.md §4: credentials go only to
+// the host they belong to; the token protocol sends them to the registry's realm).
+/** Whether a token realm may receive a registry's credentials: the same host, or, for DNS names, the
+ *  same parent domain (Docker Hub: registry-1.docker.io → auth.docker.io; GitLab: registry.gitlab.com →
+ *  gitlab.com). IP addresses and single-label hosts must match exactly. */
+function sameSite(realmHostname, registryHost) {
+    const strip = (h) => h.toLowerCase().replace(/^\[|\]$/g, '');
+    const realm = strip(realmHostname);
+    const registry = strip(registryHost.replace(/:\d+$/, ''));
+    if (realm === registry)
+        return true;
+    const isIp = (h) => h.includes(':') || /^\d+(\.\d+){3}$/.test(h);
+    if (isIp(realm) || isIp(registry))
+        return false;
+    const parent = (h) => h.split('.').slice(-2).join('.');
+    if (SHARED_PARENTS.has(parent(registry)))
+        return false;
+    return realm.includes('.') && registry.includes('.') && parent(realm) === parent(registry);
+}
+/** Parent domains whose subdomains belong to different tenants: there, only the exact host counts. */
+const SHARED_PARENTS = new Set([
+    'azurecr.io',
+    'amazonaws.com',
+    'pkg.dev',
+    'cloudfront.net',
+    'herokuapp.com',
+    'github.io',
+    'ngrok.io',
+    'co.uk',
+    'com.au',
+    'co.jp',
+]);
+
 ;// CONCATENATED MODULE: ./.build/registry/tokens.js
 
 const ANONYMOUS = { id: 'anonymous' };
@@ -51673,6 +51760,11 @@ class TokenBroker {
 }
 
 ;// CONCATENATED MODULE: ./.build/registry/client.js
+// One registry origin speaking the distribution protocol (domain.md §4): a single shared `/v2/` ping,
+// then per image a manifest HEAD with all four Accept types, answering whatever challenge the registry
+// poses (Bearer via the token broker, Basic with the host's own credential), and a GET only when the
+// HEAD answer cannot explain itself. Returns a ProbeResult; the checker turns results into verdicts.
+
 
 
 
@@ -51933,36 +52025,6 @@ class RegistrySession {
         }
     }
 }
-/** Whether a token realm may receive a registry's credentials: the same host, or, for DNS names, the
- *  same parent domain (Docker Hub: registry-1.docker.io → auth.docker.io; GitLab: registry.gitlab.com →
- *  gitlab.com). IP addresses and single-label hosts must match exactly. */
-function sameSite(realmHostname, registryHost) {
-    const strip = (h) => h.toLowerCase().replace(/^\[|\]$/g, '');
-    const realm = strip(realmHostname);
-    const registry = strip(registryHost.replace(/:\d+$/, ''));
-    if (realm === registry)
-        return true;
-    const isIp = (h) => h.includes(':') || /^\d+(\.\d+){3}$/.test(h);
-    if (isIp(realm) || isIp(registry))
-        return false;
-    const parent = (h) => h.split('.').slice(-2).join('.');
-    if (SHARED_PARENTS.has(parent(registry)))
-        return false;
-    return realm.includes('.') && registry.includes('.') && parent(realm) === parent(registry);
-}
-/** Parent domains whose subdomains belong to different tenants: there, only the exact host counts. */
-const SHARED_PARENTS = new Set([
-    'azurecr.io',
-    'amazonaws.com',
-    'pkg.dev',
-    'cloudfront.net',
-    'herokuapp.com',
-    'github.io',
-    'ngrok.io',
-    'co.uk',
-    'com.au',
-    'co.jp',
-]);
 
 ;// CONCATENATED MODULE: ./.build/registry/checker.js
 
@@ -52222,8 +52284,16 @@ function reachesFailLevel(findings, failOn) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./.build/validate.js
+// The shapes of user-given values that the CLI flags and the action inputs share.
+/** `HOST[:PORT]`: a DNS name or bracketed IPv6 address, no scheme or path. */
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
+/** A KOTS application slug: lowercase letters, digits and inner dashes. */
+const APP_SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
 ;// CONCATENATED MODULE: ./.build/cli/args.js
 // argv → one typed CliArgs object. Every mistake is a UsageError that names the option.
+
 
 
 const USAGE = `Usage: kots-proxy scan [PATH ...] --app-slug SLUG [options]
@@ -52249,10 +52319,9 @@ Options:
 
 Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or unreadable input.
 `;
-const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
 function hostList(option, values) {
     return (values ?? []).map((v) => {
-        if (!HOST.test(v))
+        if (!HOST_PORT.test(v))
             throw new UsageError(`${option} ${JSON.stringify(v)} is not a HOST[:PORT]`);
         return v;
     });
@@ -52294,10 +52363,10 @@ function parseCliArgs(argv) {
         throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
     if (!v['app-slug'])
         throw new UsageError('--app-slug is required');
-    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v['app-slug'])) {
+    if (!APP_SLUG.test(v['app-slug'])) {
         throw new UsageError(`--app-slug ${JSON.stringify(v['app-slug'])} must be lowercase letters, digits and dashes`);
     }
-    const concurrency = v.concurrency === undefined ? 16 : Number(v.concurrency);
+    const concurrency = v.concurrency === undefined ? 16 : /^\d+$/.test(v.concurrency) ? Number(v.concurrency) : Number.NaN;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
         throw new UsageError(`--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`);
     }
@@ -52416,6 +52485,8 @@ async function main(argv, io) {
             io.stdout(`${io.version}\n`);
             return EXIT_OK;
         }
+        // Report paths are relative to the working directory, also for an absolute --out.
+        args.outDir = relativeOutDir(io.cwd, args.outDir);
         const credentials = await loadCredentials(args.registryAuth, io.cwd);
         redact = makeRedactor(registrySecrets(credentials));
         await checkOutDir(io.cwd, args.outDir, args.paths);
@@ -52465,7 +52536,10 @@ async function main(argv, io) {
             err(`kots-proxy: ${e.message}\n`);
         }
         else {
-            err(`kots-proxy: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+            // A bug, not a usage error: one line, with the stack only when asked for.
+            const verbose = argv.includes('--verbose');
+            const detail = e instanceof Error ? (verbose ? (e.stack ?? e.message) : e.message) : String(e);
+            err(`kots-proxy: internal error: ${detail}${verbose ? '' : ' (rerun with --verbose for the stack)'}\n`);
         }
         return EXIT_USAGE;
     }
