@@ -1,10 +1,11 @@
 // Scripted misbehaviour for the fault campaign: bytes trickled onto a socket (slow loris), bodies that
 // never end, self-signed certificates (openssl) for HTTPS on 127.0.0.1, and an in-flight meter.
-import { execFileSync } from 'node:child_process';
+
 import { mkdtempSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { opensslSelfSigned } from './pki.js';
 import { requireTool } from './tools.js';
 
 /** A raw socket or a response: anything bytes can be dribbled onto. */
@@ -86,29 +87,10 @@ export interface Certificate {
 export function selfSignedCertificate(cn = 'kots-proxy-campaign'): Certificate {
   requireTool('openssl');
   const dir = mkdtempSync(join(tmpdir(), 'kots-proxy-tls-'));
-  const keyPath = join(dir, 'tls.key');
-  const certPath = join(dir, 'tls.crt');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      keyPath,
-      '-out',
-      certPath,
-      '-days',
-      '2',
-      '-subj',
-      `/CN=${cn}`,
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,IP:127.0.0.2',
-    ],
-    { stdio: 'ignore' },
-  );
+  const { keyPath, certPath } = opensslSelfSigned(dir, 'tls', cn, [
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,IP:127.0.0.2',
+  ]);
   return { dir, keyPath, certPath, key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8') };
 }
 

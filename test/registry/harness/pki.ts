@@ -10,9 +10,10 @@ export interface SigningKey {
   sign(claims: Record<string, unknown>): string;
 }
 
-export function createSigningKey(dir: string): SigningKey {
-  const keyPath = join(dir, 'token.key');
-  const certPath = join(dir, 'token.crt');
+/** A 2-day self-signed RSA certificate made with the openssl CLI; `extra` adds e.g. `-addext` args. */
+export function opensslSelfSigned(dir: string, name: string, cn: string, extra: string[] = []) {
+  const keyPath = join(dir, `${name}.key`);
+  const certPath = join(dir, `${name}.crt`);
   execFileSync(
     'openssl',
     [
@@ -28,10 +29,16 @@ export function createSigningKey(dir: string): SigningKey {
       '-days',
       '2',
       '-subj',
-      '/CN=kots-proxy-test-token',
+      `/CN=${cn}`,
+      ...extra,
     ],
     { stdio: 'ignore' },
   );
+  return { keyPath, certPath };
+}
+
+export function createSigningKey(dir: string): SigningKey {
+  const { keyPath, certPath } = opensslSelfSigned(dir, 'token', 'kots-proxy-test-token');
   const key = createPrivateKey(readFileSync(keyPath));
   const der = new X509Certificate(readFileSync(certPath)).raw.toString('base64');
   const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
