@@ -29,6 +29,8 @@ export const RULE_LEVELS = {
   'dynamic-namespace': 'notice',
   /** A path skipped while walking (symlink out of the tree, loop, unreadable file). */
   'path-skipped': 'warning',
+  /** A proxied image kustomize cannot match by name (an IPv6 registry), so no overlay rewrites it. */
+  'overlay-cannot-rewrite': 'warning',
 } as const satisfies Record<string, Level>;
 
 export type RuleId = keyof typeof RULE_LEVELS;

@@ -5,6 +5,7 @@ import type { AccessVerdict, Finding, ImageUse, RunOptions, ScanResult } from '.
 import type { ReportImage } from '../pipeline.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
 import {
+  finding,
   namespaceFindings,
   needsPullSecret,
   placementFindings,
@@ -82,7 +83,20 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
       g.ref &&
       g.uses.some((u) => OVERLAY_REWRITES.has(u.context) && u.templating.kind === 'none')
     ) {
-      addRewrites(g, image.proxy, rewrites, alternates);
+      if (g.ref?.domain?.startsWith('[')) {
+        // kustomize matches `images[].name` as a regular expression, where `[::1]` is a character class.
+        for (const u of g.uses.filter((x) => OVERLAY_REWRITES.has(x.context))) {
+          findings.push(
+            finding(
+              'overlay-cannot-rewrite',
+              u.pos,
+              `kustomize cannot match the IPv6 registry name of "${g.image}", so the overlay (and KOTS's own kustomize patch) leaves it unchanged; use a DNS name for the registry`,
+            ),
+          );
+        }
+      } else {
+        addRewrites(g, image.proxy, rewrites, alternates);
+      }
     }
   });
   for (const alt of alternates) if (!rewrites.has(alt.name)) rewrites.set(alt.name, alt.newName);

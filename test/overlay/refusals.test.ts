@@ -88,3 +88,20 @@ describe('overlay refusals', () => {
     ]);
   });
 });
+
+describe('images kustomize cannot match', () => {
+  it('an IPv6 registry gets overlay-cannot-rewrite and no images entry; the build still succeeds', async () => {
+    const root = tempDir();
+    writeTree(root, {
+      'manifests/a.yaml': pod('a').replace('quay.io/acme/a:1', '"[::1]:5000/acme/a:1"'),
+    });
+    const { report, files } = await runPipeline(['manifests'], options, { logger: silent, cwd: root });
+    await writeGeneratedFiles(root, 'out', files);
+    expect(report.findings.filter((f) => f.rule === 'overlay-cannot-rewrite')).toEqual([
+      expect.objectContaining({ file: 'manifests/a.yaml', line: 8, column: 14, level: 'warning' }),
+    ]);
+    expect(files.find((f) => f.path === 'out/kustomization.yaml')?.content).not.toContain('images:');
+    const objects = kustomize('out', root);
+    expect(imageOf(podSpec(find(objects, 'Pod', 'a'), 'spec'), 'c')).toBe('[::1]:5000/acme/a:1');
+  });
+});
