@@ -47833,6 +47833,8 @@ const RULE_LEVELS = {
     'dynamic-namespace': 'notice',
     /** A path skipped while walking (symlink out of the tree, loop, unreadable file). */
     'path-skipped': 'warning',
+    /** A proxied image kustomize cannot match by name (an IPv6 registry), so no overlay rewrites it. */
+    'overlay-cannot-rewrite': 'warning',
 };
 /** A user mistake (bad flag, unreadable file): exit 2 / setFailed with this message. Bugs are other errors. */
 class UsageError extends Error {
@@ -48859,7 +48861,15 @@ function buildPlan({ scan, verdicts, options, hasCredentials }) {
         if (image.proxy !== null &&
             g.ref &&
             g.uses.some((u) => OVERLAY_REWRITES.has(u.context) && u.templating.kind === 'none')) {
-            addRewrites(g, image.proxy, rewrites, alternates);
+            if (g.ref?.domain?.startsWith('[')) {
+                // kustomize matches `images[].name` as a regular expression, where `[::1]` is a character class.
+                for (const u of g.uses.filter((x) => OVERLAY_REWRITES.has(x.context))) {
+                    findings.push(finding('overlay-cannot-rewrite', u.pos, `kustomize cannot match the IPv6 registry name of "${g.image}", so the overlay (and KOTS's own kustomize patch) leaves it unchanged; use a DNS name for the registry`));
+                }
+            }
+            else {
+                addRewrites(g, image.proxy, rewrites, alternates);
+            }
         }
     });
     for (const alt of alternates)
