@@ -80,9 +80,7 @@ export async function runPipeline(
   }
 
   const plan = buildPlan({ scan, verdicts, options, hasCredentials });
-  const pullSecret = plan.images.some((i) => i.proxy !== null)
-    ? renderPullSecret(plan, options.outDir)
-    : undefined;
+  const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),

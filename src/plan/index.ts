@@ -33,7 +33,10 @@ export interface ImageRewrite {
 
 export interface Plan {
   effective: Effective;
+  /** The report's images: `proxy` is what KOTS rewrites an image to (null where only the overlay does). */
   images: ReportImage[];
+  /** Whether any workload or chart pulls through the proxy, so the pull-secret template is needed. */
+  needsPullSecret: boolean;
   findings: Finding[];
   rewrites: ImageRewrite[];
   overlay: OverlayPlan;
@@ -54,6 +57,8 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
     return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === 'kots.io/v1beta1';
   };
   const groups = groupUses(scan.uses);
+  // `proxy` here is the name the overlay rewrites to, which includes ephemeralContainers; the report's
+  // `proxy` below keeps only what KOTS itself rewrites.
   const images = resolveImages(groups, verdicts, eff, options, hasCredentials, isRewritten);
 
   const findings: Finding[] = [...scan.findings];
@@ -116,9 +121,13 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   overlay.secretNamespaces = withChartNamespaces(overlay.secretNamespaces, scan, secretCharts);
   append(findings, overlay.findings);
 
+  const kotsRewrites = (u: ImageUse) => isRewritten(u) && u.context !== 'ephemeralContainer';
   return {
     effective: eff,
-    images,
+    images: images.map((image, i) =>
+      groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
+    ),
+    needsPullSecret: proxiedWorkloads.size > 0 || secretCharts.size > 0,
     findings: sortFindings(findings),
     rewrites: [...rewrites]
       .map(([name, newName]) => ({ name, newName }))
