@@ -210,18 +210,6 @@ export function registryApiHost(domain: string): string {
   return domain === DOCKER_HUB || domain === LEGACY_DOCKER_HUB ? DOCKER_HUB_API : domain;
 }
 
-/** Splits `host[:port]`; an IPv6 host keeps its brackets so it can go straight into a URL. The port is
- *  returned as written (digits). A domain without a port, or with a malformed one, yields `{ host: domain }`. */
-export function splitHostPort(domain: string): { host: string; port?: string } {
-  const match = /^(.*):([0-9]+)$/.exec(domain);
-  if (match === null) return { host: domain };
-  const host = match[1] ?? '';
-  // `[::1]` alone ends in `]`, never in `:digits`; an unbracketed host with a second ':' is no host:port.
-  const bracketed = host.startsWith('[');
-  if (host === '' || (bracketed ? !host.endsWith(']') : host.includes(':'))) return { host: domain };
-  return { host, port: match[2] ?? '' };
-}
-
 const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /**

@@ -10,7 +10,6 @@ import {
   parseReference,
   proxyImageName,
   registryApiHost,
-  splitHostPort,
 } from '../src/reference.js';
 
 const SHA256 = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
@@ -217,19 +216,5 @@ describe('registryApiHost', () => {
     ['registry-1.docker.io', 'registry-1.docker.io'],
   ])('%s', (domain, host) => {
     expect(registryApiHost(domain)).toBe(host);
-  });
-});
-
-describe('splitHostPort', () => {
-  it.each<[string, { host: string; port?: string }]>([
-    ['quay.io', { host: 'quay.io' }],
-    ['localhost:5000', { host: 'localhost', port: '5000' }],
-    ['[::1]', { host: '[::1]' }],
-    ['[::1]:5000', { host: '[::1]', port: '5000' }],
-    ['[::1:5000', { host: '[::1:5000' }],
-    ['::1', { host: '::1' }],
-    ['a.io:port', { host: 'a.io:port' }],
-  ])('%s', (domain, expected) => {
-    expect(splitHostPort(domain)).toEqual(expected);
   });
 });

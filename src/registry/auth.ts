@@ -110,5 +110,3 @@ export function registrySecrets(credentials: RegistryCredentials): string[] {
   }
   return [...secrets];
 }
-
-export { canonicalRegistryHost };

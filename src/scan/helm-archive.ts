@@ -4,7 +4,6 @@
 // refuses such a chart, so do we), `charts/<sub>/…` directories and `charts/*.tgz` archives are
 // subcharts. Never throws on bad input: every failure is `{ error }`.
 
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
 import { type ChartDependency, parseChartYaml, parseDeps } from './helm-chart-meta.js';
@@ -59,17 +58,6 @@ export function readChartArchive(
 ): ReadResult {
   const budget: Budget = { bytes: limits.maxBytes, entries: limits.maxEntries };
   return readAt(displayPath, bytes, limits, budget, 0);
-}
-
-/** The one function here that touches the file system. */
-export function readChartArchiveFile(path: string, displayPath: string = path): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e: unknown) {
-    return { error: `cannot read ${displayPath}: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  return readChartArchive(displayPath, bytes);
 }
 
 /** The archive whose Chart.yaml has this name (and version, when given). First match in input order. */

@@ -1,25 +1,18 @@
-// Secret hygiene, end to end. The bundled action and the bundled CLI check images on a real token-auth
-// docker-registry on 127.0.0.1 with real credentials (a real token is issued), then every byte they
-// wrote is searched for every secret in plain, base64 (any alignment) and URL-encoded form: stdout,
-// stderr, the report, the job summary, GITHUB_OUTPUT, the generated files, everything under
-// RUNNER_TEMP and the workspace, what was sent to the GitHub API double, and every object of the bare
-// repository. The only allowed place is the action's own `::add-mask::` lines on stdout.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitRaw } from '../github/git.js';
+import { runBundledCli } from '../helpers/cli.js';
 import { type Lab, startLab } from '../registry/harness/lab.js';
 import { findLeaks, readTree } from '../registry/harness/leaks.js';
 import { pushImage } from '../registry/harness/push.js';
 import { USERS } from '../registry/harness/token-server.js';
-import { BUNDLE, ROOT, runAction, setupScenario } from './harness.js';
+import { BUNDLE, runAction, setupScenario } from './harness.js';
 
 const USER = 'robot$ci';
 const PASSWORD = 'p@ss/w0rd+K%3=z!~';
 const GITHUB_TOKEN = 'ghs_Secr3tGitHubTok3n0000000000000042';
-const CLI = join(ROOT, 'dist', 'cli.js');
 
 let lab: Lab;
 let host: string;
@@ -220,24 +213,4 @@ describe('secret hygiene', () => {
   }, 60_000);
 });
 
-function runCli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
-  });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  child.stderr.on('data', (b: Buffer) => err.push(b));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      done({
-        code: code ?? -1,
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString(),
-      });
-    }),
-  );
-}
+const runCli = (cwd: string, args: string[]) => runBundledCli(cwd, args, {}, 45_000);

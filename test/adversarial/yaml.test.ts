@@ -3,24 +3,14 @@
 // asserts a result, a specific finding where one is due, positions inside the file, and a time bound
 // far above what the scan needs (the bounds catch runaway or quadratic work, not speed regressions).
 import { describe, expect, it } from 'vitest';
-import type { RunOptions } from '../../src/model.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { scanText } from '../../src/scan/index.js';
 import { MAX_ALIAS_COUNT } from '../../src/scan/nodes.js';
 import { badPositions, positionsOf } from '../fuzz/arbitraries.js';
+import { offlineOptions } from '../helpers/pipeline.js';
 
 const FILE = 'manifests/x.yaml';
-const OPTIONS: RunOptions = {
-  appSlug: 'acme',
-  proxyDomain: 'proxy.replicated.com',
-  proxyDomainExplicit: false,
-  privateRegistries: [],
-  publicRegistries: [],
-  insecureRegistries: [],
-  offline: true,
-  concurrency: 1,
-  outDir: 'kots-proxy',
-};
+const OPTIONS = offlineOptions({ concurrency: 1 });
 
 function timed<T>(f: () => T): { value: T; ms: number } {
   const start = performance.now();

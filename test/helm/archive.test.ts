@@ -1,15 +1,8 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  type ChartArchive,
-  matchChartArchive,
-  readChartArchive,
-  readChartArchiveFile,
-} from '../../src/scan/helm-archive.js';
-import { cleanup, rawTgz, tempDir, tgz } from './build.js';
+import { type ChartArchive, matchChartArchive, readChartArchive } from '../../src/scan/helm-archive.js';
+import { cleanup, rawTgz, tgz } from './build.js';
 
 afterAll(cleanup);
 
@@ -215,19 +208,6 @@ describe('matchChartArchive', () => {
     ['redis', undefined, undefined],
   ])('%s %s → %s', (name, version, expected) => {
     expect(matchChartArchive(archives, name, version)?.displayPath).toBe(expected);
-  });
-});
-
-describe('readChartArchiveFile', () => {
-  it('reads a file from disk and reports a missing one', () => {
-    const path = join(tempDir(), 'app-1.10.tgz');
-    writeFileSync(path, app);
-    expect(ok(readChartArchiveFile(path, 'manifests/app-1.10.tgz')).values?.file).toBe(
-      'manifests/app-1.10.tgz!app/values.yaml',
-    );
-    expect(readChartArchiveFile(join(tempDir(), 'missing.tgz'), 'manifests/missing.tgz')).toEqual({
-      error: expect.stringMatching(/^cannot read manifests\/missing\.tgz: .*ENOENT/),
-    });
   });
 });
 

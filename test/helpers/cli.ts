@@ -1,4 +1,5 @@
 // Runs the CLI's main() in process with captured stdout and stderr.
+import { spawn } from 'node:child_process';
 import { main } from '../../src/cli/main.js';
 
 export interface CliRun {
@@ -21,4 +22,35 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
     version: 'test',
   });
   return { code, stdout, stderr };
+}
+
+export const BUNDLED_CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+
+/** Runs the bundled `dist/cli.js` as a child process with a minimal environment plus `env`; the child
+ *  is killed after `timeoutMs` (code -1 then). */
+export function runBundledCli(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 45_000,
+): Promise<CliRun> {
+  const child = spawn(process.execPath, [BUNDLED_CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => err.push(b));
+  const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((done) =>
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      done({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+      });
+    }),
+  );
 }

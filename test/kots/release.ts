@@ -6,28 +6,18 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { create } from 'tar';
-import type { Finding, Logger, RunOptions } from '../../src/model.js';
+import type { Finding, RunOptions } from '../../src/model.js';
 import { writeGeneratedFiles } from '../../src/output.js';
 import { type PipelineResult, runPipeline } from '../../src/pipeline.js';
 import { type K8sObject, kustomize } from '../helpers/kustomize.js';
+import { offlineOptions, SILENT } from '../helpers/pipeline.js';
 import { tempDir } from '../helpers/tmp.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/kots/', import.meta.url));
-const silent: Logger = { info: () => {}, debug: () => {}, warning: () => {} };
+const silent = SILENT;
 
 export function options(extra: Partial<RunOptions> = {}): RunOptions {
-  return {
-    appSlug: 'acme',
-    proxyDomain: 'proxy.replicated.com',
-    proxyDomainExplicit: false,
-    privateRegistries: [],
-    publicRegistries: ['docker.io'],
-    insecureRegistries: [],
-    offline: true,
-    concurrency: 4,
-    outDir: 'kots-proxy',
-    ...extra,
-  };
+  return offlineOptions({ publicRegistries: ['docker.io'], ...extra });
 }
 
 /** A temp copy of the fixture, with its charts packed. `edit` changes files (relative path → text). */

@@ -1,24 +1,14 @@
 // Files the overlay must leave out (kustomize would refuse them) and files it must keep; every kept
 // overlay is built by the real kubectl kustomize.
 import { describe, expect, it } from 'vitest';
-import type { Logger, RunOptions } from '../../src/model.js';
 import { writeGeneratedFiles } from '../../src/output.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { find, imageOf, kustomize, podSpec } from '../helpers/kustomize.js';
+import { offlineOptions, SILENT } from '../helpers/pipeline.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
-const silent: Logger = { info: () => {}, debug: () => {}, warning: () => {} };
-const options: RunOptions = {
-  appSlug: 'acme',
-  proxyDomain: 'proxy.replicated.com',
-  proxyDomainExplicit: false,
-  privateRegistries: [],
-  publicRegistries: [],
-  insecureRegistries: [],
-  offline: true,
-  concurrency: 4,
-  outDir: 'out',
-};
+const silent = SILENT;
+const options = offlineOptions({ outDir: 'out' });
 
 const pod = (name: string, extra = '') => `apiVersion: v1
 kind: Pod

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/model.js';
-import { registryApiHost } from '../../src/reference.js';
-import {
-  canonicalRegistryHost,
-  credentialFor,
-  parseRegistryAuth,
-  registrySecrets,
-} from '../../src/registry/auth.js';
+import { canonicalRegistryHost, registryApiHost } from '../../src/reference.js';
+import { credentialFor, parseRegistryAuth, registrySecrets } from '../../src/registry/auth.js';
 import { invalidJsonOffset } from '../../src/registry/json-position.js';
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64');

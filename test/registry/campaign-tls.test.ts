@@ -1,19 +1,15 @@
-// Fault campaign, TLS: HTTPS registries on 127.0.0.1 with a self-signed certificate (openssl). In
-// process the certificate is untrusted; the bundled CLI is run with NODE_EXTRA_CA_CERTS to trust it,
-// so redirects and realms behind valid TLS can be exercised.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryCredentials } from '../../src/registry/auth.js';
 import { createRegistryChecker } from '../../src/registry/checker.js';
+import { runBundledCli } from '../helpers/cli.js';
 import { runChecked } from './harness/campaign.js';
 import { type FaultServer, startFaultServer } from './harness/fault-server.js';
 import { type Certificate, selfSignedCertificate } from './harness/faults.js';
 import { credentials, recordingLogger, target } from './helpers.js';
 
-const CLI = resolve(import.meta.dirname, '../../dist/cli.js');
 const DIGEST = { 'docker-content-digest': `sha256:${'c'.repeat(64)}` };
 const FAST = {
   timeouts: { connectMs: 1_000, headersMs: 1_000, bodyMs: 1_000, perImageMs: 4_000 },
@@ -99,27 +95,8 @@ describe('TLS errors in process (certificate not trusted)', () => {
   });
 });
 
-function runCli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_EXTRA_CA_CERTS: cert.certPath },
-  });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  child.stderr.on('data', (b: Buffer) => err.push(b));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  return new Promise((done) =>
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      done({
-        code: code ?? -1,
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString(),
-      });
-    }),
-  );
-}
+const runCli = (cwd: string, args: string[]) =>
+  runBundledCli(cwd, args, { NODE_EXTRA_CA_CERTS: cert.certPath }, 30_000);
 
 describe('TLS through the bundled CLI (certificate trusted with NODE_EXTRA_CA_CERTS)', () => {
   it('trusted HTTPS works; https→http redirects and http token realms with credentials are refused', async () => {
