@@ -48294,19 +48294,6 @@ function dockerHubSpellings(ref) {
 function registryApiHost(domain) {
     return domain === DOCKER_HUB || domain === LEGACY_DOCKER_HUB ? DOCKER_HUB_API : domain;
 }
-/** Splits `host[:port]`; an IPv6 host keeps its brackets so it can go straight into a URL. The port is
- *  returned as written (digits). A domain without a port, or with a malformed one, yields `{ host: domain }`. */
-function splitHostPort(domain) {
-    const match = /^(.*):([0-9]+)$/.exec(domain);
-    if (match === null)
-        return { host: domain };
-    const host = match[1] ?? '';
-    // `[::1]` alone ends in `]`, never in `:digits`; an unbracketed host with a second ':' is no host:port.
-    const bracketed = host.startsWith('[');
-    if (host === '' || (bracketed ? !host.endsWith(']') : host.includes(':')))
-        return { host: domain };
-    return { host, port: match[2] ?? '' };
-}
 const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /**
  * The key a registry host is known by, in credentials files, host lists and verdicts: lowercase
@@ -48832,6 +48819,8 @@ function buildPlan({ scan, verdicts, options, hasCredentials }) {
         return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === 'kots.io/v1beta1';
     };
     const groups = groupUses(scan.uses);
+    // `proxy` here is the name the overlay rewrites to, which includes ephemeralContainers; the report's
+    // `proxy` below keeps only what KOTS itself rewrites.
     const images = resolveImages(groups, verdicts, eff, options, hasCredentials, isRewritten);
     const findings = [...scan.findings];
     const proxiedWorkloads = new Set();
@@ -48885,9 +48874,11 @@ function buildPlan({ scan, verdicts, options, hasCredentials }) {
     const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug);
     overlay.secretNamespaces = withChartNamespaces(overlay.secretNamespaces, scan, secretCharts);
     append(findings, overlay.findings);
+    const kotsRewrites = (u) => isRewritten(u) && u.context !== 'ephemeralContainer';
     return {
         effective: eff,
-        images,
+        images: images.map((image, i) => groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null }),
+        needsPullSecret: proxiedWorkloads.size > 0 || secretCharts.size > 0,
         findings: sortFindings(findings),
         rewrites: [...rewrites]
             .map(([name, newName]) => ({ name, newName }))
@@ -49142,8 +49133,6 @@ function renderPullSecret(plan, outDir) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: external "events"
@@ -49156,6 +49145,8 @@ var external_node_events_ = __nccwpck_require__(8474);
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: external "assert"
@@ -49246,23 +49237,11 @@ function scalarString(v) {
 
 
 
-
 const DEFAULT_LIMITS = { maxBytes: 50 * 1024 * 1024, maxEntries: 10_000, maxDepth: 5 };
 /** Reads a chart archive. `displayPath` is the release-relative path used in every SourcePos. */
 function readChartArchive(displayPath, bytes, limits = DEFAULT_LIMITS) {
     const budget = { bytes: limits.maxBytes, entries: limits.maxEntries };
     return readAt(displayPath, bytes, limits, budget, 0);
-}
-/** The one function here that touches the file system. */
-function readChartArchiveFile(path, displayPath = path) {
-    let bytes;
-    try {
-        bytes = readFileSync(path);
-    }
-    catch (e) {
-        return { error: `cannot read ${displayPath}: ${e instanceof Error ? e.message : String(e)}` };
-    }
-    return readChartArchive(displayPath, bytes);
 }
 /** The archive whose Chart.yaml has this name (and version, when given). First match in input order. */
 function matchChartArchive(archives, chartName, chartVersion) {
@@ -50921,9 +50900,7 @@ async function runPipeline(paths, options, deps) {
         verdicts = await deps.checker.check(targets);
     }
     const plan = buildPlan({ scan, verdicts, options, hasCredentials });
-    const pullSecret = plan.images.some((i) => i.proxy !== null)
-        ? renderPullSecret(plan, options.outDir)
-        : undefined;
+    const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;
     const files = [
         ...renderOverlay(plan, options.outDir, pullSecret?.path),
         ...(pullSecret ? [pullSecret] : []),
@@ -51183,7 +51160,6 @@ function registrySecrets(credentials) {
     }
     return [...secrets];
 }
-
 
 ;// CONCATENATED MODULE: ./.build/registry/challenge.js
 // `WWW-Authenticate` parsing (RFC 9110 §11.6.1): one header may hold several challenges, parameter
