@@ -44,7 +44,7 @@ export function chooseMarkerPrefix(haystacks: readonly string[]): string | null 
 }
 
 /** Merges the layers as Helm coalesces them (mappings merge, anything else replaces, null removes
- *  the key) and marks each string leaf with the origin of the layer that set it. */
+ *  the default) and marks each string leaf with the origin of the layer that set it. */
 export function markValues(
   layers: readonly ValueLayer[],
   prefix: string,
@@ -58,10 +58,8 @@ export function markValues(
   type Tree = Map<string, Tree | Leaf>;
   const root: Tree = new Map();
   const place = (tree: Tree, key: string, v: unknown, origin: string): void => {
-    if (v === null) {
-      tree.delete(key);
-      return;
-    }
+    // A null stays a null leaf: passed to Helm it removes the chart's default, as in the plain
+    // render (dropping the key would bring the default back).
     if (isMap(v)) {
       let sub = tree.get(key);
       if (!(sub instanceof Map)) {

@@ -200,6 +200,22 @@ describe.each(helms)('Helm $version', (helm) => {
       });
     });
 
+    it('keeps a null from the CR, which removes the default in both renders', async () => {
+      const dir = chartDir(`null-${helm.major}`, parentChart);
+      const out = await renderChartTraced({
+        chart: dir,
+        releaseName: 'rel',
+        values: { image: { repository: null } },
+        helm: helm.path,
+        defaults: chartValueLayers(chartSourceFromDir(dir, 'parent')).layers,
+      });
+      const loc = containerImages(out.manifests.map((m) => m.object)).find((l) => l.image.endsWith(':3.2.1'));
+      if (loc === undefined) throw new Error('no web image');
+      expect(loc.image).toBe(':3.2.1');
+      const t = traceImageAt(out, loc);
+      expect(t.status === 'traced' && t.contributions).toEqual([]);
+    });
+
     it('falls back to image-like marking for a chart that validates a switch', async () => {
       const dir = chartDir(`strict-${helm.major}`, validatingChart);
       const out = await renderChartTraced({

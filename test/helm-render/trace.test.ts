@@ -40,10 +40,10 @@ describe('markValues', () => {
       'global.tag': ['cr', '1.6.0'],
     });
   });
-  it('keeps numbers and empty strings as they are, and drops nulls', () => {
+  it('keeps numbers, empty strings and nulls (which remove a default in Helm) as they are', () => {
     expect(m.values.replicas).toBe(2);
     expect(m.values.empty).toBe('');
-    expect('gone' in m.values).toBe(false);
+    expect(m.values.gone).toBeNull();
   });
   it('puts the marker before the original text', () => {
     expect((m.values.global as { tag: string }).tag).toMatch(/^kpx\d{5}1\.6\.0$/);
