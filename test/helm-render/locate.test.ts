@@ -1,6 +1,6 @@
 // locateHelm and runBounded without the real Helm: stand-in executables that print a version, fail,
 // or are absent. The real binaries are covered in render.test.ts.
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HelmError, helmVersion, isHelmError, locateHelm, parseHelmMajor } from '../../src/helm/index.js';
@@ -94,12 +94,23 @@ describe('runBounded', () => {
     expect(r.stdout.length).toBe(5000);
   });
   it('kills the whole process group on timeout', async () => {
-    const r = await runBounded('/bin/sh', ['-c', 'sleep 300 & sleep 300; echo never'], {
+    const r = await runBounded('/bin/sh', ['-c', 'sleep 297.25 & sleep 297.25; echo never'], {
       env: {},
       timeoutMs: 500,
       maxOutputBytes: 1000,
     });
     expect(r.stopped).toBe('timeout');
     expect(r.stdout).toBe('');
+    // The background child went with the group.
+    const left = readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('297.25');
+        } catch {
+          return false;
+        }
+      });
+    expect(left).toEqual([]);
   });
 });
