@@ -78,3 +78,8 @@ export function containerImages(
   });
   return out;
 }
+
+/** PATH with the project's .tools/bin first, for tests that look `helm` up on PATH (locateHelm()). */
+export function pathWithTools(pathEnv = process.env.PATH ?? ''): string {
+  return [join(root, '.tools', 'bin'), pathEnv].filter((p) => p !== '').join(':');
+}

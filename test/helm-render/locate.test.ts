@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { HelmError, helmVersion, isHelmError, locateHelm, parseHelmMajor } from '../../src/helm/index.js';
 import { runBounded } from '../../src/helm/run.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
+import { pathWithTools, requireHelm } from './helm-bins.js';
 
 const root = tempDir('kots-proxy-helm-locate-');
 function fakeHelm(dir: string, script: string): string {
@@ -49,6 +50,14 @@ describe('locateHelm', () => {
       pathEnv: [join(root, 'nowhere'), join(root, 'v4'), join(root, 'v2')].join(':'),
     });
     expect(found?.path).toBe(v4);
+  });
+  it('finds the project-installed Helm 4 on a PATH with .tools/bin first', async () => {
+    const want = requireHelm(4);
+    expect(await locateHelm({ pathEnv: pathWithTools('/usr/bin:/bin') })).toEqual({
+      path: want.path,
+      version: want.version,
+      major: 4,
+    });
   });
   it('returns null when PATH has no helm, so the caller keeps its approximation', async () => {
     expect(await locateHelm({ pathEnv: join(root, 'nowhere') })).toBeNull();
