@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chartValueLayers,
   type HelmError,
@@ -250,67 +250,6 @@ describe.each(helms)('Helm $version', (helm) => {
     });
   });
 });
-
-// Every chart directory given here (the small charts above, and any real chart fixtures added under
-// test/fixtures/charts/) renders the same images with Helm 3 and Helm 4, and each image is either
-// traced exactly or untraced with a reason.
-const fixtureRoot = join(import.meta.dirname, '..', 'fixtures', 'charts');
-const chartDirs: Array<{ name: string; dir: () => string }> = [
-  { name: 'parent', dir: () => chartDir('all-parent', parentChart) },
-  { name: 'hooks', dir: () => chartDir('all-hooks', hooksChart) },
-  ...listFixtureCharts(fixtureRoot).map((d) => ({ name: d, dir: () => join(fixtureRoot, d) })),
-];
-
-describe.each(chartDirs)('chart $name with both Helm versions', ({ name, dir }) => {
-  let path = '';
-  beforeAll(() => {
-    path = dir();
-  });
-  it('renders the same images and traces each one or says why not', async () => {
-    const results = await Promise.all(
-      helms.map((helm) =>
-        renderChartTraced({
-          chart: path,
-          releaseName: name,
-          helm: helm.path,
-          defaults: chartValueLayers(chartSourceFromDir(path, name)).layers,
-        }),
-      ),
-    );
-    const [h4, h3] = results;
-    if (h4 === undefined || h3 === undefined) throw new Error('two renders expected');
-    const imgs = (r: typeof h4): string[] =>
-      containerImages(r.manifests.map((m) => m.object)).map((i) => i.image);
-    expect(imgs(h3)).toEqual(imgs(h4));
-    expect(imgs(h4).length).toBeGreaterThan(0);
-    for (const loc of containerImages(h4.manifests.map((m) => m.object))) {
-      const t = traceImageAt(h4, loc);
-      if (t.status === 'traced') {
-        // The values that appear verbatim and the literals tile the image Helm rendered exactly.
-        const ranges = [
-          ...t.contributions.filter((c) => c.verbatim).map((c): [number, number] => [c.start, c.end]),
-          ...t.literals,
-        ]
-          .filter(([s, e]) => e > s)
-          .sort((a, b) => a[0] - b[0]);
-        expect(ranges.map(([s, e]) => loc.image.slice(s, e)).join('')).toBe(loc.image);
-      } else {
-        expect(t.reason.length).toBeGreaterThan(0);
-      }
-    }
-  }, 120_000);
-});
-
-function listFixtureCharts(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
 
 function packChart(helm: TestHelm, dir: string): string {
   const dest = join(root, `packed-${helm.major}`);
