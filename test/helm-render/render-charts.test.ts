@@ -30,6 +30,11 @@ const fixtureRoot = join(import.meta.dirname, '..', 'fixtures', 'charts');
 const chartDirs: Array<{ name: string; dir: () => string }> = [
   { name: 'parent', dir: () => chartDir('all-parent', parentChart) },
   { name: 'hooks', dir: () => chartDir('all-hooks', hooksChart) },
+  // The chart the KOTS fixture release ships unpacked (test/fixtures/kots/helm).
+  {
+    name: 'kots-fixture-web',
+    dir: () => join(import.meta.dirname, '..', 'fixtures', 'kots', 'helm', 'chart', 'web'),
+  },
   ...listFixtureCharts(fixtureRoot).map((d) => ({
     name: basename(d).replace(/\.tgz$/, ''),
     dir: () => join(fixtureRoot, d),
