@@ -28,8 +28,11 @@ export function startTlsTerminator({ keyPath, certPath, targetPort }) {
       plain.on('error', drop);
     },
   );
-  // Failed handshakes (a client that does not trust the certificate) are the client's error to report.
-  server.on('tlsClientError', () => {});
+  // Raw sockets are tracked too, so close() also ends connections still in (or failed at) the handshake.
+  server.on('connection', track);
+  // A failed handshake (a client that does not trust the certificate) is the client's error to
+  // report; with this listener Node leaves the socket open, so it is dropped here.
+  server.on('tlsClientError', (_error, socket) => socket.destroy());
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
