@@ -190,6 +190,90 @@ export interface AccessVerdict {
   reason?: string;
 }
 
+/** One image of the JSON report. */
+export interface ReportImage {
+  image: string;
+  normalized?: string;
+  status: ImageStatus;
+  credentials: CredentialsVerdict;
+  proxy: string | null;
+  /** Why the image got a non-public status, one line (a documented addition to the report). */
+  reason?: string;
+  locations: SourcePos[];
+}
+
+export interface Report {
+  version: 1;
+  appSlug: string;
+  proxyDomain: string;
+  images: ReportImage[];
+  findings: Finding[];
+  /** Paths of generated files, relative to the working directory, `/` separators. */
+  generated: string[];
+}
+
+/** A file to write under the output directory; `path` is relative to the working directory. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+// The plan: what the checked images mean, and what the renderers write.
+
+/** The effective settings once the Application CR is taken into account. */
+export interface Effective {
+  appSlug: string;
+  proxyDomain: string;
+  registryDomain?: string;
+  proxyPublicImages: boolean;
+  excluded: ReadonlySet<string>;
+}
+
+export interface ImageRewrite {
+  /** Tag-less name exactly as written (kustomize matches the literal text). */
+  name: string;
+  newName: string;
+}
+
+export interface Plan {
+  effective: Effective;
+  /** The report's images: `proxy` is what KOTS rewrites an image to (null where only the overlay does). */
+  images: ReportImage[];
+  /** Whether any workload or chart pulls through the proxy, so the pull-secret template is needed. */
+  needsPullSecret: boolean;
+  findings: Finding[];
+  rewrites: ImageRewrite[];
+  overlay: OverlayPlan;
+}
+
+/** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */
+export interface ObjectId {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** A JSON6902 `add` on one workload's PodSpec. `append` when imagePullSecrets already exists. */
+export interface PullSecretPatch extends ObjectId {
+  /** JSON pointer of the imagePullSecrets field relative to the object, e.g. `/spec/template/spec/imagePullSecrets`. */
+  path: string;
+  append: boolean;
+  secretName: string;
+}
+
+export interface OverlayPlan {
+  /** Release files the overlay lists as resources, in scan order. */
+  resources: string[];
+  deletes: ObjectId[];
+  patches: PullSecretPatch[];
+  /** Namespaces besides the app's own that need the pull secret (sorted). */
+  secretNamespaces: string[];
+  /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
+  rewritesEphemeral: boolean;
+  findings: Finding[];
+}
+
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */
 export interface RunOptions {
   appSlug: string;

@@ -1,8 +1,9 @@
 // Generated files → at most one verified commit on the pull request's head branch, made with the Git
 // database API (blobs, tree on base_tree, commit, ref PATCH with force: false), never overwriting
 // anything: if the branch is not where the event said, or moves while we work, we skip.
+
+import { isGeneratedFile } from '../generated.js';
 import type { Logger } from '../model.js';
-import { GENERATED_HEADER } from '../render/kustomize.js';
 import type { GitHubApi, TreeChange, TreeEntry } from './api.js';
 import { gitBlobSha } from './blob.js';
 
@@ -18,8 +19,8 @@ export interface CommitRequest {
   files: { path: string; content: string }[];
   message: string;
   /** Decides whether an existing file under outDir that this run no longer produces was generated
-   *  (and is deleted). Default: as writeGeneratedFiles (src/output.ts) decides on disk — a `.yaml`/`.yml`
-   *  file directly in outDir whose content starts with GENERATED_HEADER; hand-written files stay. */
+   *  (and is deleted). Default: as writeGeneratedFiles (src/output.ts) decides on disk:
+   *  isGeneratedFile (src/generated.ts); hand-written files stay. */
   isGenerated?: (path: string, content: () => Promise<string>) => Promise<boolean>;
   logger: Logger;
 }
@@ -30,9 +31,7 @@ export type CommitOutcome =
 
 export function generatedIn(outDir: string) {
   return async (path: string, content: () => Promise<string>): Promise<boolean> => {
-    const name = path.slice(outDir.length + 1);
-    if (name.includes('/') || !/\.ya?ml$/.test(name)) return false;
-    return (await content()).startsWith(GENERATED_HEADER);
+    return isGeneratedFile(path.slice(outDir.length + 1), content);
   };
 }
 

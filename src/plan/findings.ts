@@ -1,18 +1,19 @@
 // The finding rules of interface.md, applied to resolved images and the scanned release. Pure.
 import type {
   ApplicationSettings,
+  Effective,
   Finding,
   HelmChartInfo,
   ImageUse,
+  ReportImage,
   RuleId,
   SourcePos,
   Workload,
 } from '../model.js';
 import { RULE_LEVELS } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
 import { canonicalRegistryHost } from '../reference.js';
 import { isTemplated } from '../templates.js';
-import type { Effective, ImageGroup } from './images.js';
+import type { ImageGroup } from './images.js';
 import { compareText } from './images.js';
 
 /** Longest finding message: a value from the release (a 1 MB image string) must not flood the report,

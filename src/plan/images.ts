@@ -4,11 +4,12 @@ import type {
   AccessVerdict,
   ApplicationSettings,
   CheckTarget,
+  Effective,
   ImageContext,
   ImageUse,
+  ReportImage,
   RunOptions,
 } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
 import {
   canonicalRegistryHost,
   type ImageReference,
@@ -28,15 +29,6 @@ export const OVERLAY_REWRITES: ReadonlySet<ImageContext> = new Set([
   'initContainer',
   'ephemeralContainer',
 ]);
-
-/** The effective settings once the Application CR is taken into account. */
-export interface Effective {
-  appSlug: string;
-  proxyDomain: string;
-  registryDomain?: string;
-  proxyPublicImages: boolean;
-  excluded: ReadonlySet<string>;
-}
 
 export function effectiveSettings(options: RunOptions, app: ApplicationSettings | undefined): Effective {
   const proxyDomain =

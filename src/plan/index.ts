@@ -1,8 +1,16 @@
 // uses + verdicts + settings → Plan: the report's images and findings, and what the overlay must do.
 // Pure: no I/O, deterministic ordering everywhere.
+
 import { append } from '../append.js';
-import type { AccessVerdict, Finding, ImageUse, RunOptions, ScanResult } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
+import type {
+  AccessVerdict,
+  Finding,
+  ImageRewrite,
+  ImageUse,
+  Plan,
+  RunOptions,
+  ScanResult,
+} from '../model.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
 import {
   finding,
@@ -16,31 +24,13 @@ import {
 } from './findings.js';
 import {
   compareText,
-  type Effective,
   effectiveSettings,
   groupUses,
   type ImageGroup,
   OVERLAY_REWRITES,
   resolveImages,
 } from './images.js';
-import { type OverlayPlan, planOverlay } from './overlay.js';
-
-export interface ImageRewrite {
-  /** Tag-less name exactly as written (kustomize matches the literal text). */
-  name: string;
-  newName: string;
-}
-
-export interface Plan {
-  effective: Effective;
-  /** The report's images: `proxy` is what KOTS rewrites an image to (null where only the overlay does). */
-  images: ReportImage[];
-  /** Whether any workload or chart pulls through the proxy, so the pull-secret template is needed. */
-  needsPullSecret: boolean;
-  findings: Finding[];
-  rewrites: ImageRewrite[];
-  overlay: OverlayPlan;
-}
+import { planOverlay } from './overlay.js';
 
 export interface PlanInputs {
   scan: ScanResult;

@@ -9,13 +9,18 @@
 // Strings are YAML single-quoted: KOTS renders templates over the file's text before parsing it, and a
 // `\"` inside `{{ }}` would break the template. Pure and deterministic.
 import { posix } from 'node:path';
-import type { HelmChartInfo, ImageUse, ScanResult } from '../model.js';
-import type { GeneratedFile, ReportImage } from '../pipeline.js';
+import { GENERATED_HEADER } from '../generated.js';
+import type {
+  Effective,
+  GeneratedFile,
+  HelmChartInfo,
+  ImageUse,
+  Plan,
+  ReportImage,
+  ScanResult,
+} from '../model.js';
 import { needsPullSecret } from '../plan/findings.js';
-import type { Effective } from '../plan/images.js';
-import type { Plan } from '../plan/index.js';
 import { parseReference, proxyImageName } from '../reference.js';
-import { GENERATED_HEADER } from './kustomize.js';
 
 type Tree = Map<string, Tree | string | Array<string | { name: string }>>;
 

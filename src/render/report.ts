@@ -1,6 +1,5 @@
 // Plan → the JSON report of interface.md and the human summary. Pure and deterministic.
-import type { Finding, Level } from '../model.js';
-import type { Report, ReportImage } from '../pipeline.js';
+import type { Finding, Level, Report, ReportImage } from '../model.js';
 
 /** Serialises with the key order of interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {

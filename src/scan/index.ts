@@ -10,8 +10,9 @@ import { joinChartArchives } from './chart-uses.js';
 import { scanDocument } from './document.js';
 import { type ChartArchive, readChartArchive } from './helm-archive.js';
 import type { CrLayers } from './helm-chart-images.js';
-import { type DocCtx, lineCounterOf, type ScanSink } from './nodes.js';
+import type { DocCtx, ScanSink } from './nodes.js';
 import { pathSkipped, walkRelease } from './walk.js';
+import { lineCounterOf } from './yaml/positions.js';
 
 export { walkRelease };
 

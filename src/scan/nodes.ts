@@ -1,7 +1,7 @@
 // Node-level helpers shared by the extractors: key lookup, alias resolution with a budget, and turning a
 // value node into its text and source position. Everything here works on one composed document.
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
-import { isAlias, isCollection, isMap, isScalar, isSeq, LineCounter } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, type LineCounter } from 'yaml';
 import type { ApplicationSettings, Finding, HelmChartInfo, ImageUse, SourcePos, Workload } from '../model.js';
 import { RULE_LEVELS } from '../model.js';
 import type { CrLayers } from './helm-chart-images.js';
@@ -36,16 +36,6 @@ export interface DocCtx {
   problems: Set<string>;
   aliasesFollowed: number;
   anchors?: Map<string, Node[]>;
-}
-
-/** Line starts of `text`, found in the text itself. yaml's `Parser(onNewLine)` / `lineCounter` option
- *  misses newlines inside some malformed tokens (an unclosed flow collection, an alias used as a key),
- *  which shifted every later position by a line or more. */
-export function lineCounterOf(text: string): LineCounter {
-  const lc = new LineCounter();
-  lc.addNewLine(0);
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
-  return lc;
 }
 
 export function posAt(d: DocCtx, offset: number): SourcePos {
