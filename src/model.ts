@@ -2,38 +2,9 @@
 // render → publish). Every type here is plain data: no methods, no I/O handles, so each stage can be
 // tested with literals and the report can be serialised deterministically.
 
-/** Severity, in the order GitHub ranks annotations. */
-export type Level = 'error' | 'warning' | 'notice';
+import type { Level, RuleId } from './rules.js';
 
-/** The finding rules of interface.md, plus the additions documented in the README. */
-export const RULE_LEVELS = {
-  'image-needs-proxy': 'notice',
-  'credentials-missing': 'warning',
-  'credentials-rejected': 'error',
-  'image-not-found': 'error',
-  'image-unreachable': 'warning',
-  'rate-limited': 'warning',
-  'invalid-image-reference': 'error',
-  'dynamic-image': 'notice',
-  'namespace-not-in-additional-namespaces': 'error',
-  'image-not-rewritten-by-kots': 'warning',
-  'operator-image-reference': 'warning',
-  'helm-v2-image-not-proxied': 'warning',
-  'helm-v2-missing-pull-secret': 'warning',
-  'proxy-reference-mismatch': 'error',
-  'yaml-parse-error': 'error',
-  // Additions (README, "Extra findings"):
-  /** A document the overlay cannot include (no kind, duplicate id, template at block level). */
-  'overlay-excluded-document': 'warning',
-  /** A namespace given as a KOTS template: only KOTS can tell whether it is covered. */
-  'dynamic-namespace': 'notice',
-  /** A path skipped while walking (symlink out of the tree, loop, unreadable file). */
-  'path-skipped': 'warning',
-  /** A proxied image kustomize cannot match by name (an IPv6 registry), so no overlay rewrites it. */
-  'overlay-cannot-rewrite': 'warning',
-} as const satisfies Record<string, Level>;
-
-export type RuleId = keyof typeof RULE_LEVELS;
+export type { Level, RuleId };
 
 /** 1-based line and column of the first character of a value (its opening quote if quoted). */
 export interface SourcePos {

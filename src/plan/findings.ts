@@ -1,4 +1,6 @@
 // The finding rules of interface.md, applied to resolved images and the scanned release. Pure.
+
+import { finding, shown } from '../finding.js';
 import type {
   ApplicationSettings,
   Effective,
@@ -10,33 +12,10 @@ import type {
   SourcePos,
   Workload,
 } from '../model.js';
-import { RULE_LEVELS } from '../model.js';
 import { canonicalRegistryHost } from '../reference.js';
 import { isTemplated } from '../templates.js';
 import type { ImageGroup } from './images.js';
 import { compareText } from './images.js';
-
-/** Longest finding message: a value from the release (a 1 MB image string) must not flood the report,
- *  the job summary or an annotation. Values are shortened by `shown` first, so the reason survives. */
-const MAX_MESSAGE = 1000;
-const MAX_SHOWN = 200;
-
-/** A value from the release as a message shows it: long ones cut, with their length. */
-export function shown(value: string): string {
-  return value.length <= MAX_SHOWN ? value : `${value.slice(0, 120)}… (${value.length} characters)`;
-}
-
-export function finding(rule: RuleId, pos: SourcePos, message: string): Finding {
-  const text = message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
-  return {
-    rule,
-    level: RULE_LEVELS[rule],
-    file: pos.file,
-    line: pos.line,
-    column: pos.column,
-    message: text,
-  };
-}
 
 /** Findings that follow from an image's status, at every place the image occurs. */
 export function statusFindings(

@@ -2,6 +2,7 @@
 // Pure: no I/O, deterministic ordering everywhere.
 
 import { append } from '../append.js';
+import { finding } from '../finding.js';
 import type {
   AccessVerdict,
   Finding,
@@ -13,7 +14,6 @@ import type {
 } from '../model.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
 import {
-  finding,
   namespaceFindings,
   needsPullSecret,
   placementFindings,

@@ -1,5 +1,7 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
+
+import { finding } from '../finding.js';
 import type {
   DocumentInfo,
   Finding,
@@ -10,7 +12,6 @@ import type {
   Workload,
 } from '../model.js';
 import { isTemplated } from '../templates.js';
-import { finding } from './findings.js';
 import { compareText } from './images.js';
 
 /** API groups of resources KOTS reads itself and never deploys. */

@@ -2,8 +2,8 @@
 // hold images (PodSpecs, KOTS kinds, List items); custom resources are the one kind walked in full.
 import type { Document, Node, YAMLMap } from 'yaml';
 import { Composer, isScalar, Parser } from 'yaml';
+import { finding } from '../finding.js';
 import type { DocumentInfo, Finding } from '../model.js';
-import { RULE_LEVELS } from '../model.js';
 import { slotUse } from './chart-uses.js';
 import { collectSlots } from './helm-values.js';
 import { convertTree } from './helm-values-tree.js';
@@ -83,7 +83,7 @@ function classifyErrors(d: DocCtx, parsed: ParsedDoc): void {
     if (first) continue;
     const pos = posAt(d, lastContentBefore(d.text, d.base + e.pos[0]) - d.base);
     const msg = e.message.split('\n', 1)[0] ?? e.code;
-    first = { rule: 'yaml-parse-error', level: RULE_LEVELS['yaml-parse-error'], ...pos, message: msg };
+    first = finding('yaml-parse-error', pos, msg);
   }
   if (first) {
     if (count > 1) first.message += ` (and ${count - 1} more error${count > 2 ? 's' : ''} in this document)`;

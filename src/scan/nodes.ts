@@ -2,8 +2,8 @@
 // value node into its text and source position. Everything here works on one composed document.
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq, type LineCounter } from 'yaml';
+import { finding } from '../finding.js';
 import type { ApplicationSettings, Finding, HelmChartInfo, ImageUse, SourcePos, Workload } from '../model.js';
-import { RULE_LEVELS } from '../model.js';
 import type { CrLayers } from './helm-chart-images.js';
 import type { TreeHooks } from './helm-values-tree.js';
 
@@ -51,12 +51,7 @@ export function deref(d: DocCtx, node: unknown): Node | null {
       d.problems.add(ALIAS_LIMIT);
       const message = `more than ${MAX_ALIAS_COUNT} aliases in one document; the rest were not followed`;
       const pos = posAt(d, node.range?.[0] ?? 0);
-      d.sink.findings.push({
-        rule: 'yaml-parse-error',
-        level: RULE_LEVELS['yaml-parse-error'],
-        ...pos,
-        message,
-      });
+      d.sink.findings.push(finding('yaml-parse-error', pos, message));
     }
     return null;
   }

@@ -10,8 +10,9 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { finding } from '../finding.js';
 import type { Finding } from '../model.js';
-import { RULE_LEVELS, UsageError } from '../model.js';
+import { UsageError } from '../model.js';
 
 export interface WalkResult {
   files: string[];
@@ -29,7 +30,7 @@ export function isChartArchiveName(name: string): boolean {
 }
 
 export function pathSkipped(file: string, message: string): Finding {
-  return { rule: 'path-skipped', level: RULE_LEVELS['path-skipped'], file, line: 1, column: 1, message };
+  return finding('path-skipped', { file, line: 1, column: 1 }, message);
 }
 
 export async function walkRelease(paths: string[], cwd: string): Promise<WalkResult> {
