@@ -1,5 +1,7 @@
 // Plan → the JSON report of interface.md and the human summary. Pure and deterministic.
+
 import type { Finding, Level, Report, ReportImage } from '../model.js';
+import type { FailOn } from '../options.js';
 
 /** Serialises with the key order of interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {
@@ -97,12 +99,12 @@ export function humanSummary(report: Report, verbosity: Verbosity): string {
 }
 
 /** The findings at or above `failOn` (`never`: none); a non-empty result fails the run. */
-export function findingsAtOrAbove(findings: Finding[], failOn: 'error' | 'warning' | 'never'): Finding[] {
+export function findingsAtOrAbove(findings: Finding[], failOn: FailOn): Finding[] {
   if (failOn === 'never') return [];
   return findings.filter((f) => f.level === 'error' || (failOn === 'warning' && f.level === 'warning'));
 }
 
 /** True when a finding at or above `failOn` exists. */
-export function reachesFailLevel(findings: Finding[], failOn: 'error' | 'warning' | 'never'): boolean {
+export function reachesFailLevel(findings: Finding[], failOn: FailOn): boolean {
   return findingsAtOrAbove(findings, failOn).length > 0;
 }
