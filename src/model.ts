@@ -215,6 +215,21 @@ export interface Plan {
   findings: Finding[];
   rewrites: ImageRewrite[];
   overlay: OverlayPlan;
+  /** One values file per HelmChart v2 that needs values to reach the proxy or the pull secret. */
+  helmValues: HelmValuesPlan[];
+}
+
+/** A value the generated `helmchart-<name>.values.yaml` sets, at a values path. */
+export type HelmValue = string | Array<string | { name: string }>;
+
+export interface HelmValuesPlan {
+  chart: HelmChartInfo;
+  /** File name inside the output directory, unique within the run. */
+  fileName: string;
+  /** In the order they are set; a later path below an earlier leaf replaces it. */
+  sets: Array<{ path: string[]; value: HelmValue }>;
+  /** What no value can fix (list items, images written in templates), one line each. */
+  notes: string[];
 }
 
 /** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */

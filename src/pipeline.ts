@@ -54,8 +54,7 @@ export async function runPipeline(
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),
-    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
-    ...renderHelmValues(plan, scan, options.outDir),
+    ...renderHelmValues(plan, options.outDir),
   ];
   const report: Report = {
     version: 1,

@@ -15,7 +15,7 @@ import type {
 import { canonicalRegistryHost } from '../reference.js';
 import { isTemplated } from '../templates.js';
 import type { ImageGroup } from './images.js';
-import { compareText } from './images.js';
+import { compareText, isOnAppProxy } from './images.js';
 
 /** Findings that follow from an image's status, at every place the image occurs. */
 export function statusFindings(
@@ -107,7 +107,11 @@ export function placementFindings(
       );
     }
     const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
-    if (chart?.apiVersion === 'kots.io/v1beta2' && u.templating.kind === 'none' && !onProxy(g, eff)) {
+    if (
+      chart?.apiVersion === 'kots.io/v1beta2' &&
+      u.templating.kind === 'none' &&
+      !(g.ref && isOnAppProxy(g.ref, eff))
+    ) {
       const message =
         u.context === 'helm-template'
           ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
@@ -124,14 +128,6 @@ export function needsPullSecret(use: ImageUse, image: ReportImage, eff: Effectiv
   if (image.status === 'public') return false;
   if (image.status !== 'dynamic') return true;
   return use.raw.includes(eff.proxyDomain) || /\b(LocalRegistry\w*|ReplicatedImage\w*)\b/.test(use.raw);
-}
-
-export function onProxy(g: ImageGroup, eff: Effective): boolean {
-  return (
-    g.ref?.domain !== undefined &&
-    canonicalRegistryHost(g.ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
-    g.ref.path.startsWith(`proxy/${eff.appSlug}/`)
-  );
 }
 
 /** An image already on a proxy path for another app slug or another proxy domain. */

@@ -208,6 +208,15 @@ export function resolveImages(
   });
 }
 
+/** Whether a reference already sits on this app's proxy path (`<proxy domain>/proxy/<app slug>/…`). */
+export function isOnAppProxy(ref: ImageReference, eff: Effective): boolean {
+  return (
+    ref.domain !== undefined &&
+    canonicalRegistryHost(ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
+    ref.path.startsWith(`proxy/${eff.appSlug}/`)
+  );
+}
+
 /** Code-unit order: locale-independent, so output is byte-identical everywhere. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -22,6 +22,7 @@ import {
   statusFindings,
   withChartNamespaces,
 } from './findings.js';
+import { planHelmValues } from './helm-values.js';
 import {
   compareText,
   effectiveSettings,
@@ -112,17 +113,20 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   append(findings, overlay.findings);
 
   const kotsRewrites = (u: ImageUse) => isRewritten(u) && u.context !== 'ephemeralContainer';
+  const reported = images.map((image, i) =>
+    groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
+  );
   return {
     effective: eff,
-    images: images.map((image, i) =>
-      groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
-    ),
+    images: reported,
     needsPullSecret: proxiedWorkloads.size > 0 || secretCharts.size > 0,
     findings: sortFindings(findings),
     rewrites: [...rewrites]
       .map(([name, newName]) => ({ name, newName }))
       .sort((a, b) => compareText(a.name, b.name)),
     overlay,
+    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
+    helmValues: planHelmValues(scan, reported, eff),
   };
 }
 
