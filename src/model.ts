@@ -115,9 +115,13 @@ export interface ApplicationSettings {
   replicatedRegistryDomain?: string;
 }
 
+/** HelmChart CR versions: v1 charts KOTS rewrites itself, v2 charts it installs with their own values. */
+export const KOTS_API_V1 = 'kots.io/v1beta1';
+export const KOTS_API_V2 = 'kots.io/v1beta2';
+
 export interface HelmChartInfo {
   file: string;
-  apiVersion: 'kots.io/v1beta1' | 'kots.io/v1beta2';
+  apiVersion: typeof KOTS_API_V1 | typeof KOTS_API_V2;
   name: string;
   chartName: string;
   chartVersion?: string;

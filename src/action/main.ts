@@ -17,6 +17,7 @@ import { type PipelineResult, runPipeline } from '../pipeline.js';
 import { credentialFor } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
+import { errorMessage } from '../util.js';
 import type { RunContext } from './event.js';
 import { readRunContext } from './event.js';
 import { type ActionInputs, getInputs } from './inputs.js';
@@ -40,7 +41,7 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
     await act(deps);
   } catch (e: unknown) {
     if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(e.stack);
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    core.setFailed(errorMessage(e));
   }
 }
 

@@ -4,6 +4,7 @@
 
 import { isGeneratedFile } from '../generated.js';
 import type { Logger } from '../model.js';
+import { compareText } from '../util.js';
 import type { GitHubApi, TreeChange, TreeEntry } from './api.js';
 import { gitBlobSha } from './blob.js';
 
@@ -55,7 +56,7 @@ export async function commitGeneratedFiles(req: CommitRequest): Promise<CommitOu
   const changes: TreeChange[] = [];
   const written: string[] = [];
   const wanted = new Map<string, string>();
-  for (const f of [...req.files].sort((a, b) => cmp(a.path, b.path))) {
+  for (const f of [...req.files].sort((a, b) => compareText(a.path, b.path))) {
     const sha = gitBlobSha(f.content);
     wanted.set(f.path, f.content);
     const old = existing.get(f.path);
@@ -67,7 +68,7 @@ export async function commitGeneratedFiles(req: CommitRequest): Promise<CommitOu
   }
   const isGenerated = req.isGenerated ?? generatedIn(req.outDir);
   const deleted: string[] = [];
-  for (const e of [...existing.values()].sort((a, b) => cmp(a.path, b.path))) {
+  for (const e of [...existing.values()].sort((a, b) => compareText(a.path, b.path))) {
     if (e.type !== 'blob' || wanted.has(e.path)) continue;
     if (await isGenerated(e.path, () => api.getBlob(e.sha))) deleted.push(e.path);
   }
@@ -124,8 +125,4 @@ async function listUnder(api: GitHubApi, rootTree: string, dir: string): Promise
     throw new Error(`the listing of ${dir} in the head tree was truncated; it holds too many files`);
   for (const e of entries) out.set(`${dir}/${e.path}`, { ...e, path: `${dir}/${e.path}` });
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

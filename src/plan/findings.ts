@@ -12,10 +12,12 @@ import type {
   SourcePos,
   Workload,
 } from '../model.js';
+import { KOTS_API_V2 } from '../model.js';
 import { canonicalRegistryHost } from '../reference.js';
-import { isTemplated } from '../templates.js';
+import { hasTemplate } from '../templates.js';
+import { compareText } from '../util.js';
 import type { ImageGroup } from './images.js';
-import { compareText, isOnAppProxy } from './images.js';
+import { isOnAppProxy } from './images.js';
 
 /** Findings that follow from an image's status, at every place the image occurs. */
 export function statusFindings(
@@ -108,7 +110,7 @@ export function placementFindings(
     }
     const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
     if (
-      chart?.apiVersion === 'kots.io/v1beta2' &&
+      chart?.apiVersion === KOTS_API_V2 &&
       u.templating.kind === 'none' &&
       !(g.ref && isOnAppProxy(g.ref, eff))
     ) {
@@ -162,7 +164,7 @@ export function namespaceFindings(
   const out: Finding[] = [];
   const check = (what: string, namespace: string | undefined, pos: SourcePos | undefined) => {
     if (namespace === undefined || pos === undefined || listed.has(namespace)) return;
-    if (isTemplated(namespace)) {
+    if (hasTemplate(namespace)) {
       if (!/^\s*(repl\{\{|\{\{repl)\s*Namespace\s*}}\s*$/.test(namespace)) {
         out.push(
           finding(
@@ -204,7 +206,7 @@ export function withChartNamespaces(
   const out = new Set(namespaces);
   for (const i of charts) {
     const ns = scan.helmCharts[i]?.namespace;
-    if (ns && !isTemplated(ns) && (listed.has(ns) || listed.has('*'))) out.add(ns);
+    if (ns && !hasTemplate(ns) && (listed.has(ns) || listed.has('*'))) out.add(ns);
   }
   return [...out].sort(compareText);
 }
@@ -214,7 +216,7 @@ export function pullSecretFindings(charts: HelmChartInfo[], privateCharts: Reado
   const out: Finding[] = [];
   for (const i of privateCharts) {
     const c = charts[i];
-    if (c?.apiVersion !== 'kots.io/v1beta2' || c.passesPullSecret) continue;
+    if (c?.apiVersion !== KOTS_API_V2 || c.passesPullSecret) continue;
     out.push(
       finding(
         'helm-v2-missing-pull-secret',

@@ -15,6 +15,7 @@ import type {
   ReportImage,
   ScanResult,
 } from '../model.js';
+import { KOTS_API_V2 } from '../model.js';
 import { parseReference, proxyImageName } from '../reference.js';
 import { needsPullSecret } from './findings.js';
 import { isOnAppProxy } from './images.js';
@@ -31,7 +32,7 @@ export function planHelmValues(scan: ScanResult, images: ReportImage[], eff: Eff
   const out: HelmValuesPlan[] = [];
   const names = new Set<string>();
   scan.helmCharts.forEach((chart, index) => {
-    if (chart.apiVersion !== 'kots.io/v1beta2') return;
+    if (chart.apiVersion !== KOTS_API_V2) return;
     const uses = scan.uses.filter((u) => u.helmChart === index);
     const planned = chartValues(chart, uses, byImage, eff);
     if (planned === undefined) return;

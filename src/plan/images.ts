@@ -18,6 +18,7 @@ import {
   parseReference,
   proxyImageName,
 } from '../reference.js';
+import { compareText } from '../util.js';
 
 /** The Replicated registry: KOTS never proxies it (domain.md §1). */
 export const REPLICATED_REGISTRY = 'registry.replicated.com';
@@ -215,9 +216,4 @@ export function isOnAppProxy(ref: ImageReference, eff: Effective): boolean {
     canonicalRegistryHost(ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
     ref.path.startsWith(`proxy/${eff.appSlug}/`)
   );
-}
-
-/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,7 +1,6 @@
 // uses + verdicts + settings → Plan: the report's images and findings, and what the overlay must do.
 // Pure: no I/O, deterministic ordering everywhere.
 
-import { append } from '../append.js';
 import { finding } from '../finding.js';
 import type {
   AccessVerdict,
@@ -12,7 +11,9 @@ import type {
   RunOptions,
   ScanResult,
 } from '../model.js';
+import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
+import { append, compareText } from '../util.js';
 import {
   namespaceFindings,
   needsPullSecret,
@@ -23,14 +24,7 @@ import {
   withChartNamespaces,
 } from './findings.js';
 import { planHelmValues } from './helm-values.js';
-import {
-  compareText,
-  effectiveSettings,
-  groupUses,
-  type ImageGroup,
-  OVERLAY_REWRITES,
-  resolveImages,
-} from './images.js';
+import { effectiveSettings, groupUses, type ImageGroup, OVERLAY_REWRITES, resolveImages } from './images.js';
 import { planOverlay } from './overlay.js';
 
 export interface PlanInputs {
@@ -45,7 +39,7 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   const isRewritten = (u: ImageUse): boolean => {
     if (OVERLAY_REWRITES.has(u.context)) return true;
     if (u.context !== 'helm-value' && u.context !== 'helm-template') return false;
-    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === 'kots.io/v1beta1';
+    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === KOTS_API_V1;
   };
   const groups = groupUses(scan.uses);
   // `proxy` here is the name the overlay rewrites to, which includes ephemeralContainers; the report's
@@ -100,7 +94,7 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
   const secretCharts = new Set([
     ...proxiedCharts,
-    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === 'kots.io/v1beta2'),
+    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
   ]);
   append(
     findings,

@@ -11,8 +11,8 @@ import type {
   ScanResult,
   Workload,
 } from '../model.js';
-import { isTemplated } from '../templates.js';
-import { compareText } from './images.js';
+import { hasTemplate } from '../templates.js';
+import { compareText } from '../util.js';
 
 /** API groups of resources KOTS reads itself and never deploys. */
 const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\//;
@@ -107,7 +107,7 @@ export function planOverlay(
   for (const i of [...proxiedWorkloads].sort((a, b) => a - b)) {
     const w = scan.workloads[i];
     if (!w) continue;
-    if (w.namespace && !isTemplated(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
+    if (w.namespace && !hasTemplate(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
       namespaces.add(w.namespace);
     }
     if (!included.has(w.file)) continue;

@@ -4,13 +4,14 @@ import type { Document, Node, YAMLMap } from 'yaml';
 import { Composer, isScalar, Parser } from 'yaml';
 import { finding } from '../finding.js';
 import type { DocumentInfo, Finding } from '../model.js';
+import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
+import { blankBlockTemplates, hasTemplate } from '../templates.js';
 import { slotUse } from './chart-uses.js';
 import { collectSlots } from './helm-values.js';
 import { convertTree } from './helm-values-tree.js';
-import { KOTS_API_V1, KOTS_API_V2, scanApplication, scanHelmChart } from './kots.js';
+import { scanApplication, scanHelmChart } from './kots.js';
 import { asMap, type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { type Owner, scanPodSpec } from './podspec.js';
-import { blankBlockTemplates, hasTemplate } from './template.js';
 
 const MAX_LIST_DEPTH = 10;
 const CRONJOB_PODSPEC = ['spec', 'jobTemplate', 'spec', 'template', 'spec'];

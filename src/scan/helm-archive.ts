@@ -6,6 +6,7 @@
 
 import { gunzipSync } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
+import { compareText, errorMessage } from '../util.js';
 import { type ChartDependency, parseChartYaml, parseDeps } from './helm-chart-meta.js';
 
 export type { ChartDependency } from './helm-chart-meta.js';
@@ -103,7 +104,7 @@ function untar(bytes: Uint8Array, budget: Budget): Untarred | { error: string } 
     const code = e instanceof Error && 'code' in e ? String(e.code) : '';
     if (e instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE')
       return { error: 'exceeds the size limit' };
-    return { error: `bad gzip data (${e instanceof Error ? e.message : String(e)})` };
+    return { error: `bad gzip data (${errorMessage(e)})` };
   }
   if (tarBytes.length > budget.bytes) return { error: 'exceeds the size limit' };
   budget.bytes -= tarBytes.length;
@@ -149,14 +150,12 @@ function untar(bytes: Uint8Array, budget: Budget): Untarred | { error: string } 
       });
     },
   });
-  parser.on('error', (e: unknown) =>
-    fail(`not a valid tar archive (${e instanceof Error ? e.message : String(e)})`),
-  );
+  parser.on('error', (e: unknown) => fail(`not a valid tar archive (${errorMessage(e)})`));
   try {
     // Parsing an in-memory buffer is synchronous: every entry has ended when end() returns.
     parser.end(tarBytes);
   } catch (e: unknown) {
-    fail(`not a valid tar archive (${e instanceof Error ? e.message : String(e)})`);
+    fail(`not a valid tar archive (${errorMessage(e)})`);
   }
   if (error !== undefined) return { error };
   if (root === undefined) return { error: 'empty archive' };
@@ -252,7 +251,7 @@ function buildChart(
             ),
     ]),
   ];
-  for (const [, load] of subs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [, load] of subs.sort((a, b) => compareText(a[0], b[0]))) {
     const sub = load();
     if ('error' in sub) {
       // A size-limit breach anywhere fails the whole read: the caps protect the process, not the chart.

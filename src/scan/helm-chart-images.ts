@@ -1,7 +1,7 @@
 // A HelmChart CR's images: its `values` / `optionalValues` merged the way KOTS merges them, over the
 // chart archive's values (with Helm's subchart scoping) when the release ships the archive. Pure.
 
-import { append } from '../append.js';
+import { append } from '../util.js';
 import type { ChartArchive } from './helm-archive.js';
 import { collectSlots, type FindOptions, type ValueImageSlot } from './helm-values.js';
 import {

@@ -15,6 +15,7 @@
 
 import type { SourcePos } from '../model.js';
 import { parseReference } from '../reference.js';
+import { hasTemplate } from '../templates.js';
 import {
   emptyValues,
   type Layer,
@@ -24,7 +25,6 @@ import {
   valuesFromText,
 } from './helm-values-tree.js';
 import { looksLikeImage } from './image-like.js';
-import { hasTemplate } from './template.js';
 
 export type PartKey =
   | 'image'

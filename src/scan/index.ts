@@ -4,8 +4,8 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
-import { append } from '../append.js';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
+import { append } from '../util.js';
 import { joinChartArchives } from './chart-uses.js';
 import { scanDocument } from './document.js';
 import { type ChartArchive, readChartArchive } from './helm-archive.js';

@@ -2,16 +2,14 @@
 // v1beta1 / v1beta2 (chart identity, namespace, image values, whether a pull secret is passed).
 
 import type { YAMLMap } from 'yaml';
-import { append } from '../append.js';
-import type { ApplicationSettings, HelmChartInfo } from '../model.js';
+import { type ApplicationSettings, type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../model.js';
+import { append } from '../util.js';
 import { crUses } from './chart-uses.js';
 import type { CrLayers } from './helm-chart-images.js';
 import { convertTree, type ValueNode } from './helm-values-tree.js';
 import { type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { addUse, type Owner } from './podspec.js';
 
-export const KOTS_API_V1 = 'kots.io/v1beta1';
-export const KOTS_API_V2 = 'kots.io/v1beta2';
 const PULL_SECRET_FN = 'ImagePullSecretName';
 
 /** `kots.io/v1beta1 Application`. Only the first Application of a release counts (mergeScans). */

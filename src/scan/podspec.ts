@@ -2,6 +2,7 @@
 // pull secret, and the operator-style image references in container env and args.
 import type { YAMLMap } from 'yaml';
 import type { ImageContext, ImageUse } from '../model.js';
+import { classifyTemplating, hasTemplate } from '../templates.js';
 import { flagValueOffset, isImageEnvName, looksLikeImage } from './image-like.js';
 import {
   asMap,
@@ -14,7 +15,6 @@ import {
   type TextValue,
   textValue,
 } from './nodes.js';
-import { classifyTemplating, hasTemplate } from './template.js';
 
 /** The object that owns a PodSpec: the document itself, or one item of a `List`. */
 export interface Owner {

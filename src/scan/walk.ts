@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { finding } from '../finding.js';
 import type { Finding } from '../model.js';
 import { UsageError } from '../model.js';
+import { compareText } from '../util.js';
 
 export interface WalkResult {
   files: string[];
@@ -47,7 +48,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
       findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const ent of entries) {
       if (ent.name.startsWith('.')) continue;
       const full = path.join(dir, ent.name);
@@ -110,7 +111,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
       throw new UsageError(`manifest path ${p} is not a file or directory`);
     }
   }
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (set: Set<string>) => [...set].sort(compareText);
   return { files: sorted(files), archives: sorted(archives), findings };
 }
 
