@@ -6,12 +6,13 @@ import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import { append } from '../util.js';
-import { joinChartArchives } from './chart-uses.js';
-import { scanDocument } from './document.js';
-import { type ChartArchive, readChartArchive } from './helm-archive.js';
-import type { CrLayers } from './helm-chart-images.js';
-import type { DocCtx, ScanSink } from './nodes.js';
+import { type ChartArchive, readChartArchive } from './helm/archive.js';
+import type { CrLayers } from './helm/chart-images.js';
+import { joinChartArchives } from './helm/join.js';
+import type { ScanSink } from './sink.js';
 import { pathSkipped, walkRelease } from './walk.js';
+import { scanDocument } from './yaml/document.js';
+import type { DocCtx } from './yaml/nodes.js';
 import { lineCounterOf } from './yaml/positions.js';
 
 export { walkRelease };

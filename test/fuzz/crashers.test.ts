@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ChallengeError, parseChallenges } from '../../src/registry/challenge.js';
-import { type ValueNode, valuesFromText } from '../../src/scan/helm-values-tree.js';
+import { type ValueNode, valuesFromText } from '../../src/scan/helm/values-tree.js';
 import { scanText } from '../../src/scan/index.js';
 import { badPositions, positionsOf } from './arbitraries.js';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourcePos } from '../../src/model.js';
-import { type ValueNode, valuesFromText } from '../../src/scan/helm-values-tree.js';
+import { type ValueNode, valuesFromText } from '../../src/scan/helm/values-tree.js';
 import { scanText } from '../../src/scan/index.js';
 import {
   badPositions,

@@ -6,10 +6,10 @@
 
 import { gunzipSync } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
-import { compareText, errorMessage } from '../util.js';
-import { type ChartDependency, parseChartYaml, parseDeps } from './helm-chart-meta.js';
+import { compareText, errorMessage } from '../../util.js';
+import { type ChartDependency, parseChartYaml, parseDeps } from './chart-meta.js';
 
-export type { ChartDependency } from './helm-chart-meta.js';
+export type { ChartDependency } from './chart-meta.js';
 
 /** One text file of a chart; `file` is the SourcePos file string `<archive>!<path in archive>`. */
 export interface ChartFile {

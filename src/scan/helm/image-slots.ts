@@ -13,9 +13,10 @@
 // `image.tag | default .Chart.AppVersion`), with a note. Subtrees under `annotations`, `labels` and
 // `metadata` never hold images. Pure.
 
-import type { SourcePos } from '../model.js';
-import { parseReference } from '../reference.js';
-import { hasTemplate } from '../templates.js';
+import type { SourcePos } from '../../model.js';
+import { parseReference } from '../../reference.js';
+import { hasTemplate } from '../../templates.js';
+import { looksLikeImage } from '../image-like.js';
 import {
   emptyValues,
   type Layer,
@@ -23,8 +24,7 @@ import {
   type ValueMap,
   type ValueNode,
   valuesFromText,
-} from './helm-values-tree.js';
-import { looksLikeImage } from './image-like.js';
+} from './values-tree.js';
 
 export type PartKey =
   | 'image'

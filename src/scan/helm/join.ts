@@ -1,13 +1,13 @@
 // Image uses of HelmChart CRs, and the join of each CR with the chart archive the release ships
 // (KOTS matches them by `chart.name` and `chart.chartVersion`). Pure.
 
-import type { ImageContext, ImageUse, ScanResult } from '../model.js';
-import { classifyTemplating } from '../templates.js';
-import { append } from '../util.js';
-import { type ChartArchive, matchChartArchive } from './helm-archive.js';
-import { type CrLayers, crImages } from './helm-chart-images.js';
-import { findTemplateLiteralImages } from './helm-templates.js';
-import { registryPart, type ValueImageSlot } from './helm-values.js';
+import type { ImageContext, ImageUse, ScanResult } from '../../model.js';
+import { classifyTemplating } from '../../templates.js';
+import { append } from '../../util.js';
+import { type ChartArchive, matchChartArchive } from './archive.js';
+import { type CrLayers, crImages } from './chart-images.js';
+import { registryPart, type ValueImageSlot } from './image-slots.js';
+import { findTemplateLiteralImages } from './template-literals.js';
 
 /** One image slot as an ImageUse. */
 export function slotUse(

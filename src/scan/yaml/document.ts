@@ -2,13 +2,13 @@
 // hold images (PodSpecs, KOTS kinds, List items); custom resources are the one kind walked in full.
 import type { Document, Node, YAMLMap } from 'yaml';
 import { Composer, isScalar, Parser } from 'yaml';
-import { finding } from '../finding.js';
-import type { DocumentInfo, Finding } from '../model.js';
-import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
-import { blankBlockTemplates, hasTemplate } from '../templates.js';
-import { slotUse } from './chart-uses.js';
-import { collectSlots } from './helm-values.js';
-import { convertTree } from './helm-values-tree.js';
+import { finding } from '../../finding.js';
+import type { DocumentInfo, Finding } from '../../model.js';
+import { KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
+import { blankBlockTemplates, hasTemplate } from '../../templates.js';
+import { collectSlots } from '../helm/image-slots.js';
+import { slotUse } from '../helm/join.js';
+import { convertTree } from '../helm/values-tree.js';
 import { scanApplication, scanHelmChart } from './kots.js';
 import { asMap, type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { type Owner, scanPodSpec } from './podspec.js';

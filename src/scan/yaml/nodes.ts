@@ -2,25 +2,14 @@
 // value node into its text and source position. Everything here works on one composed document.
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq, type LineCounter } from 'yaml';
-import { finding } from '../finding.js';
-import type { ApplicationSettings, Finding, HelmChartInfo, ImageUse, SourcePos, Workload } from '../model.js';
-import type { CrLayers } from './helm-chart-images.js';
-import type { TreeHooks } from './helm-values-tree.js';
+import { finding } from '../../finding.js';
+import type { SourcePos } from '../../model.js';
+import type { TreeHooks } from '../helm/values-tree.js';
+import type { ScanSink } from '../sink.js';
 
 /** Aliases followed per document before we stop following them (guards against alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
 const ALIAS_LIMIT = 'alias limit exceeded';
-
-/** Everything the extractors write into while scanning one file. */
-export interface ScanSink {
-  uses: ImageUse[];
-  workloads: Workload[];
-  helmCharts: HelmChartInfo[];
-  /** The values layers of each HelmChart CR, parallel to helmCharts (for the chart archive join). */
-  chartLayers: CrLayers[];
-  application?: ApplicationSettings;
-  findings: Finding[];
-}
 
 /** One document being scanned. Node offsets are relative to `src`; `base` maps them into the file. */
 export interface DocCtx {

@@ -2,11 +2,11 @@
 // v1beta1 / v1beta2 (chart identity, namespace, image values, whether a pull secret is passed).
 
 import type { YAMLMap } from 'yaml';
-import { type ApplicationSettings, type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../model.js';
-import { append } from '../util.js';
-import { crUses } from './chart-uses.js';
-import type { CrLayers } from './helm-chart-images.js';
-import { convertTree, type ValueNode } from './helm-values-tree.js';
+import { type ApplicationSettings, type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
+import { append } from '../../util.js';
+import type { CrLayers } from '../helm/chart-images.js';
+import { crUses } from '../helm/join.js';
+import { convertTree, type ValueNode } from '../helm/values-tree.js';
 import { type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { addUse, type Owner } from './podspec.js';
 

@@ -4,7 +4,7 @@
 // on it, and it is not inside a multi-line `{{ … }}` action (e.g. a `{{/* … */}}` comment).
 // Lines under `{{ if }}` are still reported: only Helm can tell whether they render. Pure.
 
-import type { SourcePos } from '../model.js';
+import type { SourcePos } from '../../model.js';
 
 export interface TemplateLiteralImage {
   /** The value as written, without quotes. */

@@ -1,9 +1,9 @@
 // PodSpecs (domain.md §1): the containers KOTS and kustomize rewrite, the workload that receives the
 // pull secret, and the operator-style image references in container env and args.
 import type { YAMLMap } from 'yaml';
-import type { ImageContext, ImageUse } from '../model.js';
-import { classifyTemplating, hasTemplate } from '../templates.js';
-import { flagValueOffset, isImageEnvName, looksLikeImage } from './image-like.js';
+import type { ImageContext, ImageUse } from '../../model.js';
+import { classifyTemplating, hasTemplate } from '../../templates.js';
+import { flagValueOffset, isImageEnvName, looksLikeImage } from '../image-like.js';
 import {
   asMap,
   type DocCtx,

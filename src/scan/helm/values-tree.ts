@@ -15,8 +15,8 @@ import {
   type Node,
   parseDocument,
 } from 'yaml';
-import type { SourcePos } from '../model.js';
-import { lineCounterOf } from './yaml/positions.js';
+import type { SourcePos } from '../../model.js';
+import { lineCounterOf } from '../yaml/positions.js';
 
 /** Which layer a node came from; higher wins. Chart values.yaml: 0 for the top chart, -1 for its
  *  subcharts, -2 below; HelmChart CR values: 1 and up. Only used to pick where to report. */

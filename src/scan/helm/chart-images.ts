@@ -1,9 +1,9 @@
 // A HelmChart CR's images: its `values` / `optionalValues` merged the way KOTS merges them, over the
 // chart archive's values (with Helm's subchart scoping) when the release ships the archive. Pure.
 
-import { append } from '../util.js';
-import type { ChartArchive } from './helm-archive.js';
-import { collectSlots, type FindOptions, type ValueImageSlot } from './helm-values.js';
+import { append } from '../../util.js';
+import type { ChartArchive } from './archive.js';
+import { collectSlots, type FindOptions, type ValueImageSlot } from './image-slots.js';
 import {
   coalesceValues,
   conditionEnabled,
@@ -13,7 +13,7 @@ import {
   type ValueMap,
   type ValueNode,
   valuesFromText,
-} from './helm-values-tree.js';
+} from './values-tree.js';
 
 /** A values key that passes pull secrets to the chart's pods. */
 export interface PullSecretValue {
