@@ -1,4 +1,4 @@
-// Registry-check benchmark (issue 3). Node 20 cannot run TypeScript, so this script bundles
+// Registry-check benchmark. Node 20 cannot run TypeScript, so this script bundles
 // bench/lib/registry-lab.ts (the test lab + the checker) with ncc into a temp dir and imports it.
 // It starts two local registries (open, and token auth with its token server), pushes IMAGES images,
 // then times, in the same run:

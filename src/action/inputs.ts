@@ -99,7 +99,7 @@ export function parseInputs(
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean);
-  // The input's default is `manifests` (interface.md); a .replicated file's manifests take its place
+  // The input's default is `manifests` (docs/interface.md); a .replicated file's manifests take its place
   // only while the input keeps that default.
   const isDefault = listed.length === 0 || (listed.length === 1 && listed[0] === 'manifests');
   const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];

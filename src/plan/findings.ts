@@ -1,4 +1,4 @@
-// The finding rules of interface.md, applied to resolved images and the scanned release. Pure.
+// The finding rules (src/rules.ts), applied to resolved images and the scanned release. Pure.
 
 import { finding, shown } from '../finding.js';
 import type {

@@ -20,7 +20,7 @@ import {
 } from '../reference.js';
 import { compareText } from '../util.js';
 
-/** The Replicated registry: KOTS never proxies it (domain.md §1). */
+/** The Replicated registry: KOTS never proxies it, it is already behind the customer license. */
 export const REPLICATED_REGISTRY = 'registry.replicated.com';
 
 /** Where the generated kustomize overlay rewrites images. KOTS itself rewrites containers and

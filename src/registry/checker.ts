@@ -50,7 +50,7 @@ interface Probe {
   settled: Promise<void>;
 }
 
-/** Combines the two passes into the verdict of interface.md. */
+/** Combines the two passes into the verdict of docs/interface.md. */
 export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
   if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
   if (credentialed === undefined) {

@@ -1,5 +1,5 @@
 // Plan → the kustomize overlay files. Pure and deterministic: the same plan gives byte-identical text.
-// Every value is double-quoted (YAML 1.1 readers take `y`, `on` or `1.10` as non-strings; domain.md §5).
+// Every value is double-quoted (YAML 1.1 readers take `y`, `on` or `1.10` as non-strings).
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile, ObjectId, Plan, PullSecretPatch } from '../model.js';
@@ -10,7 +10,7 @@ export function q(value: string): string {
 }
 
 /** Fields where kustomize's default image transformer does not look, but KOTS-style manifests may run
- *  images: ephemeralContainers (domain.md §5). */
+ *  images: ephemeralContainers. */
 const EPHEMERAL_FIELD_SPECS = [
   { path: 'spec/ephemeralContainers[]/image', kind: 'Pod' },
   { path: 'spec/template/spec/ephemeralContainers[]/image' },

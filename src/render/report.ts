@@ -1,9 +1,9 @@
-// Plan → the JSON report of interface.md and the human summary. Pure and deterministic.
+// Plan → the JSON report of docs/interface.md and the human summary. Pure and deterministic.
 
 import type { Finding, Level, Report, ReportImage } from '../model.js';
 import type { FailOn } from '../options.js';
 
-/** Serialises with the key order of interface.md, so equal reports are byte-identical. */
+/** Serialises with the key order of docs/interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {
   const ordered = {
     version: report.version,

@@ -1,5 +1,5 @@
 // Plan → the pull-secret template. It holds only KOTS template functions, never a credential: KOTS fills
-// `LicenseDockerCfg` from the customer's license at install time (domain.md §1).
+// `LicenseDockerCfg` from the customer's license at install time.
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile, Plan } from '../model.js';

@@ -88,7 +88,7 @@ export type ReadFile = (absolutePath: string) => Promise<string>;
 export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
 
 /** Walks the PATHs, then reads and scans each file in order, reads the chart archives, and joins each
- *  HelmChart CR with its archive (chart-uses.ts). A file or archive that cannot be read gives a
+ *  HelmChart CR with its archive (helm/join.ts). A file or archive that cannot be read gives a
  *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH or
  *  an unreadable file named as a PATH. */
 export async function scanRelease(

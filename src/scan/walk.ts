@@ -1,5 +1,5 @@
 // Release PATHs → the manifest files to scan. The only scanner module that touches the file system.
-// Rules (interface.md, domain.md §2), as the Replicated CLI builds a release:
+// Rules (docs/interface.md), as the Replicated CLI builds a release:
 //   - a directory is walked recursively; only `.yaml` / `.yml` files count (case-sensitive), and `.tgz`
 //     files are collected apart as Helm chart archives (the Replicated CLI ships them with the release);
 //   - dotfiles and dot-directories are skipped silently;

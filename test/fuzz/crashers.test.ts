@@ -49,7 +49,7 @@ describe('scanner crashers', () => {
 describe('chart values crashers', () => {
   it('an alias as the first key no longer shifts the positions in a values.yaml', () => {
     // Same yaml Parser newline gap, through parseDocument's lineCounter option (fixed in
-    // src/scan/helm-values-tree.ts: line starts come from the text).
+    // src/scan/yaml/positions.ts: line starts come from the text).
     const text = read('values-alias-key-shifts-lines.yaml');
     const { values } = valuesFromText(text, 'values.yaml');
     const name = (

@@ -50,7 +50,7 @@ describe('scanText properties', () => {
     );
   });
 
-  // A chart's values.yaml goes through its own parse (helm-values-tree.ts). Fewer runs: not one of the
+  // A chart's values.yaml goes through its own parse (scan/helm/values-tree.ts). Fewer runs: not one of the
   // issue's targets, and each case walks the whole tree.
   it('chart values trees: every node position inside the file', () => {
     const nodes = (n: ValueNode, out: [string, SourcePos][] = []): [string, SourcePos][] => {

@@ -1,4 +1,4 @@
-// Issue 5 item 2: a HelmChart v2 CR joined with the chart archive the release ships (packed by the test
+// A HelmChart v2 CR joined with the chart archive the release ships (packed by the test
 // from test/fixtures/kots/helm/chart/web), with a subchart enabled by condition, one disabled, parent
 // values scoped into the subchart, CR values over both; the generated values file; and a second scan
 // of the release with those values merged into the CR.

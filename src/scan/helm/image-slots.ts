@@ -1,5 +1,5 @@
 // Images named in a values tree: Helm values (a chart's values.yaml, a HelmChart CR's `values`) and the
-// spec of an operator's custom resource. The one set of rules for image-shaped values (issue 5 item 2):
+// spec of an operator's custom resource. The one set of rules for image-shaped values:
 //   image: "quay.io/org/x:1"                            → the string as written
 //   image: {registry, repository, tag, digest}          → registry/repository[:tag][@digest]
 //   image: {repository} with an enclosing imageRegistry → imageRegistry/repository…

@@ -155,7 +155,7 @@ function scanObject(d: DocCtx, root: YAMLMap, prefix: string[], depth: number): 
   const podSpecMap = asMap(d, podSpec);
   if (podSpecMap) scanPodSpec(d, podSpecMap, owner, [...prefix, ...path]);
   if (isOperatorResource(group)) {
-    // The whole object minus the PodSpec (scanned above); metadata is never an image (helm-values.ts).
+    // The whole object minus the PodSpec (scanned above); metadata is never an image (helm/image-slots.ts).
     const tree = convertTree(root, 0, treeHooks(d, podSpecMap ?? undefined));
     for (const slot of collectSlots(tree, { mode: 'operator' })) d.sink.uses.push(slotUse(slot, 'operator'));
   }

@@ -1,4 +1,4 @@
-// KOTS custom resources (domain.md §2): the Application (settings + additionalImages) and HelmChart
+// KOTS custom resources (kots.io/v1beta1 and v1beta2 kinds): the Application (settings + additionalImages) and HelmChart
 // v1beta1 / v1beta2 (chart identity, namespace, image values, whether a pull secret is passed).
 
 import type { YAMLMap } from 'yaml';

@@ -165,7 +165,7 @@ export function str(d: DocCtx, node: unknown): string | undefined {
   return textValue(d, node)?.raw;
 }
 
-/** How a values tree (helm-values-tree.ts) is built from this document: positions through `base`,
+/** How a values tree (helm/values-tree.ts) is built from this document: positions through `base`,
  *  aliases within the budget, unquoted `{{ … }}` as the template's text; `skip` is left out. */
 export function treeHooks(d: DocCtx, skip?: Node): TreeHooks {
   return {

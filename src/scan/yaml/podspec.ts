@@ -1,4 +1,4 @@
-// PodSpecs (domain.md §1): the containers KOTS and kustomize rewrite, the workload that receives the
+// PodSpecs (replicatedhq/kots pkg/image finds images in them): the containers KOTS and kustomize rewrite, the workload that receives the
 // pull secret, and the operator-style image references in container env and args.
 import type { YAMLMap } from 'yaml';
 import type { ImageContext, ImageUse } from '../../model.js';
