@@ -54,6 +54,7 @@ export interface ImageUse {
 }
 
 /** Where a Helm values image lives (paths are values paths in the top chart's namespace). */
+/** @public */
 export interface HelmValueSlot {
   /** Path of the image key, e.g. ['redis', 'image']. */
   path: string[];
@@ -98,6 +99,7 @@ export interface DocumentInfo {
   problem?: string;
 }
 
+/** @public */
 export interface ScannedFile {
   file: string;
   documents: DocumentInfo[];
@@ -145,6 +147,7 @@ export interface ScanResult {
   findings: Finding[];
 }
 
+/** @public */
 export type ImageStatus =
   | 'public'
   | 'private'
@@ -154,6 +157,7 @@ export type ImageStatus =
   | 'unknown'
   | 'dynamic';
 
+/** @public */
 export type CredentialsVerdict = 'ok' | 'rejected' | 'none' | 'not-checked';
 
 /** What the registry check concluded for one normalized reference. */

@@ -29,7 +29,7 @@ export function classifyTemplating(raw: string): Templating {
 }
 
 /** Lines that hold only KOTS templates (`repl{{ if … }}`, `{{repl end }}`): YAML reads them at block level. */
-export const BLOCK_TEMPLATE_LINE = /^[ \t]*(?:repl\{\{|\{\{repl)[^\n]*\}\}[ \t]*\r?$/gm;
+const BLOCK_TEMPLATE_LINE = /^[ \t]*(?:repl\{\{|\{\{repl)[^\n]*\}\}[ \t]*\r?$/gm;
 
 /** Replaces every whole-line template in `text` with spaces, keeping every offset and line break. */
 export function blankBlockTemplates(text: string): { text: string; count: number } {

@@ -9,7 +9,7 @@ import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
-export type Annotate = 'changed' | 'all' | 'none';
+type Annotate = 'changed' | 'all' | 'none';
 
 export interface ActionInputs {
   appSlug: string;
@@ -58,7 +58,7 @@ function hostList(name: string, value: string): string[] {
 }
 
 /** Masks the credentials input and every secret derived from it, then parses it. Runs first. */
-export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
+function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
   if (raw.trim() === '') return new Map();
   mask(raw);
   // The runner matches masks line by line, so a multi-line JSON value is masked by its parts.

@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { UsageError } from '../model.js';
 import { errorMessage } from '../util.js';
 
-export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
+const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
 
 export interface ReplicatedConfig {
   /** Which file was read, relative to the workspace. */

@@ -23,9 +23,9 @@ export interface CliIo {
   version: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 async function loadCredentials(file: string | undefined, cwd: string): Promise<RegistryCredentials> {
   if (file === undefined) return new Map();

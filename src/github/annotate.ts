@@ -5,7 +5,7 @@
 import type { Finding, Level } from '../model.js';
 import { compareText } from '../util.js';
 
-export const PER_LEVEL_LIMIT = 10;
+const PER_LEVEL_LIMIT = 10;
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
 export interface Annotation {

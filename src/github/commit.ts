@@ -30,7 +30,7 @@ export type CommitOutcome =
   | { kind: 'committed'; sha: string; written: string[]; deleted: string[] }
   | { kind: 'skipped'; reason: 'unchanged' | 'head-moved'; detail: string };
 
-export function generatedIn(outDir: string) {
+function generatedIn(outDir: string) {
   return async (path: string, content: () => Promise<string>): Promise<boolean> => {
     return isGeneratedFile(path.slice(outDir.length + 1), content);
   };

@@ -145,7 +145,7 @@ export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
 }
 
 /** Any other API failure, with the operation and status in the message. */
-export class ApiCallError extends Error {
+class ApiCallError extends Error {
   override name = 'ApiCallError';
   constructor(
     message: string,

@@ -4,7 +4,7 @@
 import type { Finding, GeneratedFile, Level, Report } from '../model.js';
 import { rankFindings } from './annotate.js';
 
-export const SUMMARY_LIMIT = 1024 * 1024;
+const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the closing note and whatever core.summary adds. */
 const MARGIN = 8 * 1024;
 const MAX_LOCATIONS = 5;
@@ -27,7 +27,7 @@ export interface SummaryInput {
   limitBytes?: number;
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -21,7 +21,7 @@ import {
 import { compareText } from '../util.js';
 
 /** The Replicated registry: KOTS never proxies it, it is already behind the customer license. */
-export const REPLICATED_REGISTRY = 'registry.replicated.com';
+const REPLICATED_REGISTRY = 'registry.replicated.com';
 
 /** Where the generated kustomize overlay rewrites images. KOTS itself rewrites containers and
  *  initContainers, and the images of v1 charts; ephemeralContainers only the overlay rewrites. */
@@ -46,7 +46,7 @@ export function effectiveSettings(options: RunOptions, app: ApplicationSettings 
 
 /** The image string a use names for checking: the literal inside LocalImageName/ReplicatedImageName,
  *  the raw value otherwise; undefined for templates only KOTS can resolve. */
-export function checkedText(use: ImageUse): string | undefined {
+function checkedText(use: ImageUse): string | undefined {
   if (use.templating.kind === 'dynamic') return undefined;
   if (use.templating.kind === 'wrapped') return use.templating.literal;
   return use.raw;
@@ -143,7 +143,7 @@ export function checkTargets(
 }
 
 /** What KOTS rewrites an image to, or null when it leaves it alone. */
-export function rewriteTarget(
+function rewriteTarget(
   g: ImageGroup,
   verdict: AccessVerdict,
   eff: Effective,

@@ -17,7 +17,7 @@ import { compareText } from '../util.js';
 /** API groups of resources KOTS reads itself and never deploys. */
 const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\//;
 
-export function isKotsResource(doc: { apiVersion?: string }): boolean {
+function isKotsResource(doc: { apiVersion?: string }): boolean {
   return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
 }
 

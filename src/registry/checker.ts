@@ -26,7 +26,7 @@ export interface RegistryCheckerOptions {
   onSecret?: (secret: string) => void;
 }
 
-export interface RegistryCheckerStats extends TransportStats {
+interface RegistryCheckerStats extends TransportStats {
   /** Distinct (registry, repository, reference) probes made across all check() calls. */
   probes: number;
   /** Probes that needed the credentialed pass. */

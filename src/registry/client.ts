@@ -11,7 +11,7 @@ import { sameSite } from './realm-policy.js';
 import type { Identity, Realm, TokenBroker, TokenOutcome } from './tokens.js';
 import { scopeFor } from './tokens.js';
 
-export const MANIFEST_ACCEPT = [
+const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',

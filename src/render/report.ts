@@ -31,7 +31,7 @@ export function reportJson(report: Report): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-export function countByLevel(findings: Finding[]): Record<Level, number> {
+function countByLevel(findings: Finding[]): Record<Level, number> {
   const counts: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.level] += 1;
   return counts;

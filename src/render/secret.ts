@@ -5,7 +5,7 @@ import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile, Plan } from '../model.js';
 import { q } from './kustomize.js';
 
-export const PULL_SECRET_FILE = 'pull-secret.yaml';
+const PULL_SECRET_FILE = 'pull-secret.yaml';
 
 /** One Secret for the app's namespace and one for each additional namespace that runs a proxied image. */
 export function renderPullSecret(plan: Plan, outDir: string): GeneratedFile {

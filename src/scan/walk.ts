@@ -22,11 +22,11 @@ export interface WalkResult {
   findings: Finding[];
 }
 
-export function isManifestName(name: string): boolean {
+function isManifestName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
 }
 
-export function isChartArchiveName(name: string): boolean {
+function isChartArchiveName(name: string): boolean {
   return name.endsWith('.tgz');
 }
 

@@ -13,6 +13,7 @@ export type Tree = Record<string, string | Uint8Array>;
 const dirs: string[] = [];
 
 /** A fresh temp dir, removed by cleanup(). */
+/** @public */
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'helm-test-'));
   dirs.push(dir);

@@ -9,10 +9,8 @@ import { Parser, type ReadEntry } from 'tar';
 import { compareText, errorMessage } from '../../util.js';
 import { type ChartDependency, parseChartYaml, parseDeps } from './chart-meta.js';
 
-export type { ChartDependency } from './chart-meta.js';
-
 /** One text file of a chart; `file` is the SourcePos file string `<archive>!<path in archive>`. */
-export interface ChartFile {
+interface ChartFile {
   file: string;
   text: string;
 }
@@ -46,7 +44,7 @@ export interface ArchiveLimits {
   maxDepth: number;
 }
 
-export const DEFAULT_LIMITS: ArchiveLimits = { maxBytes: 50 * 1024 * 1024, maxEntries: 10_000, maxDepth: 5 };
+const DEFAULT_LIMITS: ArchiveLimits = { maxBytes: 50 * 1024 * 1024, maxEntries: 10_000, maxDepth: 5 };
 
 type Budget = { bytes: number; entries: number };
 type ReadResult = ChartArchive | { error: string };

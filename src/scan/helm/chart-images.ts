@@ -16,7 +16,7 @@ import {
 } from './values-tree.js';
 
 /** A values key that passes pull secrets to the chart's pods. */
-export interface PullSecretValue {
+interface PullSecretValue {
   /** Values path in the top chart's namespace, e.g. ['global', 'imagePullSecrets']. */
   path: string[];
   /** Secret names the default already lists (strings or `{name}` items). */
@@ -112,11 +112,7 @@ export function chartValueImages(chart: ChartArchive, overrides: ValueMap[] = []
 const PULL_SECRET_KEYS = new Set(['imagePullSecrets', 'pullSecrets']);
 
 /** Keys named imagePullSecrets / pullSecrets whose value is a list (or empty), at any depth outside lists. */
-export function pullSecretValues(
-  values: ValueMap,
-  prefix: string[],
-  skip?: ReadonlySet<string>,
-): PullSecretValue[] {
+function pullSecretValues(values: ValueMap, prefix: string[], skip?: ReadonlySet<string>): PullSecretValue[] {
   const out: PullSecretValue[] = [];
   const visit = (node: ValueMap, path: string[]) => {
     for (const [k, v] of node.entries) {

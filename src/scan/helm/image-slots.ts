@@ -17,14 +17,7 @@ import type { SourcePos } from '../../model.js';
 import { parseReference } from '../../reference.js';
 import { hasTemplate } from '../../templates.js';
 import { looksLikeImage } from '../image-like.js';
-import {
-  emptyValues,
-  type Layer,
-  lookup,
-  type ValueMap,
-  type ValueNode,
-  valuesFromText,
-} from './values-tree.js';
+import { type Layer, lookup, type ValueMap, type ValueNode, valuesFromText } from './values-tree.js';
 
 export type PartKey =
   | 'image'
@@ -204,7 +197,7 @@ function slotParts(
 }
 
 /** Builds the slot from its parts (see the header for the composition rules). */
-export function composeSlot(
+function composeSlot(
   path: string[],
   parts: Partial<Record<PartKey, ValuePart>>,
   defaultTag?: string,
@@ -244,5 +237,3 @@ function reportPos(parts: Partial<Record<PartKey, ValuePart>>): SourcePos {
   const best = own.find((p) => p.layer === top) ?? parts['global.imageRegistry'];
   return best?.pos ?? { file: '', line: 1, column: 1 };
 }
-
-export { emptyValues };

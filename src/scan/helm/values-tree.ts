@@ -28,13 +28,13 @@ export interface ValueMap {
   pos: SourcePos;
   layer: Layer;
 }
-export interface ValueSeq {
+interface ValueSeq {
   kind: 'seq';
   items: ValueNode[];
   pos: SourcePos;
   layer: Layer;
 }
-export interface ValueScalar {
+interface ValueScalar {
   kind: 'scalar';
   /** As YAML 1.2 core reads it (`1.10` is the number 1.1, as it is for Helm). */
   value: string | number | boolean | null;
@@ -42,7 +42,7 @@ export interface ValueScalar {
   layer: Layer;
 }
 /** Anything else (an unresolvable alias, a flow map made by an unquoted `{{ }}`). */
-export interface ValueOther {
+interface ValueOther {
   kind: 'other';
   pos: SourcePos;
   layer: Layer;

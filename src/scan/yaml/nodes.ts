@@ -33,7 +33,7 @@ export function posAt(d: DocCtx, offset: number): SourcePos {
 }
 
 /** Follows an alias to its anchored node (the last one defined before it), within the budget. */
-export function deref(d: DocCtx, node: unknown): Node | null {
+function deref(d: DocCtx, node: unknown): Node | null {
   if (!isAlias(node)) return (node as Node | null | undefined) ?? null;
   if (d.aliasesFollowed >= MAX_ALIAS_COUNT) {
     if (!d.problems.has(ALIAS_LIMIT)) {
@@ -111,7 +111,7 @@ const TEMPLATE_OPEN = '{{';
 const TRAILING_COMMENT = /[ \t]#/;
 
 /** An unquoted `{{repl X }}` / `{{ … }}` that YAML read as a flow collection. */
-export function isFlowTemplate(d: DocCtx, node: Node | null): boolean {
+function isFlowTemplate(d: DocCtx, node: Node | null): boolean {
   return (
     isCollection(node) &&
     node.flow === true &&
@@ -150,7 +150,7 @@ function scalarText(n: Scalar): TextValue | null {
 }
 
 /** Source from `start` to the end of its line (or the node end, if later), without a ` #` comment. */
-export function templateSource(text: string, start: number, end: number): string {
+function templateSource(text: string, start: number, end: number): string {
   let lineEnd = text.indexOf('\n', start);
   if (lineEnd < 0) lineEnd = text.length;
   let s = text.slice(start, Math.max(lineEnd, end));
