@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Templating } from '../../src/model.js';
-import { scanText } from '../../src/scan/index.js';
-import { blankBlockTemplates, classifyTemplating } from '../../src/templates.js';
+import type { Templating } from '../src/model.js';
+import { scanText } from '../src/scan/index.js';
+import { blankBlockTemplates, classifyTemplating } from '../src/templates.js';
 
 describe('classifyTemplating', () => {
   test.each<[string, Templating]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTemplateLiteralImages } from '../../src/scan/helm/template-literals.js';
+import { findTemplateLiteralImages } from '../../../src/scan/helm/template-literals.js';
 
 const F = 'm/app.tgz!app/templates/deploy.yaml';
 const found = (text: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ImageContext } from '../../src/model.js';
-import { scanText } from '../../src/scan/index.js';
+import type { ImageContext } from '../../../src/model.js';
+import { scanText } from '../../../src/scan/index.js';
 
 /** [raw, line, column, context, workload] of every use, in order. */
 function uses(text: string): Array<[string, number, number, ImageContext, number | undefined]> {

@@ -1,4 +1,4 @@
-// Issue 5 items 1, 3, 4, 5 on fixture releases under test/fixtures/kots/, through runPipeline and
+// KOTS semantics on fixture releases under test/fixtures/kots/, through runPipeline and
 // `kubectl kustomize`: namespaces vs additionalNamespaces, operator image references, templated images,
 // and the Application CR settings (proxyPublicImages, excludedImages, proxy and registry domains,
 // additionalImages). Each rule is asserted at its exact line and column, with its near misses silent.

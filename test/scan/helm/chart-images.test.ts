@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
-import { type ChartArchive, readChartArchive } from '../../src/scan/helm/archive.js';
-import { chartValueImages } from '../../src/scan/helm/chart-images.js';
-import type { ValueImageSlot } from '../../src/scan/helm/image-slots.js';
-import { valuesFromNode } from '../../src/scan/helm/values-tree.js';
-import { cleanup, tgz } from './build.js';
+import { type ChartArchive, readChartArchive } from '../../../src/scan/helm/archive.js';
+import { chartValueImages } from '../../../src/scan/helm/chart-images.js';
+import type { ValueImageSlot } from '../../../src/scan/helm/image-slots.js';
+import { valuesFromNode } from '../../../src/scan/helm/values-tree.js';
+import { cleanup, tgz } from '../../helpers/chart-archive.js';
 
 afterAll(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scanText } from '../../src/scan/index.js';
+import { scanText } from '../../../src/scan/index.js';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 
@@ -222,5 +222,35 @@ describe('YAML errors', () => {
     // Walking the custom resource reaches the limit inside `c`: 9 + 9 × 10 aliases.
     expect(r.findings.map((f) => [f.rule, f.line])).toEqual([['yaml-parse-error', 5]]);
     expect(r.files[0]?.documents[0]?.problem).toBe('alias limit exceeded');
+  });
+});
+
+describe('scanDocument: where each kind keeps its PodSpec', () => {
+  const doc = (kind: string, body: string) =>
+    `apiVersion: ${kind === 'CronJob' ? 'batch/v1' : kind === 'Pod' ? 'v1' : 'apps/v1'}\nkind: ${kind}\nmetadata: {name: w}\n${body}`;
+  const containers = '{containers: [{name: c, image: "quay.io/acme/api:1"}]}';
+  test.each<[string, string, string[]]>([
+    ['Pod', `spec: ${containers}\n`, ['spec']],
+    ['Deployment', `spec: {template: {spec: ${containers}}}\n`, ['spec', 'template', 'spec']],
+    ['StatefulSet', `spec: {template: {spec: ${containers}}}\n`, ['spec', 'template', 'spec']],
+    [
+      'CronJob',
+      `spec: {jobTemplate: {spec: {template: {spec: ${containers}}}}}\n`,
+      ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    ],
+  ])('%s', (kind, body, podSpecPath) => {
+    const r = scanText('w.yaml', doc(kind, body));
+    expect(r.workloads.map((w) => [w.kind, w.podSpecPath])).toEqual([[kind, podSpecPath]]);
+    expect(r.uses.map((u) => [u.raw, u.context, u.workload])).toEqual([
+      ['quay.io/acme/api:1', 'container', 0],
+    ]);
+  });
+
+  test('a List document scans its items, with paths through items', () => {
+    const r = scanText(
+      'l.yaml',
+      `apiVersion: v1\nkind: List\nitems:\n  - ${doc('Pod', `spec: ${containers}`).replaceAll('\n', '\n    ')}\n`,
+    );
+    expect(r.workloads.map((w) => w.podSpecPath)).toEqual([['items', '0', 'spec']]);
   });
 });

@@ -13,7 +13,7 @@ import { type K8sObject, kustomize } from '../helpers/kustomize.js';
 import { offlineOptions, SILENT } from '../helpers/pipeline.js';
 import { tempDir } from '../helpers/tmp.js';
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures/kots/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../fixtures/kots', import.meta.url));
 const silent = SILENT;
 
 export function options(extra: Partial<RunOptions> = {}): RunOptions {

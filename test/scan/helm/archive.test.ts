@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ChartArchive, matchChartArchive, readChartArchive } from '../../src/scan/helm/archive.js';
-import { cleanup, rawTgz, tgz } from './build.js';
+import { type ChartArchive, matchChartArchive, readChartArchive } from '../../../src/scan/helm/archive.js';
+import { cleanup, rawTgz, tgz } from '../../helpers/chart-archive.js';
 
 afterAll(cleanup);
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scanText } from '../../src/scan/index.js';
+import { scanText } from '../../../src/scan/index.js';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 const at = (line: number, column: number) => ({ file: 'k.yaml', line, column });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findValueImages, type ValueImageSlot } from '../../src/scan/helm/image-slots.js';
+import { findValueImages, type ValueImageSlot } from '../../../src/scan/helm/image-slots.js';
 
 const F = 'm/app.tgz!app/values.yaml';
 
