@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs the local-lab tools the registry tests and benchmark need (domain.md §4), only when one is
+# Installs the local-lab tools the registry tests and benchmark need, only when one is
 # missing: docker-registry (distribution 2.8), skopeo (peer client), apache2-utils (htpasswd), and
 # Helm 4 and Helm 3 in .tools/bin (tests put that directory on PATH).
 # Idempotent and quiet; needs root (or sudo) only when something must be installed.

@@ -1,7 +1,8 @@
 // The CLI shell: argv → the shared pipeline → files, report, summary and an exit code. No GitHub parts.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Logger, type RunOptions, UsageError } from '../model.js';
+import { type Logger, UsageError } from '../model.js';
+import { buildRunOptions } from '../options.js';
 import { checkOutDir, describe, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
 import { makeRedactor } from '../redact.js';
@@ -13,7 +14,7 @@ import {
 } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
-import { type CliArgs, parseCliArgs, USAGE } from './args.js';
+import { parseCliArgs, USAGE } from './args.js';
 
 export interface CliIo {
   cwd: string;
@@ -22,9 +23,9 @@ export interface CliIo {
   version: string;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 async function loadCredentials(file: string | undefined, cwd: string): Promise<RegistryCredentials> {
   if (file === undefined) return new Map();
@@ -35,21 +36,6 @@ async function loadCredentials(file: string | undefined, cwd: string): Promise<R
     throw new UsageError(`--registry-auth ${file}: cannot read: ${describe(e)}`);
   }
   return parseRegistryAuth(text, file);
-}
-
-export function runOptions(args: CliArgs): RunOptions {
-  return {
-    appSlug: args.appSlug,
-    proxyDomain: args.proxyDomain ?? 'proxy.replicated.com',
-    proxyDomainExplicit: args.proxyDomain !== undefined,
-    ...(args.registryDomain ? { registryDomain: args.registryDomain } : {}),
-    privateRegistries: args.privateRegistries,
-    publicRegistries: args.publicRegistries,
-    insecureRegistries: args.insecureRegistries,
-    offline: args.offline,
-    concurrency: args.concurrency,
-    outDir: args.outDir,
-  };
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
@@ -81,7 +67,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       warning: (m) => err(`warning: ${m}\n`),
     };
-    const options = runOptions(args);
+    const options = buildRunOptions(args);
     const checker = args.offline
       ? undefined
       : createRegistryChecker({

@@ -26,7 +26,7 @@ export interface RegistryCheckerOptions {
   onSecret?: (secret: string) => void;
 }
 
-export interface RegistryCheckerStats extends TransportStats {
+interface RegistryCheckerStats extends TransportStats {
   /** Distinct (registry, repository, reference) probes made across all check() calls. */
   probes: number;
   /** Probes that needed the credentialed pass. */
@@ -50,7 +50,7 @@ interface Probe {
   settled: Promise<void>;
 }
 
-/** Combines the two passes into the verdict of interface.md. */
+/** Combines the two passes into the verdict of docs/interface.md. */
 export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
   if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
   if (credentialed === undefined) {

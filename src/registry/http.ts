@@ -34,7 +34,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxRetryAfterMs: 30_000,
 };
 
-export type RequestKind = 'ping' | 'token' | 'head' | 'get';
+type RequestKind = 'ping' | 'token' | 'head' | 'get';
 
 export interface HttpRequest {
   kind: RequestKind;
@@ -80,7 +80,7 @@ export interface TransportStats {
  * Most body bytes read from one answer (kept or drained for connection reuse). Manifests and error
  * documents are small; past this the connection is destroyed rather than read to its end.
  */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);

@@ -1,4 +1,4 @@
-// Starts `docker-registry serve config.yml` (distribution 2.8, domain.md §4) on a free loopback port
+// Starts `docker-registry serve config.yml` (distribution 2.8) on a free loopback port
 // with its own temporary storage: open, htpasswd (bcrypt, `htpasswd -Bbn`) or token auth.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
