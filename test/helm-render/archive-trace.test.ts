@@ -14,7 +14,7 @@ import {
   renderChartTraced,
   traceImageAt,
 } from '../../src/helm/index.js';
-import { readChartArchive } from '../../src/scan/helm-archive.js';
+import { readChartArchive } from '../../src/scan/helm/archive.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { parentChart } from './charts.js';
 import { containerImages, requireHelm } from './helm-bins.js';

@@ -11,7 +11,7 @@ import {
   renderChartTraced,
   traceImageAt,
 } from '../../src/helm/index.js';
-import { readChartArchive } from '../../src/scan/helm-archive.js';
+import { readChartArchive } from '../../src/scan/helm/archive.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 import { chartSourceFromDir } from './chart-source.js';
 import { type ChartFiles, hooksChart, parentChart } from './charts.js';
