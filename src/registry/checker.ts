@@ -8,6 +8,7 @@ import type { RegistryCredentials } from './auth.js';
 import { credentialFor, registrySecrets } from './auth.js';
 import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
+import { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, Transport } from './http.js';
 import type { Identity } from './tokens.js';
@@ -104,6 +105,10 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     Math.min(concurrency, Math.floor(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY)),
   );
   const transport = new Transport({ global: concurrency, perHost }, timeouts, retry);
+  // Probes under way at once, across registries: a probe sends one request at a time, so this keeps
+  // requests within the global cap before a probe's deadline starts, rather than letting probes
+  // spend their deadline queued for a global slot (which would make verdicts depend on load).
+  const probeSlots = new HostLimiter(concurrency, concurrency);
   const secrets = new Set<string>();
   const remember = (secret: string): void => {
     if (secrets.has(secret)) return;
@@ -155,7 +160,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     }
     // Each registry on its own: ping and token plan, then a pool of its probes; a host's probes wait
     // for that host only, and the transport keeps the total within `concurrency`. A probe's deadline
-    // starts when its host takes it up.
+    // starts once it holds a probe slot.
     await Promise.all(
       [...byHost].map(async ([host, list]) => {
         const session = sessionFor(host);
@@ -164,10 +169,12 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
           identityOf(host),
           Date.now() + timeouts.perImageMs,
         );
-        await runPool(list, perHost, async (probe) => {
-          const deadline = Date.now() + timeouts.perImageMs;
-          record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
-        });
+        await runPool(list, perHost, (probe) =>
+          probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
+            const deadline = Date.now() + timeouts.perImageMs;
+            record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
+          }),
+        );
       }),
     );
   };
