@@ -1,10 +1,12 @@
 // The CLI shell: argv → the shared pipeline → files, report, summary and an exit code. No GitHub parts.
+// The pipeline and the registry client (undici, most of the bundle) are imported when a scan needs
+// them, so `--help`, `--version` and usage errors start fast and `--offline` never loads undici; the
+// bundler puts each in a chunk file next to dist/cli.js, read only when imported.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Logger, UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
 import { checkOutDir, describe, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
-import { runPipeline } from '../pipeline.js';
 import { makeRedactor } from '../redact.js';
 import {
   credentialFor,
@@ -12,7 +14,6 @@ import {
   type RegistryCredentials,
   registrySecrets,
 } from '../registry/auth.js';
-import { createRegistryChecker } from '../registry/checker.js';
 import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
 import { parseCliArgs, USAGE } from './args.js';
 
@@ -68,9 +69,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       warning: (m) => err(`warning: ${m}\n`),
     };
     const options = buildRunOptions(args);
+    const { runPipeline } = await import('../pipeline.js');
     const checker = args.offline
       ? undefined
-      : createRegistryChecker({
+      : (await import('../registry/checker.js')).createRegistryChecker({
           credentials,
           insecureRegistries: args.insecureRegistries,
           concurrency: args.concurrency,
