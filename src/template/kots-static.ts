@@ -33,7 +33,7 @@ function parseBool(s: string): boolean {
   return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s);
 }
 
-function parseInt(s: string, base: number, unsigned: boolean): bigint {
+function parseGoInt(s: string, base: number, unsigned: boolean): bigint {
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
   let t = s;
   let neg = false;
@@ -78,11 +78,13 @@ function trimCutset(s: string, cut: string): string {
 }
 
 export function staticFuncs(taint: (fn: string) => void): FuncMap {
-  const ph = (name: string, params: ('any' | 'string' | 'int')[], v: Value, variadic?: 'any') =>
-    [
-      name,
-      variadic ? fv(params, variadic, () => (taint(name), v)) : f(params, () => (taint(name), v)),
-    ] as const;
+  const ph = (name: string, params: ('any' | 'string' | 'int')[], v: Value, variadic?: 'any') => {
+    const fn = () => {
+      taint(name);
+      return v;
+    };
+    return [name, variadic ? fv(params, variadic, fn) : f(params, fn)] as const;
+  };
   const unsupported = (name: string) =>
     [
       name,
@@ -157,7 +159,7 @@ export function staticFuncs(taint: (fn: string) => void): FuncMap {
       fv(
         ['string'],
         'int',
-        (s, ...b) => new Int64(parseInt(s as string, b.length ? Number(b[0]) : 10, false)),
+        (s, ...b) => new Int64(parseGoInt(s as string, b.length ? Number(b[0]) : 10, false)),
       ),
     ],
     [
@@ -165,7 +167,7 @@ export function staticFuncs(taint: (fn: string) => void): FuncMap {
       fv(
         ['string'],
         'int',
-        (s, ...b) => new Int64(parseInt(s as string, b.length ? Number(b[0]) : 10, true)),
+        (s, ...b) => new Int64(parseGoInt(s as string, b.length ? Number(b[0]) : 10, true)),
       ),
     ],
     ['HumanSize', f(['any'], (v) => humanSize(toFloat(num(v))))],
