@@ -260,8 +260,8 @@ class State {
     if (recv instanceof Map) {
       if (args.length > 1 || final !== MISSING)
         this.fail(at, argString(at), `${name} is not a method but has arguments`);
-      const v = recv.get(name);
-      return v === undefined ? null : v;
+      // A missing key is "no value" (missingkey=default); a stored nil stays a nil interface.
+      return recv.get(name);
     }
     return this.fail(at, argString(at), `can't evaluate field ${name} in type ${typeName(recv)}`);
   }

@@ -12,7 +12,7 @@ export function translateRegex(re: string, flags = ''): RegExp {
     fl += g;
     src = src.slice(inline[0].length);
   }
-  if (/\(\?[=!<][^P]|\(\?<[=!]|\\[1-9]|\[\[:|\\[pP]\{|\\[zAQE]|\(\?[a-zA-Z]/.test(src))
+  if (/\(\?(=|!|<=|<!)|\\[1-9]|\[\[:|\\[pP]\{|\\[zAQE]|\(\?[a-zA-OQ-Z]/.test(src))
     throw new FuncError(`regexp: pattern uses syntax whose Go and JavaScript meanings differ: ${re}`);
   src = src.replace(/\(\?P</g, '(?<');
   try {

@@ -23,7 +23,7 @@ function merge(dst: GoMap, src: GoMap, overwrite: boolean): void {
   for (const [k, sv] of src) {
     const dv = dst.get(k);
     if (dv instanceof Map && sv instanceof Map) merge(dv, sv, overwrite);
-    else if (!dst.has(k) || (overwrite ? !isEmpty(sv) : isEmpty(dv ?? null))) dst.set(k, sv);
+    else if (overwrite || !dst.has(k) || isEmpty(dv ?? null)) dst.set(k, sv);
   }
 }
 
@@ -102,7 +102,7 @@ export function listFuncs(): FuncMap {
     ],
     ['concat', fv([], 'any', (...ls) => ls.flatMap((l) => asList(l, 'concat')))],
     ['sortAlpha', f(['any'], (l) => strslice(l).sort())],
-    ['toStrings', f(['any'], (l) => (Array.isArray(l) ? l.map(strval) : strslice(l)))],
+    ['toStrings', f(['any'], (l) => strslice(l))],
     [
       'until',
       f(['int'], (n) => {

@@ -1,0 +1,20 @@
+// Differential table test: the TypeScript evaluator against Go's text/template with sprig v3.3.0
+// (test/template/oracle), in one batch. Output must be equal; when Go fails, TypeScript must fail
+// too (at the same line where both messages carry one).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TABLE } from './cases.js';
+import { compare, describeMismatches } from './diff-helpers.js';
+import { ensureOracle } from './oracle-client.js';
+
+describe('text/template table cases vs Go', () => {
+  beforeAll(() => {
+    ensureOracle();
+  }, 600_000);
+
+  it('agrees with Go on every table case', () => {
+    const { mismatches, errors } = compare(TABLE);
+    expect(TABLE.length).toBeGreaterThan(200);
+    expect(errors).toBeGreaterThan(20);
+    expect(mismatches, describeMismatches(mismatches)).toEqual([]);
+  });
+});
