@@ -101,7 +101,7 @@ export function listFuncs(): FuncMap {
       fv(['any'], 'any', (l, ...o) => asList(l, 'find without').filter((v) => !o.some((w) => deepEq(v, w)))),
     ],
     ['concat', fv([], 'any', (...ls) => ls.flatMap((l) => asList(l, 'concat')))],
-    ['sortAlpha', f(['any'], (l) => strslice(l).sort())],
+    ['sortAlpha', f(['any'], (l) => (Array.isArray(l) ? strslice(l).sort() : [strval(l)]))],
     ['toStrings', f(['any'], (l) => strslice(l))],
     [
       'until',

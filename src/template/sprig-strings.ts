@@ -71,11 +71,14 @@ function splitN(s: string, sep: string, n: number): string[] {
   return [...all.slice(0, n - 1), all.slice(n - 1).join(sep)];
 }
 
-function words(s: string): string[] {
+/** Word split of huandu/xstrings, for the inputs where it is simple: letters, spaces, `_` and `-`. */
+function words(s: string, fn: string): string[] {
+  if (!/^[A-Za-z _-]*$/.test(s))
+    throw new FuncError(`${fn} of a string with digits or punctuation is not supported by this evaluator`);
   return s
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
+    .split(/[\s_-]+/)
     .filter((w) => w !== '');
 }
 
@@ -219,7 +222,8 @@ export function stringFuncs(): FuncMap {
 }
 
 function indent(n: number, s: string): string {
-  const pad = ' '.repeat(Math.max(0, n));
+  if (n < 0) throw new FuncError('strings: negative Repeat count');
+  const pad = ' '.repeat(n);
   return pad + s.split('\n').join(`\n${pad}`);
 }
 
