@@ -195,7 +195,7 @@ export function stringFuncs(): FuncMap {
     [
       'kebabcase',
       s1((s) =>
-        words(s)
+        words(s, 'kebabcase')
           .map((w) => w.toLowerCase())
           .join('-'),
       ),
@@ -203,7 +203,7 @@ export function stringFuncs(): FuncMap {
     [
       'snakecase',
       s1((s) =>
-        words(s)
+        words(s, 'snakecase')
           .map((w) => w.toLowerCase())
           .join('_'),
       ),
