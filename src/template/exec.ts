@@ -2,6 +2,7 @@
 // fields, variables, pipelines, function calls, truth and printing.
 import { type Arg, argString, type Command, cmdString, type ListNode, type Node, type Pipe } from './ast.js';
 import { FuncError, TemplateError } from './errors.js';
+import { assignable, constantArg, goType, idealConstant } from './exec-args.js';
 import type { FuncMap, GoFunction, ParamType } from './funcs.js';
 import type { TreeSet } from './parser.js';
 import { formatValue } from './print.js';
@@ -241,11 +242,8 @@ class State {
   }
 
   idealConstant(n: Extract<Arg, { kind: 'number' }>): Value {
-    const c = n.num;
-    const hex = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
-    if (c.isFloat && !hex && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return c.float;
-    if (c.isInt) return c.int;
-    return this.fail(n, n.text, `${n.text} overflows int`);
+    const r = idealConstant(n);
+    return 'error' in r ? this.fail(n, n.text, r.error) : r.value;
   }
 
   evalFieldChain(_dot: Value, recv: Value, at: Arg, ident: string[], args: Arg[], final: Final): Value {
@@ -341,67 +339,12 @@ class State {
         );
     }
     if (chainRecv) return this.evalCommand(dot, { args: [a], pos: a.pos, line: a.line }, MISSING);
-    switch (t) {
-      case 'string':
-        if (a.kind === 'string') return a.value;
-        return this.fail(a, ctx, `expected string; found ${ctx}`);
-      case 'bool':
-        if (a.kind === 'bool') return a.value;
-        return this.fail(a, ctx, `expected bool; found ${ctx}`);
-      case 'int':
-      case 'int64':
-        if (a.kind === 'number' && a.num.isInt) return t === 'int' ? a.num.int : new Int64(a.num.int);
-        return this.fail(a, ctx, `expected integer; found ${ctx}`);
-      case 'float64':
-        if (a.kind === 'number' && a.num.isFloat) return a.num.float;
-        return this.fail(a, ctx, `expected float; found ${ctx}`);
-      case 'any':
-      case 'value':
-        if (a.kind === 'bool') return a.value;
-        if (a.kind === 'string') return a.value;
-        return this.idealConstant(a);
-      default:
-        return this.fail(a, ctx, `can't handle ${ctx} for arg of type ${goType(t)}`);
-    }
+    const r = constantArg(a, t);
+    return 'error' in r ? this.fail(a, ctx, r.error) : r.value;
   }
 
   validateType(at: Pos, ctx: string, v: Value, t: ParamType): Value {
-    if (t === 'value') return v;
-    if (v === undefined || v === null) {
-      if (t === 'any' || t === 'list' || t === 'map') return null;
-      return this.fail(
-        at,
-        ctx,
-        v === undefined
-          ? `invalid value; expected ${goType(t)}`
-          : `wrong type for value; expected ${goType(t)}; got interface {}`,
-      );
-    }
-    const ok =
-      t === 'any' ||
-      (t === 'string' && typeof v === 'string') ||
-      (t === 'bool' && typeof v === 'boolean') ||
-      (t === 'int' && typeof v === 'bigint') ||
-      (t === 'int64' && v instanceof Int64) ||
-      (t === 'float64' && typeof v === 'number') ||
-      (t === 'list' && Array.isArray(v)) ||
-      (t === 'map' && v instanceof Map);
-    if (!ok) this.fail(at, ctx, `wrong type for value; expected ${goType(t)}; got ${typeName(v)}`);
-    return v;
-  }
-}
-
-function goType(t: ParamType): string {
-  switch (t) {
-    case 'any':
-      return 'interface {}';
-    case 'value':
-      return 'reflect.Value';
-    case 'list':
-      return '[]interface {}';
-    case 'map':
-      return 'map[string]interface {}';
-    default:
-      return t;
+    const r = assignable(v, t);
+    return 'error' in r ? this.fail(at, ctx, r.error) : r.value;
   }
 }
