@@ -20,7 +20,11 @@ export interface ItemValue {
   value: string;
   default: string;
   filename: string;
+  /** Placeholder functions the item's templates called (its value is then not known). */
+  placeholders: string[];
 }
+
+export type Taint = (fn: string) => void;
 
 /** Item types a user can edit (config_context.go isReadOnly's EditableItemTypes). */
 const EDITABLE = new Set([
@@ -43,7 +47,9 @@ export function isReadOnly(item: ConfigItem): boolean {
 
 /**
  * Resolves items lazily in dependency order: an item's templates may call ConfigOption on others,
- * as KOTS's dependency graph allows. `render` renders one template with a resolver for the others.
+ * as KOTS's dependency graph allows. `render` renders one template with a resolver for the others
+ * and reports placeholder calls to `taint`. Resolved items are cached with their placeholders, and
+ * every later read reports them again, so a value built from a placeholder stays marked.
  */
 export class ConfigValues {
   private readonly items = new Map<string, ConfigItem>();
@@ -53,27 +59,35 @@ export class ConfigValues {
   constructor(
     groups: ConfigGroup[],
     private readonly userValues: Record<string, string>,
-    private readonly render: (text: string, values: ConfigValues) => string,
+    private readonly render: (text: string, values: ConfigValues, taint: Taint) => string,
   ) {
     for (const g of groups) for (const item of g.items ?? []) this.items.set(item.name, item);
   }
 
-  get(name: string): ItemValue | undefined {
+  get(name: string, taint: Taint): ItemValue | undefined {
+    const v = this.resolve(name);
+    if (v) for (const p of v.placeholders) taint(p);
+    return v;
+  }
+
+  private resolve(name: string): ItemValue | undefined {
     const done = this.resolved.get(name);
     if (done) return done;
     const item = this.items.get(name);
+    const user = this.userValues[name];
     if (!item)
-      return this.userValues[name] !== undefined
-        ? { value: this.userValues[name] as string, default: '', filename: '' }
-        : undefined;
+      return user !== undefined ? { value: user, default: '', filename: '', placeholders: [] } : undefined;
     // A cycle has no value (KOTS refuses the Config); treat the inner reference as unset.
     if (this.resolving.has(name)) return undefined;
     this.resolving.add(name);
     try {
-      const builtDefault = this.render(item.default ?? '', this);
-      const user = this.userValues[name];
-      const value = !isReadOnly(item) && user !== undefined ? user : this.render(item.value ?? '', this);
-      const v: ItemValue = { value, default: builtDefault, filename: this.render(item.filename ?? '', this) };
+      const seen = new Set<string>();
+      const taint = (fn: string) => seen.add(fn);
+      const builtDefault = this.render(item.default ?? '', this, taint);
+      const value =
+        !isReadOnly(item) && user !== undefined ? user : this.render(item.value ?? '', this, taint);
+      const filename = this.render(item.filename ?? '', this, taint);
+      const v: ItemValue = { value, default: builtDefault, filename, placeholders: [...seen].sort() };
       this.resolved.set(name, v);
       return v;
     } finally {
@@ -82,8 +96,8 @@ export class ConfigValues {
   }
 
   /** getConfigOptionValue: the value when it is not empty, else the default; undefined if no item. */
-  option(name: string): string | undefined {
-    const v = this.get(name);
+  option(name: string, taint: Taint): string | undefined {
+    const v = this.get(name, taint);
     if (!v) return undefined;
     return v.value !== '' ? v.value : v.default;
   }

@@ -1,10 +1,4 @@
-// The KOTS template function map (replicatedhq/kots pkg/template: builder.go, static_context.go,
-// config_context.go, license_context.go, version_context.go, kurl_context.go, identity_context.go)
-// as a pure module, and KOTS's two rendering passes. Values that depend on the customer, the
-// cluster or the clock are placeholders; calling one records its name so callers keep the result
-// `dynamic`.
-import { FuncError } from './errors.js';
-import { type FuncMap, f, fv } from './funcs.js';
+import { type FuncMap, f } from './funcs.js';
 import { render, sprigFuncMap } from './index.js';
 import { type ConfigGroup, ConfigValues } from './kots-config.js';
 import { staticFuncs } from './kots-static.js';
@@ -60,12 +54,12 @@ export function kotsFuncMap(ctx: KotsContext, taint: (fn: string) => void, confi
     taint(name);
     return v;
   };
-  const cfg = config ?? configValues(ctx, taint);
+  const cfg = config ?? configValues(ctx);
   const s0 = (name: string, fn: () => Value) => m.set(name, f([], fn));
   // config_context.go
   m.set(
     'ConfigOption',
-    f(['string'], (n) => cfg.option(n as string) ?? ''),
+    f(['string'], (n) => cfg.option(n as string, taint) ?? ''),
   );
   m.set(
     'ConfigOptionName',
@@ -77,23 +71,23 @@ export function kotsFuncMap(ctx: KotsContext, taint: (fn: string) => void, confi
   );
   m.set(
     'ConfigOptionData',
-    f(['string'], (n) => decodeStd(cfg.option(n as string) ?? '')),
+    f(['string'], (n) => decodeStd(cfg.option(n as string, taint) ?? '')),
   );
   m.set(
     'ConfigOptionFilename',
-    f(['string'], (n) => cfg.get(n as string)?.filename ?? ''),
+    f(['string'], (n) => cfg.get(n as string, taint)?.filename ?? ''),
   );
   m.set(
     'ConfigOptionEquals',
     f(['string', 'string'], (n, v) => {
-      const o = cfg.option(n as string);
+      const o = cfg.option(n as string, taint);
       return o !== undefined && o === v;
     }),
   );
   m.set(
     'ConfigOptionNotEquals',
     f(['string', 'string'], (n, v) => {
-      const o = cfg.option(n as string);
+      const o = cfg.option(n as string, taint);
       return o !== undefined && o !== v;
     }),
   );
@@ -181,11 +175,14 @@ function decodeStd(s: string): string {
   return Buffer.from(s, 'base64').toString('utf8');
 }
 
-/** Config values with item templates rendered by KOTS's config builder (no identity functions). */
-export function configValues(ctx: KotsContext, taint: (fn: string) => void): ConfigValues {
-  return new ConfigValues(ctx.configGroups ?? [], ctx.configValues ?? {}, (text, values) =>
-    renderPasses(text, kotsFuncMap(ctx, taint, values), 'config'),
+/** Config values with item templates rendered by KOTS's config builder. */
+export function configValues(ctx: KotsContext): ConfigValues {
+  const values: ConfigValues = new ConfigValues(
+    ctx.configGroups ?? [],
+    ctx.configValues ?? {},
+    (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config'),
   );
+  return values;
 }
 
 /** Builder.RenderTemplate: `{{repl … }}` first, then `repl{{ … }}`, with nil data. */
@@ -200,12 +197,22 @@ function renderPasses(text: string, funcs: FuncMap, name: string): string {
   return cur;
 }
 
-/** Renders `text` as KOTS does; throws TemplateError on a template error. */
-export function renderKots(text: string, ctx: KotsContext, name = 'template'): KotsResult {
-  const placeholders = new Set<string>();
-  const taint = (fn: string) => placeholders.add(fn);
-  const output = renderPasses(text, kotsFuncMap(ctx, taint), name);
-  return { output, placeholders: [...placeholders].sort() };
+/**
+ * A renderer for one app: Config items are resolved once and shared by every render. Each call
+ * returns its output and the placeholder functions it depended on (directly or through Config).
+ * Throws TemplateError (with `line`) on a template error.
+ */
+export function kotsRenderer(ctx: KotsContext): (text: string, name?: string) => KotsResult {
+  const values = configValues(ctx);
+  return (text, name = 'template') => {
+    const placeholders = new Set<string>();
+    const taint = (fn: string) => placeholders.add(fn);
+    const output = renderPasses(text, kotsFuncMap(ctx, taint, values), name);
+    return { output, placeholders: [...placeholders].sort() };
+  };
 }
 
-export { FuncError, fv };
+/** Renders `text` as KOTS does (see kotsRenderer; this one resolves Config afresh). */
+export function renderKots(text: string, ctx: KotsContext, name = 'template'): KotsResult {
+  return kotsRenderer(ctx)(text, name);
+}

@@ -4,7 +4,7 @@
 // the other functions.
 import { describe, expect, it } from 'vitest';
 import { TemplateError, unsupportedFunction } from '../../src/template/index.js';
-import { type KotsContext, PLACEHOLDERS, renderKots } from '../../src/template/kots.js';
+import { type KotsContext, kotsRenderer, PLACEHOLDERS, renderKots } from '../../src/template/kots.js';
 
 const ctx: KotsContext = {
   namespace: 'app-ns',
@@ -101,6 +101,22 @@ describe('config functions (config_context.go)', () => {
     );
     expect(out('[{{repl ConfigOptionData "tag" }}]')).toBe('[]');
     expect(out('{{repl ConfigOptionName "tag" }}|{{repl ConfigOptionIndex "tag" }}|')).toBe('tag||');
+  });
+
+  it('keeps an item built from a placeholder marked, on every read of a shared renderer', () => {
+    const c: KotsContext = {
+      ...ctx,
+      configGroups: [
+        { items: [{ name: 'reg', type: 'text', default: '{{repl ReplicatedProxyDomain }}/proxy/acme' }] },
+      ],
+    };
+    const r = kotsRenderer(c);
+    for (let i = 0; i < 2; i++)
+      expect(r('image: {{repl ConfigOption "reg" }}/api:1')).toEqual({
+        output: `image: ${PLACEHOLDERS.replicatedProxyDomain}/proxy/acme/api:1`,
+        placeholders: ['ReplicatedProxyDomain'],
+      });
+    expect(r('{{repl Namespace }}')).toEqual({ output: 'app-ns', placeholders: [] });
   });
 
   it('resolves a static repository with a templated tag', () => {
