@@ -1,3 +1,9 @@
+// The KOTS template function map (replicatedhq/kots pkg/template: builder.go, static_context.go,
+// config_context.go, license_context.go, version_context.go, kurl_context.go, identity_context.go)
+// as a pure module, and KOTS's two rendering passes. Values that depend on the customer, the
+// cluster or the clock are placeholders; calling one records its name so callers keep the result
+// `dynamic`. config_context.go reads neither `when` nor `hidden`: ConfigOption gives such items'
+// values as for any other item.
 import { type FuncMap, f } from './funcs.js';
 import { render, sprigFuncMap } from './index.js';
 import { type ConfigGroup, ConfigValues } from './kots-config.js';
