@@ -81,6 +81,7 @@ function parseIntBase0(text: string): bigint | undefined {
   if (/^0[xX][0-9a-fA-F]+$/.test(t) || /^0[oO][0-7]+$/.test(t) || /^0[bB][01]+$/.test(t))
     v = BigInt(t.toLowerCase());
   else if (/^0[0-7]+$/.test(t)) v = BigInt(`0o${t.slice(1)}`);
+  else if (/^0[0-9]+$/.test(t)) return undefined;
   else if (/^[0-9]+$/.test(t)) v = BigInt(t);
   else return undefined;
   return neg ? -v : v;
@@ -101,7 +102,7 @@ export function parseNumber(text: string, isChar: boolean): NumberConst {
   if (/^[+-]?0[xX]/.test(text) || !/^[+-]?(\d[\d_]*)?\.?(\d[\d_]*)?([eE][+-]?\d[\d_]*)?$/.test(text))
     throw new Error(`illegal number syntax: ${JSON.stringify(text)}`);
   const f = Number(text.replace(/_/g, ''));
-  if (Number.isNaN(f)) throw new Error(`illegal number syntax: ${JSON.stringify(text)}`);
+  if (!Number.isFinite(f)) throw new Error(`illegal number syntax: ${JSON.stringify(text)}`);
   if (!/[.eEpP]/.test(text)) throw new Error(`integer overflow: ${text}`);
   const isInt = Number.isInteger(f) && Math.abs(f) < 2 ** 63;
   return { isInt, isFloat: true, int: isInt ? BigInt(f) : 0n, float: f };

@@ -59,7 +59,13 @@ export function sprintf(format: string, args: Value[]): string {
         s = formatValue(v);
         break;
       case 's':
-        s = typeof v === 'string' ? v : formatValue(v);
+        if (typeof v === 'string') s = v;
+        else if (Array.isArray(v) || v instanceof Map) {
+          const leaves = Array.isArray(v) ? v : [...v.values()];
+          if (!leaves.every((e) => typeof e === 'string'))
+            throw new FuncError(`printf: %s of ${typeName(v)} with non-string elements is not supported`);
+          s = formatValue(v);
+        } else s = v === null ? '%!s(<nil>)' : bad('s', v);
         if (prec !== undefined) s = [...s].slice(0, prec).join('');
         break;
       case 'q':

@@ -2,9 +2,9 @@
 // (test/template/oracle), in one batch. Output must be equal; when Go fails, TypeScript must fail
 // too (at the same line where both messages carry one).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TABLE } from './cases.js';
-import { compare, describeMismatches } from './diff-helpers.js';
-import { ensureOracle } from './oracle-client.js';
+import { TABLE, UNSUPPORTED } from './cases.js';
+import { compare, describeMismatches, renderTs } from './diff-helpers.js';
+import { ensureOracle, runOracle } from './oracle-client.js';
 
 describe('text/template table cases vs Go', () => {
   beforeAll(() => {
@@ -16,5 +16,14 @@ describe('text/template table cases vs Go', () => {
     expect(TABLE.length).toBeGreaterThan(200);
     expect(errors).toBeGreaterThan(20);
     expect(mismatches, describeMismatches(mismatches)).toEqual([]);
+  });
+
+  it('refuses clearly what Go accepts but the evaluator does not implement', () => {
+    const go = runOracle(UNSUPPORTED);
+    UNSUPPORTED.forEach((c, i) => {
+      const ts = renderTs(c);
+      expect(go[i]?.error, c.template).toBeUndefined();
+      expect(ts.error, c.template).toMatch(/not supported|differ/);
+    });
   });
 });
