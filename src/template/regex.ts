@@ -12,9 +12,9 @@ export function translateRegex(re: string, flags = ''): RegExp {
     fl += g;
     src = src.slice(inline[0].length);
   }
-  if (/\(\?(=|!|<=|<!)|\\[1-9]|\[\[:|\\[pP]\{|\\[zAQE]|\(\?[a-zA-OQ-Z]/.test(src))
+  if (/\(\?(=|!|<=|<!)|\\[1-9]|\[\[:|\\[pP]|\\[zAQE]|\(\?[a-zA-OQ-Z]/.test(src))
     throw new FuncError(`regexp: pattern uses syntax whose Go and JavaScript meanings differ: ${re}`);
-  src = src.replace(/\(\?P</g, '(?<');
+  src = translateClasses(src.replace(/\(\?P</g, '(?<'), re);
   try {
     return new RegExp(src, fl);
   } catch (e: unknown) {
@@ -40,4 +40,35 @@ export function expandReplacement(template: string, match: unknown[]): string {
       return groups[name] ?? '';
     },
   );
+}
+
+/**
+ * Rewrites what the two engines read differently: Go's `.` excludes only `\n` (JavaScript's also
+ * excludes `\r` and the line separators) and Go's `\s` is `[\t\n\f\r ]` (JavaScript's adds
+ * Unicode spaces). Go's `[]a]` and JavaScript's `[]` / `[^]` differ, so those are refused.
+ */
+function translateClasses(src: string, re: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i] as string;
+    if (c === '\\') {
+      const n = src[i + 1] ?? '';
+      i++;
+      if (n === 's') out += inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
+      else if (n === 'S' && !inClass) out += '[^\\t\\n\\f\\r ]';
+      else if (n === 'S') throw new FuncError(`regexp: \\S inside a character class is not supported: ${re}`);
+      else out += `\\${n}`;
+    } else if (c === '[' && !inClass) {
+      inClass = true;
+      out += c;
+      if (src[i + 1] === '^') out += src[++i];
+      if (src[i + 1] === ']') throw new FuncError(`regexp: a class starting with ] is not supported: ${re}`);
+    } else if (c === ']' && inClass) {
+      inClass = false;
+      out += c;
+    } else if (c === '.' && !inClass) out += '[^\\n]';
+    else out += c;
+  }
+  return out;
 }
