@@ -101,7 +101,7 @@ export function stringFuncs(): FuncMap {
     ['trimSuffix', s2((p, s) => (p !== '' && s.endsWith(p) ? s.slice(0, s.length - p.length) : s))],
     [
       'replace',
-      f(['string', 'string', 'string'], (o, n, s) => (s as string).split(o as string).join(n as string)),
+      f(['string', 'string', 'string'], (o, n, s) => replaceAll(s as string, o as string, n as string)),
     ],
     ['contains', s2((sub, s) => s.includes(sub))],
     ['hasPrefix', s2((p, s) => s.startsWith(p))],
@@ -219,6 +219,12 @@ export function stringFuncs(): FuncMap {
     ],
     ['empty', f(['any'], isEmpty)],
   ]);
+}
+
+/** strings.ReplaceAll: an empty `old` matches before every rune and at the end. */
+function replaceAll(s: string, old: string, repl: string): string {
+  if (old !== '') return s.split(old).join(repl);
+  return repl + [...s].map((c) => c + repl).join('');
 }
 
 function indent(n: number, s: string): string {

@@ -31,106 +31,89 @@ function rng(seed: number): () => number {
   };
 }
 
-const FIELDS = [
-  '.a',
-  '.b',
-  '.n',
-  '.neg',
-  '.f',
-  '.z',
-  '.t',
-  '.no',
-  '.s',
-  '.nil',
-  '.l',
-  '.nums',
-  '.e',
-  '.m',
-  '.em',
-  '.m.k',
-  '.m.b',
-  '.m.a',
-  '.m.a.deep',
-  '.missing',
-  '.m.missing',
-  '.',
-];
-const LITERALS = [
-  '1',
-  '0',
-  '-3',
-  '2.5',
-  '1e3',
-  '"s"',
-  '""',
-  '"a,b"',
-  'true',
-  'false',
-  '`raw`',
-  "'c'",
-  '0x10',
-  'nil',
-];
-const UNARY = [
-  'upper',
-  'lower',
-  'title',
-  'trim',
-  'len',
-  'not',
-  'empty',
-  'toString',
-  'toJson',
-  'quote',
-  'squote',
-  'first',
-  'last',
-  'int',
-  'float64',
-  'b64enc',
-  'nospace',
-  'print',
-  'toStrings',
-  'uniq',
-  'sortAlpha',
-  'add1',
-];
-const BINARY = [
-  'eq',
-  'ne',
-  'lt',
-  'le',
-  'gt',
-  'ge',
-  'and',
-  'or',
-  'default',
-  'coalesce',
-  'add',
-  'sub',
-  'mul',
-  'max',
-  'min',
-  'index',
-  'list',
-  'print',
-  'printf "%v|%v"',
-  'trunc',
-  'repeat',
-  'indent',
-  'join',
-  'has',
-  'contains',
-  'hasPrefix',
-  'trimPrefix',
-  'splitList',
-  'append',
-  'without',
-  'dict "k"',
-  'ternary "y"',
-  'mod',
-  'div',
-  'cat',
+type Kind = 'str' | 'num' | 'list' | 'any';
+
+const FIELDS: Record<Kind, string[]> = {
+  str: ['.a', '.b', '.s', '.m.k', '.m.a.deep', '"s"', '""', '"a,b"', '`raw`', '"Hello world"'],
+  num: ['.n', '.neg', '.z', '.m.b', '1', '0', '-3', "'c'", '0x10', '2'],
+  list: ['.l', '.nums', '.e', '(list 1 "a")', '(splitList "," "a,b")'],
+  any: [
+    '.f',
+    '.t',
+    '.no',
+    '.nil',
+    '.m',
+    '.em',
+    '.m.a',
+    '.missing',
+    '.m.missing',
+    '.',
+    '2.5',
+    '1e3',
+    'true',
+    'false',
+    'nil',
+  ],
+};
+
+/** Functions with the kinds of their arguments and the kind of their result. */
+const FUNCS: [string, Kind[], Kind][] = [
+  ['upper', ['str'], 'str'],
+  ['lower', ['str'], 'str'],
+  ['title', ['str'], 'str'],
+  ['trim', ['str'], 'str'],
+  ['b64enc', ['str'], 'str'],
+  ['nospace', ['str'], 'str'],
+  ['quote', ['any'], 'str'],
+  ['squote', ['any'], 'str'],
+  ['toString', ['any'], 'str'],
+  ['toJson', ['any'], 'str'],
+  ['print', ['any', 'any'], 'str'],
+  ['printf "%v|%v"', ['any', 'any'], 'str'],
+  ['cat', ['any', 'any'], 'str'],
+  ['trunc', ['num', 'str'], 'str'],
+  ['repeat', ['num', 'str'], 'str'],
+  ['indent', ['num', 'str'], 'str'],
+  ['join', ['str', 'list'], 'str'],
+  ['trimPrefix', ['str', 'str'], 'str'],
+  ['replace', ['str', 'str', 'str'], 'str'],
+  ['default', ['any', 'any'], 'any'],
+  ['coalesce', ['any', 'any'], 'any'],
+  ['ternary', ['any', 'any', 'any'], 'any'],
+  ['len', ['list'], 'num'],
+  ['add', ['num', 'num'], 'num'],
+  ['sub', ['num', 'num'], 'num'],
+  ['mul', ['num', 'num'], 'num'],
+  ['max', ['num', 'num'], 'num'],
+  ['min', ['num', 'num'], 'num'],
+  ['mod', ['num', 'num'], 'num'],
+  ['div', ['num', 'num'], 'num'],
+  ['add1', ['num'], 'num'],
+  ['int', ['any'], 'num'],
+  ['atoi', ['str'], 'num'],
+  ['not', ['any'], 'any'],
+  ['empty', ['any'], 'any'],
+  ['and', ['any', 'any'], 'any'],
+  ['or', ['any', 'any'], 'any'],
+  ['eq', ['num', 'num'], 'any'],
+  ['eq', ['str', 'str'], 'any'],
+  ['ne', ['any', 'any'], 'any'],
+  ['lt', ['num', 'num'], 'any'],
+  ['ge', ['str', 'str'], 'any'],
+  ['contains', ['str', 'str'], 'any'],
+  ['hasPrefix', ['str', 'str'], 'any'],
+  ['has', ['any', 'list'], 'any'],
+  ['index', ['list', 'num'], 'any'],
+  ['first', ['list'], 'any'],
+  ['last', ['list'], 'any'],
+  ['list', ['any', 'any'], 'list'],
+  ['append', ['list', 'any'], 'list'],
+  ['without', ['list', 'any'], 'list'],
+  ['uniq', ['list'], 'list'],
+  ['sortAlpha', ['list'], 'list'],
+  ['toStrings', ['list'], 'list'],
+  ['splitList', ['str', 'str'], 'list'],
+  ['dict "k"', ['any'], 'any'],
 ];
 
 export function generate(seed: number, count: number): OracleCase[] {
@@ -139,23 +122,25 @@ export function generate(seed: number, count: number): OracleCase[] {
   const cases: OracleCase[] = [];
   for (let i = 0; i < count; i++) {
     const vars: string[] = ['$'];
-    const operand = (depth: number): string => {
+    const operand = (depth: number, want: Kind = 'any'): string => {
+      // Mostly the kind the function wants; sometimes anything, to exercise Go's type errors.
+      const kind: Kind = want === 'any' || r() < 0.1 ? pick(['str', 'num', 'list', 'any'] as const) : want;
       const x = r();
-      if (x < 0.35) return pick(FIELDS);
-      if (x < 0.55) return pick(LITERALS);
-      if (x < 0.65 && vars.length > 1) return pick(vars.slice(1));
-      if (depth <= 0) return pick(FIELDS);
-      return `(${call(depth - 1)})`;
+      if (x < 0.15 && vars.length > 1) return pick(vars.slice(1));
+      if (x < 0.7 || depth <= 0) return pick(FIELDS[kind]);
+      return `(${call(depth - 1, kind)})`;
     };
-    const call = (depth: number): string => {
-      if (r() < 0.5) return `${pick(UNARY)} ${operand(depth)}`;
-      return `${pick(BINARY)} ${operand(depth)} ${operand(depth)}`;
+    const call = (depth: number, want: Kind = 'any'): string => {
+      const fits = FUNCS.filter(([, , out]) => want === 'any' || out === want);
+      const [name, params] = pick(fits.length > 0 ? fits : FUNCS);
+      return [name, ...params.map((p) => operand(depth, p))].join(' ');
     };
     const pipeline = (depth: number): string => {
       const x = r();
-      if (x < 0.3) return operand(depth);
+      if (x < 0.25) return operand(depth);
       if (x < 0.8) return call(depth);
-      return `${operand(depth)} | ${pick(UNARY)}`;
+      const [name, params] = pick(FUNCS.filter(([, p]) => p.length === 1));
+      return `${operand(depth, params[0])} | ${name}`;
     };
     const open = () => (r() < 0.15 ? '{{- ' : '{{ ');
     const close = () => (r() < 0.15 ? ' -}}' : ' }}');
@@ -213,7 +198,21 @@ export function generate(seed: number, count: number): OracleCase[] {
       }
       return out;
     };
-    cases.push({ name: `g${i}`, template: block(2), data: GEN_DATA });
+    let template = block(2);
+    if (r() < 0.1) {
+      const mark = vars.length;
+      vars.length = 1;
+      const body = block(1);
+      vars.length = mark;
+      template = `{{ define "d${i}" }}${body}{{ end }}${template}{{ template "d${i}" ${operand(1)} }}`;
+    }
+    const d = r();
+    if (d < 0.15) {
+      // KOTS's delimiters: every action opens with `{{repl` (or `repl{{`) and closes with `}}`.
+      const left = d < 0.1 ? '{{repl' : 'repl{{';
+      template = template.replace(/\{\{/g, left);
+      cases.push({ name: `g${i}`, template, data: GEN_DATA, ldelim: left, rdelim: '}}' });
+    } else cases.push({ name: `g${i}`, template, data: GEN_DATA });
   }
   return cases;
 }
