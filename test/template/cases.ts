@@ -238,8 +238,8 @@ const withData = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: Go regexp replacement syntax
   '{{ regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W" }} {{ regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W" }} {{ regexReplaceAll "a" "banana" "$$" }}',
   '{{ regexReplaceAllLiteral "a" "banana" "$1" }} {{ regexFind "n.n" "banana" }} {{ regexFindAll "a" "banana" 2 }} {{ regexFindAll "a" "banana" -1 }}',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go regexp replacement syntax
   '{{ regexMatch "^a.b$" "a\rb" }} {{ regexMatch "^a\\sb$" "a\u00a0b" }} {{ regexMatch "^a[\\s,]b$" "a b" }} {{ regexReplaceAll "\\S+" "ab cd" "x" }} {{ regexMatch "^[^.]+$" "a.b" }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Go regexp replacement syntax
   '{{ regexSplit "a" "banana" -1 }} {{ regexReplaceAll "(?P<x>n)" "banana" "[${x}]" }}',
   // unsupported in this evaluator but parse-able, used in an if that is not taken
   '{{ if false }}{{ now }}{{ end }}ok',
