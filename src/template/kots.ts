@@ -195,11 +195,12 @@ export function configValues(ctx: KotsContext): ConfigValues {
 function renderPasses(text: string, funcs: FuncMap, name: string): string {
   if (text === '') return '';
   let cur = text;
+  // Without its left delimiter a pass is plain text and leaves the text as it is.
   for (const [l, r] of [
     ['{{repl', '}}'],
     ['repl{{', '}}'],
   ] as const)
-    cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs });
+    if (cur.includes(l)) cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs });
   return cur;
 }
 
@@ -210,11 +211,12 @@ function renderPasses(text: string, funcs: FuncMap, name: string): string {
  */
 export function kotsRenderer(ctx: KotsContext): (text: string, name?: string) => KotsResult {
   const values = configValues(ctx);
+  let current = new Set<string>();
+  const funcs = kotsFuncMap(ctx, (fn) => current.add(fn), values);
   return (text, name = 'template') => {
-    const placeholders = new Set<string>();
-    const taint = (fn: string) => placeholders.add(fn);
-    const output = renderPasses(text, kotsFuncMap(ctx, taint, values), name);
-    return { output, placeholders: [...placeholders].sort() };
+    current = new Set<string>();
+    const output = renderPasses(text, funcs, name);
+    return { output, placeholders: [...current].sort() };
   };
 }
 
