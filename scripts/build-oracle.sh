@@ -10,6 +10,8 @@ if ! command -v go >/dev/null 2>&1; then
 fi
 mkdir -p "$root/.tools/bin"
 cd "$root/test/template/oracle"
-GOFLAGS=-mod=mod go build -o "$out.tmp" .
-mv "$out.tmp" "$out"
+# A per-process temporary name: test files may build at the same time; mv is atomic.
+tmp="$out.$$.tmp"
+GOFLAGS=-mod=mod go build -o "$tmp" .
+mv "$tmp" "$out"
 echo "$out"
