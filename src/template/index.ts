@@ -5,6 +5,7 @@ import { execute } from './exec.js';
 import { type FuncMap, f, fv } from './funcs.js';
 import { parse } from './parser.js';
 import { listFuncs } from './sprig-lists.js';
+import { moreFuncs } from './sprig-more.js';
 import { stringFuncs } from './sprig-strings.js';
 import { typeName, type Value } from './value.js';
 
@@ -64,6 +65,7 @@ export function sprigFuncMap(): FuncMap {
       return l.slice(a ?? 0, b ?? l.length);
     }),
   );
+  for (const [k, v] of moreFuncs(m)) m.set(k, v);
   return m;
 }
 
