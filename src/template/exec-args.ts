@@ -63,7 +63,8 @@ export function constantArg(a: Arg, t: ParamType): Checked {
 export function assignable(v: Value, t: ParamType): Checked {
   if (t === 'value') return { value: v };
   if (v === undefined || v === null) {
-    if (t === 'any' || t === 'list' || t === 'map') return { value: null };
+    // "No value" fits any nil-able type; a nil interface{} is assignable only to interface{}.
+    if (t === 'any' || (v === undefined && (t === 'list' || t === 'map'))) return { value: null };
     return {
       error:
         v === undefined

@@ -2,18 +2,21 @@
 // only one side understands is refused with a clear error rather than matched differently.
 import { FuncError } from './errors.js';
 
+/** A pattern refused because Go and JavaScript would read it differently (not a Go syntax error). */
+export class RegexRefusal extends FuncError {}
+
 export function translateRegex(re: string, flags = ''): RegExp {
   let src = re;
   let fl = flags;
   const inline = /^\(\?([imsU]+)\)/.exec(src);
   if (inline) {
     const g = inline[1] as string;
-    if (g.includes('U')) throw new FuncError(`regexp: the (?U) flag is not supported: ${re}`);
+    if (g.includes('U')) throw new RegexRefusal(`regexp: the (?U) flag is not supported: ${re}`);
     fl += g;
     src = src.slice(inline[0].length);
   }
   if (/\(\?(=|!|<=|<!)|\\[1-9]|\[\[:|\\[pP]|\\[zAQE]|\(\?[a-zA-OQ-Z]/.test(src))
-    throw new FuncError(`regexp: pattern uses syntax whose Go and JavaScript meanings differ: ${re}`);
+    throw new RegexRefusal(`regexp: pattern uses syntax whose Go and JavaScript meanings differ: ${re}`);
   src = translateClasses(src.replace(/\(\?P</g, '(?<'), re);
   try {
     return new RegExp(src, fl);
@@ -57,13 +60,18 @@ function translateClasses(src: string, re: string): string {
       i++;
       if (n === 's') out += inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
       else if (n === 'S' && !inClass) out += '[^\\t\\n\\f\\r ]';
-      else if (n === 'S') throw new FuncError(`regexp: \\S inside a character class is not supported: ${re}`);
+      else if (n === 'S')
+        throw new RegexRefusal(`regexp: \\S inside a character class is not supported: ${re}`);
       else out += `\\${n}`;
     } else if (c === '[' && !inClass) {
       inClass = true;
       out += c;
       if (src[i + 1] === '^') out += src[++i];
-      if (src[i + 1] === ']') throw new FuncError(`regexp: a class starting with ] is not supported: ${re}`);
+      if (src[i + 1] === ']') {
+        // Go reads `[]a]` as a class holding `]`; with no later `]` it is a syntax error there too.
+        if (!src.includes(']', i + 2)) throw new FuncError(`error parsing regexp: missing closing ]: ${re}`);
+        throw new RegexRefusal(`regexp: a class starting with ] is not supported: ${re}`);
+      }
     } else if (c === ']' && inClass) {
       inClass = false;
       out += c;

@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { FuncError } from './errors.js';
 import { type FuncMap, f, fv } from './funcs.js';
-import { expandReplacement, translateRegex } from './regex.js';
+import { expandReplacement, RegexRefusal, translateRegex } from './regex.js';
 import { isEmpty, strslice, strval, toFloat64, toInt64 } from './sprig-convert.js';
 import { type GoMap, Int64, int64, typeName, type Value } from './value.js';
 
@@ -189,9 +189,11 @@ export function listFuncs(): FuncMap {
     [
       'regexMatch',
       f(['string', 'string'], (re, s) => {
+        // sprig returns false for an invalid pattern; a refused one must stay an error.
         try {
           return translateRegex(re as string).test(s as string);
-        } catch {
+        } catch (e: unknown) {
+          if (e instanceof RegexRefusal) throw e;
           return false;
         }
       }),

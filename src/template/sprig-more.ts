@@ -137,9 +137,23 @@ export function moreFuncs(base: FuncMap): FuncMap {
       'chunk',
       f(['int', 'any'], (n, l) => {
         if (!Array.isArray(l)) throw new FuncError(`Cannot chunk type ${typeName(l)}`);
+        // sprig's mustChunk arithmetic, including what it does with a negative size.
         const size = Number(n);
+        if (size === 0) throw new FuncError('runtime error: makeslice: len out of range');
+        const count = Math.floor((l.length - 1) / size) + 1;
         const out: Value[] = [];
-        for (let i = 0; i < l.length; i += size) out.push(l.slice(i, i + size));
+        for (let i = 0; i < count; i++) {
+          let clen = size;
+          if (i === count - 1) clen = Math.floor(l.length % size) || size;
+          if (clen < 0) throw new FuncError('runtime error: makeslice: len out of range');
+          const c: Value[] = [];
+          for (let j = 0; j < clen; j++) {
+            const ix = i * size + j;
+            if (ix < 0 || ix >= l.length) throw new FuncError('reflect: slice index out of range');
+            c.push(l[ix] ?? null);
+          }
+          out.push(c);
+        }
         return out;
       }),
     ],

@@ -126,9 +126,16 @@ export function stringFuncs(): FuncMap {
         const bs = bytes(s as string);
         const start = Number(a);
         const end = Number(b);
-        if (start < 0) return str(bs.slice(0, end));
-        if (end < 0 || end > bs.length) return str(bs.slice(start));
-        if (start > end) throw new FuncError(`runtime error: slice bounds out of range [${start}:${end}]`);
+        const oob = () => new FuncError('runtime error: slice bounds out of range');
+        if (start < 0) {
+          if (end < 0 || end > bs.length) throw oob();
+          return str(bs.slice(0, end));
+        }
+        if (end < 0 || end > bs.length) {
+          if (start > bs.length) throw oob();
+          return str(bs.slice(start));
+        }
+        if (start > end) throw oob();
         return str(bs.slice(start, end));
       }),
     ],

@@ -34,17 +34,33 @@ export function agree(go: OracleResult, ts: OracleResult): boolean {
   return go.output === ts.output;
 }
 
-export function compare(cases: OracleCase[]): { mismatches: Mismatch[]; errors: number } {
+/** The evaluator's explicit refusal of a feature it does not implement (never a wrong value). */
+export function isRefusal(r: OracleResult): boolean {
+  return r.error !== undefined && /not supported|meanings differ/.test(r.error);
+}
+
+/**
+ * Runs every case through Go and TypeScript. With `allowRefusals`, a case the evaluator refuses
+ * with a "not supported" error (Go rendering it, or failing later on) is counted apart instead of
+ * as a mismatch.
+ */
+export function compare(
+  cases: OracleCase[],
+  allowRefusals = false,
+): { mismatches: Mismatch[]; errors: number; refusals: number } {
   const goResults = runOracle(cases);
   const mismatches: Mismatch[] = [];
   let errors = 0;
+  let refusals = 0;
   cases.forEach((c, i) => {
     const go = goResults[i] as OracleResult;
     const ts = renderTs(c);
     if (go.error !== undefined) errors++;
-    if (!agree(go, ts)) mismatches.push({ c, go, ts });
+    if (agree(go, ts)) return;
+    if (allowRefusals && isRefusal(ts)) refusals++;
+    else mismatches.push({ c, go, ts });
   });
-  return { mismatches, errors };
+  return { mismatches, errors, refusals };
 }
 
 export function describeMismatches(ms: Mismatch[]): string {
