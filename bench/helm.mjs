@@ -91,16 +91,17 @@ function pathWithoutHelm(pathEnv) {
 function countingHelm(dir, realHelm, log) {
   mkdirSync(dir, { recursive: true });
   const script = join(dir, 'helm');
-  writeFileSync(
-    script,
-    `#!/bin/sh\nprintf '%s\\n' "\${1:-}" >> '${log}'\nexec '${realHelm}' "$@"\n`,
-  );
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "\${1:-}" >> '${log}'\nexec '${realHelm}' "$@"\n`);
   chmodSync(script, 0o755);
   return script;
 }
 
 function readCalls(log) {
-  const lines = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') : [];
+  const lines = existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
   return { total: lines.length, template: lines.filter((l) => l === 'template').length };
 }
 
@@ -163,7 +164,9 @@ export async function runHelmBenchmark(args = process.argv.slice(2)) {
     const renderOne = async (r) => {
       const res = await run(wrapper, r.args, { env: r.env, cwd: r.cwd });
       if (res.status !== 0) {
-        throw new Error(`helm template ${r.entry.archive} failed (${res.status ?? res.signal}): ${res.stderr}`);
+        throw new Error(
+          `helm template ${r.entry.archive} failed (${res.status ?? res.signal}): ${res.stderr}`,
+        );
       }
     };
     const timed = async (work) => {
@@ -193,7 +196,8 @@ export async function runHelmBenchmark(args = process.argv.slice(2)) {
           ],
           { env: { ...process.env, PATH: pathEnv }, cwd: root },
         );
-        if (res.status !== 0) throw new Error(`CLI scan (${label}) exited ${res.status ?? res.signal}: ${res.stderr}`);
+        if (res.status !== 0)
+          throw new Error(`CLI scan (${label}) exited ${res.status ?? res.signal}: ${res.stderr}`);
       });
 
     const load = loadavg()[0];
