@@ -1,7 +1,7 @@
 // The Helm benchmark's release generator (bench/lib/helm-release.mjs) must write 10 distinct chart
 // archives, each matched by exactly one HelmChart CR the way KOTS matches them (chart.name and
-// chart.chartVersion against the archive's Chart.yaml; see pkg/kotsutil/kots.go FindHelmChartArchive
-// in replicatedhq/kots), with release names where each schema keeps them and values that really
+// chart.chartVersion against the archive's Chart.yaml: replicatedhq/kots pkg/base/replicated.go,
+// FindHelmChartArchiveInRelease), with release names where each schema keeps them and values that really
 // change the rendered images: the benchmark's bare `helm template` runs are only comparable with the
 // CLI if every CR renders, and a values key a chart ignores would make the release less real.
 import { execFileSync } from 'node:child_process';
