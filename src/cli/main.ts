@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Logger, type RunOptions, UsageError } from '../model.js';
-import { checkOutDir, describe, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
+import { checkOutDir, describe, plannedFile, relativeOutDir, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
 import { makeRedactor } from '../redact.js';
 import {
@@ -101,10 +101,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } finally {
       await checker?.close();
     }
-    await writeGeneratedFiles(io.cwd, args.outDir, result.files);
     const json = redact(reportJson(result.report));
+    // The report file is part of the same all-or-none write as the generated files.
+    const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
+    await writeGeneratedFiles(
+      io.cwd,
+      args.outDir,
+      result.files,
+      report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)],
+    );
     if (args.report === '-') io.stdout(json);
-    else if (args.report !== undefined) await writeFileAtomic(resolve(io.cwd, args.report), json);
     err(humanSummary(result.report, args.verbosity));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {

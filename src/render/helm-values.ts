@@ -16,6 +16,7 @@ import type { Effective } from '../plan/images.js';
 import type { Plan } from '../plan/index.js';
 import { parseReference, proxyImageName } from '../reference.js';
 import { GENERATED_HEADER } from './kustomize.js';
+import { singleQuoted } from './yaml-scalar.js';
 
 type Tree = Map<string, Tree | string | Array<string | { name: string }>>;
 
@@ -175,9 +176,7 @@ function setPath(tree: Tree, path: string[], value: Tree | string | Array<string
 }
 
 /** YAML single-quoted scalar: no escapes, so `{{ … "x" }}` reaches KOTS's template engine intact. */
-function sq(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+const sq = singleQuoted;
 
 function yamlKey(k: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(k) ? k : sq(k);
