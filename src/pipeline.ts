@@ -1,5 +1,6 @@
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
+import { confinePaths } from './fs/inside.js';
 import type {
   AccessVerdict,
   CredentialsVerdict,
@@ -60,6 +61,8 @@ export interface PipelineDeps {
   cwd: string;
   /** Whether --registry-auth holds credentials for a host (as normalized, e.g. `docker.io`). */
   hasCredentials?: (host: string) => boolean;
+  /** Workspace root: release paths whose real path lies outside it are skipped, never read. */
+  root?: string;
 }
 
 export async function runPipeline(
@@ -68,7 +71,9 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const scan = await scanRelease(paths, deps.cwd);
+  const confined = deps.root === undefined ? undefined : await confinePaths(paths, deps.cwd, deps.root);
+  const scan = await scanRelease(confined ? confined.inside : paths, deps.cwd);
+  if (confined) scan.findings.unshift(...confined.findings);
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();

@@ -111,6 +111,7 @@ async function act(deps: ActionDeps): Promise<void> {
       checker,
       logger,
       cwd: workspace,
+      root: workspace, // release paths from the pull request stay inside the checkout
       hasCredentials: (host) => credentialFor(inputs.credentials, host) !== undefined,
     });
   } finally {

@@ -17,6 +17,8 @@ export interface CliArgs {
   publicRegistries: string[];
   insecureRegistries: string[];
   registryAuth?: string;
+  /** Release paths must resolve inside this directory (default: the working directory). */
+  root?: string;
   offline: boolean;
   concurrency: number;
   failOn: FailOn;
@@ -38,6 +40,7 @@ Options:
   --public-registry HOST      images on HOST are public; no request is made (repeatable)
   --insecure-registry HOST    talk plain HTTP to HOST (repeatable)
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
+  --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
   --concurrency N             registry requests in flight (default: 16)
   --fail-on LEVEL             error, warning or never (default: error)
@@ -123,6 +126,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const registryDomain = host('--registry-domain', v['registry-domain']);
   if (registryDomain) args.registryDomain = registryDomain;
   if (v['registry-auth'] !== undefined) args.registryAuth = v['registry-auth'];
+  if (v.root === '') throw new UsageError('--root must not be empty');
+  if (v.root !== undefined) args.root = v.root;
   return args;
 }
 
@@ -141,6 +146,7 @@ function parse(argv: string[]) {
       'public-registry': { type: 'string', multiple: true },
       'insecure-registry': { type: 'string', multiple: true },
       'registry-auth': { type: 'string' },
+      root: { type: 'string' },
       offline: { type: 'boolean' },
       concurrency: { type: 'string' },
       'fail-on': { type: 'string' },

@@ -96,6 +96,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         ...(checker ? { checker } : {}),
         logger,
         cwd: io.cwd,
+        root: resolve(io.cwd, args.root ?? '.'),
         hasCredentials: (host) => credentialFor(credentials, host) !== undefined,
       });
     } finally {
