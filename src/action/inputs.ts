@@ -24,6 +24,8 @@ export interface ActionInputs {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses (input allow-registries). */
+  allowRegistries: string[];
   annotate: Annotate;
   commit: boolean;
   commitMessage: string;
@@ -124,6 +126,7 @@ export function parseInputs(
     privateRegistries: hostList('private-registries', read('private-registries')),
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
+    allowRegistries: hostList('allow-registries', read('allow-registries')),
     annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
     commit: commit.toLowerCase() === 'true',
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,

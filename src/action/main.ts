@@ -101,6 +101,7 @@ async function act(deps: ActionDeps): Promise<void> {
   const checker = createRegistryChecker({
     credentials: inputs.credentials,
     insecureRegistries: inputs.insecureRegistries,
+    allowRegistries: inputs.allowRegistries,
     concurrency: options.concurrency,
     logger,
     onSecret: (s) => core.setSecret(s), // registry tokens, masked as soon as they arrive

@@ -16,6 +16,8 @@ export interface CliArgs {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses (loopback, private…); insecure ones may too. */
+  allowRegistries: string[];
   registryAuth?: string;
   /** Release paths must resolve inside this directory (default: the working directory). */
   root?: string;
@@ -38,7 +40,8 @@ Options:
   --registry-domain HOST      custom domain for registry.replicated.com images
   --private-registry HOST     images on HOST are private; no request is made (repeatable)
   --public-registry HOST      images on HOST are public; no request is made (repeatable)
-  --insecure-registry HOST    talk plain HTTP to HOST (repeatable)
+  --insecure-registry HOST    talk plain HTTP to HOST (repeatable; also allows internal addresses)
+  --allow-registry HOST       HOST may resolve to a loopback/private/link-local address (repeatable)
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
   --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
@@ -77,6 +80,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     privateRegistries: [],
     publicRegistries: [],
     insecureRegistries: [],
+    allowRegistries: [],
     offline: false,
     concurrency: 16,
     failOn: 'error' as const,
@@ -115,6 +119,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     privateRegistries: hostList('--private-registry', v['private-registry']),
     publicRegistries: hostList('--public-registry', v['public-registry']),
     insecureRegistries: hostList('--insecure-registry', v['insecure-registry']),
+    allowRegistries: hostList('--allow-registry', v['allow-registry']),
     offline: v.offline ?? false,
     concurrency,
     failOn,
@@ -145,6 +150,7 @@ function parse(argv: string[]) {
       'private-registry': { type: 'string', multiple: true },
       'public-registry': { type: 'string', multiple: true },
       'insecure-registry': { type: 'string', multiple: true },
+      'allow-registry': { type: 'string', multiple: true },
       'registry-auth': { type: 'string' },
       root: { type: 'string' },
       offline: { type: 'boolean' },

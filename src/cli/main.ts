@@ -87,6 +87,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       : createRegistryChecker({
           credentials,
           insecureRegistries: args.insecureRegistries,
+          allowRegistries: args.allowRegistries,
           concurrency: args.concurrency,
           logger,
         });

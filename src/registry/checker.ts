@@ -10,6 +10,7 @@ import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, Transport } from './http.js';
+import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
 import type { Identity } from './tokens.js';
 import { ANONYMOUS, TokenBroker } from './tokens.js';
 
@@ -24,6 +25,10 @@ export interface RegistryCheckerOptions {
   retry?: Partial<RetryPolicy>;
   /** Called with every secret as soon as it is known (credentials at creation, tokens on receipt). */
   onSecret?: (secret: string) => void;
+  /** Hosts (`host[:port]`) that may resolve to internal addresses (insecure registries may too). */
+  allowRegistries?: string[];
+  /** Test seams of the network policy: a resolver, an address classifier, extra trusted CAs. */
+  network?: Pick<NetPolicyOptions, 'lookup' | 'classify' | 'ca'>;
 }
 
 export interface RegistryCheckerStats extends TransportStats {
@@ -93,7 +98,15 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const concurrency = Math.max(1, Math.floor(options.concurrency));
-  const transport = new Transport(concurrency, timeouts, retry);
+  const insecure = new Set(options.insecureRegistries.map(canonicalRegistryHost));
+  const policy = new NetPolicy({
+    allowed: [...options.insecureRegistries, ...(options.allowRegistries ?? [])].flatMap((h) => [
+      h,
+      registryApiHost(canonicalRegistryHost(h)),
+    ]),
+    ...options.network,
+  });
+  const transport = new Transport(concurrency, timeouts, retry, policy.connector(timeouts.connectMs));
   const secrets = new Set<string>();
   const remember = (secret: string): void => {
     if (secrets.has(secret)) return;
@@ -102,7 +115,6 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   };
   for (const secret of registrySecrets(options.credentials)) remember(secret);
   const broker = new TokenBroker(transport, remember);
-  const insecure = new Set(options.insecureRegistries.map(canonicalRegistryHost));
   const sessions = new Map<string, RegistrySession>();
   const probes = new Map<string, Probe>();
   let credentialedProbes = 0;
@@ -115,7 +127,10 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
         : undefined;
       const origin = `${insecure.has(host) ? 'http' : 'https'}://${registryApiHost(host)}`;
-      session = new RegistrySession(transport, broker, origin, registryApiHost(host), basic);
+      const apiHost = registryApiHost(host);
+      session = new RegistrySession(transport, broker, origin, apiHost, basic, (realm) =>
+        realmRefusal(realm, apiHost, insecure.has(host), policy),
+      );
       sessions.set(host, session);
     }
     return session;
@@ -218,6 +233,10 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       },
     );
     for (const probe of fresh) {
+      // A host (or its realm) the network policy kept us from: nothing was learnt about the image.
+      if (probe.verdict!.reason?.startsWith(NOT_CONTACTED)) {
+        probe.verdict = { status: 'unknown', credentials: 'not-checked', reason: probe.verdict!.reason };
+      }
       const v = probe.verdict!;
       options.logger.debug(
         `${probe.host}/${probe.repository}@${probe.reference}: ${v.status}, credentials ${v.credentials}${v.reason ? ` (${v.reason})` : ''}`,

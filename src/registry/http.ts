@@ -2,7 +2,8 @@
 // connection limit and connect/headers/body timeouts; redirects followed by hand so `Authorization`
 // is dropped when the origin changes; 429 (honouring Retry-After), 5xx and connection resets retried
 // with capped exponential backoff and jitter, never past the caller's deadline.
-import { Agent, request } from 'undici';
+import { Agent, type buildConnector, request } from 'undici';
+import { POLICY_REFUSED } from './net-policy.js';
 
 export interface Timeouts {
   connectMs: number;
@@ -89,6 +90,8 @@ const MAX_REDIRECTS = 5;
 export function describeNetworkError(e: unknown, host: string): NetworkError {
   const code = (e as { code?: unknown } | null)?.code;
   const name = e instanceof Error ? e.name : '';
+  // The network policy's refusal already names only the host; it is final, not worth a retry.
+  if (code === POLICY_REFUSED && e instanceof Error) return new NetworkError(e.message, false);
   if (code === 'ECONNREFUSED') return new NetworkError(`connection refused to ${host}`, false);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new NetworkError(`DNS lookup failed for ${host}`, false);
@@ -159,10 +162,12 @@ export class Transport {
     connectionsPerOrigin: number,
     timeouts: Timeouts,
     private readonly retry: RetryPolicy,
+    /** Opens each connection; the network policy's connector (src/registry/net-policy.ts). */
+    connector?: buildConnector.connector,
   ) {
     this.agent = new Agent({
       connections: connectionsPerOrigin,
-      connect: { timeout: timeouts.connectMs },
+      connect: connector ?? { timeout: timeouts.connectMs },
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,
       keepAliveTimeout: 30_000,
