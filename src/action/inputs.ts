@@ -4,6 +4,7 @@
 import { isAbsolute, normalize } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../model.js';
+import { MIN_SECRET_LENGTH } from '../redact.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
 import { APP_SLUG, HOST_PORT } from '../validate.js';
@@ -146,7 +147,10 @@ export function parseInputs(
 export function getInputs(workspace: string): ActionInputs {
   return parseInputs(
     (name) => core.getInput(name),
-    (secret) => core.setSecret(secret),
+    // `::add-mask::e` would hide every "e" of the log: short values are not masked.
+    (secret) => {
+      if (secret.length >= MIN_SECRET_LENGTH) core.setSecret(secret);
+    },
     () => readReplicatedConfig(workspace),
   );
 }

@@ -12,7 +12,8 @@ import { renderSummary } from '../github/summary.js';
 import { type Logger, type RunOptions, UsageError } from '../model.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
-import { credentialFor } from '../registry/auth.js';
+import { MIN_SECRET_LENGTH, Redactor } from '../redact.js';
+import { credentialFor, registrySecrets } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
 import { readRunContext } from './event.js';
@@ -46,6 +47,10 @@ async function act(deps: ActionDeps): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   // Masks registry-auth (and the token) before anything else is read or logged.
   const inputs = getInputs(workspace);
+  // One redactor for every output (report, files, commit, annotations, summary, outputs, log);
+  // registry tokens join it as they arrive.
+  const redactor = new Redactor(registrySecrets(inputs.credentials));
+  const redact = redactor.redact;
   const ctx = readRunContext(env);
   const pr = ctx.pullRequest;
   if (inputs.configFile) core.info(`Read defaults from ${inputs.configFile}`);
@@ -60,15 +65,15 @@ async function act(deps: ActionDeps): Promise<void> {
         startColumn: props.column,
       }).filter(([, v]) => v !== undefined),
     );
-    if (level === 'error') core.error(message, p);
-    else if (level === 'warning') core.warning(message, p);
-    else core.notice(message, p);
+    if (level === 'error') core.error(redact(message), p);
+    else if (level === 'warning') core.warning(redact(message), p);
+    else core.notice(redact(message), p);
   });
   const logger: Logger = {
-    info: (m) => core.info(m),
-    debug: (m) => core.debug(m),
+    info: (m) => core.info(redact(m)),
+    debug: (m) => core.debug(redact(m)),
     warning: (m) => {
-      if (!budget.emit({ level: 'warning', message: m })) core.info(`Warning: ${m}`);
+      if (!budget.emit({ level: 'warning', message: m })) core.info(redact(`Warning: ${m}`));
     },
   };
 
@@ -104,7 +109,11 @@ async function act(deps: ActionDeps): Promise<void> {
     allowRegistries: inputs.allowRegistries,
     concurrency: options.concurrency,
     logger,
-    onSecret: (s) => core.setSecret(s), // registry tokens, masked as soon as they arrive
+    // Registry tokens, redacted and masked as soon as they arrive (short ones are not masked).
+    onSecret: (s) => {
+      redactor.add(s);
+      if (s.length >= MIN_SECRET_LENGTH) core.setSecret(s);
+    },
   });
   let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
@@ -118,16 +127,19 @@ async function act(deps: ActionDeps): Promise<void> {
   } finally {
     await checker.close();
   }
-  const { report, files } = result;
+  const { report } = result;
+  const files = result.files.map((f) => ({ ...f, content: redact(f.content) }));
   await writeGeneratedFiles(workspace, options.outDir, files);
 
   const reportPath = join(mkdtempSync(join(ctx.runnerTemp || tmpdir(), 'kots-proxy-')), 'report.json');
-  await writeFileAtomic(reportPath, reportJson(report));
+  await writeFileAtomic(reportPath, redact(reportJson(report)));
   core.setOutput('report', reportPath);
   core.setOutput(
     'images-needing-proxy',
-    JSON.stringify(
-      report.images.filter((i) => i.proxy?.startsWith(`${report.proxyDomain}/proxy/`)).map((i) => i.image),
+    redact(
+      JSON.stringify(
+        report.images.filter((i) => i.proxy?.startsWith(`${report.proxyDomain}/proxy/`)).map((i) => i.image),
+      ),
     ),
   );
 
@@ -175,7 +187,7 @@ async function act(deps: ActionDeps): Promise<void> {
       annotated,
       link: blobLinker(ctx, toRepo),
     });
-    await core.summary.addRaw(html).write();
+    await core.summary.addRaw(redact(html)).write();
   }
 
   core.setOutput('commit-sha', commit.kind === 'committed' ? commit.sha : '');

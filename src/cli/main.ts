@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { type Logger, type RunOptions, UsageError } from '../model.js';
 import { checkOutDir, describe, plannedFile, relativeOutDir, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
-import { makeRedactor } from '../redact.js';
+import { Redactor } from '../redact.js';
 import {
   credentialFor,
   parseRegistryAuth,
@@ -69,7 +69,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Report paths are relative to the working directory, also for an absolute --out.
     args.outDir = relativeOutDir(io.cwd, args.outDir);
     const credentials = await loadCredentials(args.registryAuth, io.cwd);
-    redact = makeRedactor(registrySecrets(credentials));
+    // One redactor for stdout, stderr, the report and generated files; tokens join it on receipt.
+    const redactor = new Redactor(registrySecrets(credentials));
+    redact = redactor.redact;
     await checkOutDir(io.cwd, args.outDir, args.paths);
 
     const logger: Logger = {
@@ -90,6 +92,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           allowRegistries: args.allowRegistries,
           concurrency: args.concurrency,
           logger,
+          onSecret: (s) => redactor.add(s),
         });
     let result: Awaited<ReturnType<typeof runPipeline>>;
     try {
@@ -109,7 +112,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     await writeGeneratedFiles(
       io.cwd,
       args.outDir,
-      result.files,
+      result.files.map((f) => ({ ...f, content: redact(f.content) })),
       report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)],
     );
     if (args.report === '-') io.stdout(json);

@@ -30,7 +30,8 @@ export function parseChallenges(headers: string | string[]): Challenge[] {
 
 function parseOne(header: string): Challenge[] {
   const fail = (why: string): never => {
-    throw new ChallengeError(`malformed WWW-Authenticate header ${quoteHeader(header)}: ${why}`);
+    // The header is never quoted: a hostile registry may echo the request's Authorization in it.
+    throw new ChallengeError(`malformed WWW-Authenticate header: ${why}`);
   };
   let i = 0;
   const skipSpace = (): void => {
@@ -121,7 +122,7 @@ export function pickChallenge(challenges: Challenge[], header: string | string[]
     const realm = bearer.params.realm ?? '';
     if (!/^https?:\/\/[^/\s]+/i.test(realm)) {
       const text = Array.isArray(header) ? header.join(', ') : header;
-      throw new ChallengeError(`Bearer challenge without an http(s) realm in ${quoteHeader(text)}`);
+      throw new ChallengeError('Bearer challenge without an http(s) realm');
     }
     return bearer;
   }
