@@ -1,6 +1,7 @@
 // `WWW-Authenticate` parsing (RFC 9110 §11.6.1): one header may hold several challenges, parameter
 // values may be quoted strings containing commas, and scheme and parameter names are case-insensitive.
-// Pure. A malformed header raises ChallengeError quoting it; callers classify that as `unreachable`.
+// Pure. A malformed header raises ChallengeError (never quoting it: a registry may echo credentials
+// there); callers classify that as `unreachable`.
 
 export interface Challenge {
   /** Lowercase scheme: `bearer`, `basic`, … */
@@ -116,12 +117,11 @@ function parseOne(header: string): Challenge[] {
  * The challenge to answer: Bearer (needs a realm) before Basic. Returns undefined when neither is
  * offered; throws ChallengeError for a Bearer challenge without a usable realm.
  */
-export function pickChallenge(challenges: Challenge[], header: string | string[]): Challenge | undefined {
+export function pickChallenge(challenges: Challenge[], _header: string | string[]): Challenge | undefined {
   const bearer = challenges.find((c) => c.scheme === 'bearer');
   if (bearer) {
     const realm = bearer.params.realm ?? '';
     if (!/^https?:\/\/[^/\s]+/i.test(realm)) {
-      const text = Array.isArray(header) ? header.join(', ') : header;
       throw new ChallengeError('Bearer challenge without an http(s) realm');
     }
     return bearer;
