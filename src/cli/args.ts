@@ -23,6 +23,8 @@ export interface CliArgs {
   root?: string;
   offline: boolean;
   concurrency: number;
+  /** Seconds the registry phase may take in all (default 120). */
+  timeoutS: number;
   failOn: FailOn;
   verbosity: 'quiet' | 'normal' | 'verbose';
 }
@@ -46,6 +48,7 @@ Options:
   --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
   --concurrency N             registry requests in flight (default: 16)
+  --timeout SECONDS           time limit for all registry checks; later images are not checked (default: 120)
   --fail-on LEVEL             error, warning or never (default: error)
   --quiet / --verbose         less / more output on stderr
   --help, --version
@@ -83,6 +86,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     allowRegistries: [],
     offline: false,
     concurrency: 16,
+    timeoutS: 120,
     failOn: 'error' as const,
     verbosity: 'normal' as const,
   };
@@ -104,6 +108,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
       `--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`,
     );
   }
+  const timeoutS = v.timeout === undefined ? 120 : /^\d+$/.test(v.timeout) ? Number(v.timeout) : Number.NaN;
+  if (!Number.isInteger(timeoutS) || timeoutS < 1 || timeoutS > 86_400) {
+    throw new UsageError(
+      `--timeout must be a whole number of seconds from 1 to 86400, got ${JSON.stringify(v.timeout)}`,
+    );
+  }
   const failOn = v['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') {
     throw new UsageError(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
@@ -122,6 +132,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     allowRegistries: hostList('--allow-registry', v['allow-registry']),
     offline: v.offline ?? false,
     concurrency,
+    timeoutS,
     failOn,
     verbosity: v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal',
   };
@@ -155,6 +166,7 @@ function parse(argv: string[]) {
       root: { type: 'string' },
       offline: { type: 'boolean' },
       concurrency: { type: 'string' },
+      timeout: { type: 'string' },
       'fail-on': { type: 'string' },
       quiet: { type: 'boolean' },
       verbose: { type: 'boolean' },

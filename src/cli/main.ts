@@ -93,6 +93,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           concurrency: args.concurrency,
           logger,
           onSecret: (s) => redactor.add(s),
+          budget: { timeoutMs: args.timeoutS * 1000 },
         });
     let result: Awaited<ReturnType<typeof runPipeline>>;
     try {

@@ -6,10 +6,18 @@ import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../mod
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
 import type { RegistryCredentials } from './auth.js';
 import { credentialFor, registrySecrets } from './auth.js';
+import {
+  BudgetedTransport,
+  DEFAULT_BUDGET,
+  NOT_CHECKED,
+  type RegistryBudget,
+  registryCapReason,
+  timeoutReason,
+} from './budget.js';
 import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, Transport } from './http.js';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUTS } from './http.js';
 import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
 import type { Identity } from './tokens.js';
 import { ANONYMOUS, TokenBroker } from './tokens.js';
@@ -27,6 +35,8 @@ export interface RegistryCheckerOptions {
   onSecret?: (secret: string) => void;
   /** Hosts (`host[:port]`) that may resolve to internal addresses (insecure registries may too). */
   allowRegistries?: string[];
+  /** Caps on registries, requests and time for the whole run (src/registry/budget.ts). */
+  budget?: Partial<RegistryBudget>;
   /** Test seams of the network policy: a resolver, an address classifier, extra trusted CAs. */
   network?: Pick<NetPolicyOptions, 'lookup' | 'classify' | 'ca'>;
 }
@@ -106,7 +116,22 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     ]),
     ...options.network,
   });
-  const transport = new Transport(concurrency, timeouts, retry, policy.connector(timeouts.connectMs));
+  const budget = { ...DEFAULT_BUDGET, ...options.budget };
+  // The registry phase's deadline counts from the first check() call.
+  let transport: BudgetedTransport | undefined;
+  const connector = policy.connector(timeouts.connectMs);
+  const transportFor = (): BudgetedTransport => {
+    transport ??= new BudgetedTransport(
+      concurrency,
+      timeouts,
+      retry,
+      connector,
+      budget,
+      Date.now() + budget.timeoutMs,
+    );
+    return transport;
+  };
+  const checkedHosts = new Set<string>();
   const secrets = new Set<string>();
   const remember = (secret: string): void => {
     if (secrets.has(secret)) return;
@@ -114,7 +139,11 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     options.onSecret?.(secret);
   };
   for (const secret of registrySecrets(options.credentials)) remember(secret);
-  const broker = new TokenBroker(transport, remember);
+  let brokerInstance: TokenBroker | undefined;
+  const brokerFor = (): TokenBroker => {
+    brokerInstance ??= new TokenBroker(transportFor(), remember);
+    return brokerInstance;
+  };
   const sessions = new Map<string, RegistrySession>();
   const probes = new Map<string, Probe>();
   let credentialedProbes = 0;
@@ -128,7 +157,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         : undefined;
       const origin = `${insecure.has(host) ? 'http' : 'https'}://${registryApiHost(host)}`;
       const apiHost = registryApiHost(host);
-      session = new RegistrySession(transport, broker, origin, apiHost, basic, (realm) =>
+      session = new RegistrySession(transportFor(), brokerFor(), origin, apiHost, basic, (realm) =>
         realmRefusal(realm, apiHost, insecure.has(host), policy),
       );
       sessions.set(host, session);
@@ -154,7 +183,8 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   ): Promise<void> => {
     const byHost = new Map<string, Probe[]>();
     for (const probe of batch) byHost.set(probe.host, [...(byHost.get(probe.host) ?? []), probe]);
-    const planDeadline = Date.now() + timeouts.perImageMs;
+    const phaseEnd = transportFor().phaseDeadline;
+    const planDeadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
     await Promise.all(
       [...byHost].map(([host, list]) =>
         sessionFor(host).planTokens(
@@ -165,7 +195,11 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       ),
     );
     await runPool(batch, concurrency, async (probe) => {
-      const deadline = Date.now() + timeouts.perImageMs;
+      if (Date.now() >= phaseEnd) {
+        record(probe, { kind: 'failed', status: 'unreachable', reason: timeoutReason(budget.timeoutMs) });
+        return;
+      }
+      const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
       const session = sessionFor(probe.host);
       record(probe, await session.probe(probe.repository, probe.reference, identityOf(probe.host), deadline));
     });
@@ -190,7 +224,14 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         if (!probe) {
           probe = { host, repository, reference: target.reference, settled };
           probes.set(id, probe);
-          fresh.push(probe);
+          if (!checkedHosts.has(host) && checkedHosts.size < budget.maxRegistries) checkedHosts.add(host);
+          if (checkedHosts.has(host)) fresh.push(probe);
+          else
+            probe.verdict = {
+              status: 'unknown',
+              credentials: 'not-checked',
+              reason: registryCapReason(budget.maxRegistries),
+            };
         }
         keyToProbe.set(target.key, probe);
       }
@@ -206,9 +247,9 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       for (const [key, probe] of keyToProbe) verdicts.set(key, probe.verdict!);
       return verdicts;
     },
-    stats: () => ({ ...transport.stats(), probes: probes.size, credentialedProbes }),
+    stats: () => ({ ...transportFor().stats(), probes: probes.size, credentialedProbes }),
     secrets: () => [...secrets],
-    close: () => transport.close(),
+    close: () => transport?.close() ?? Promise.resolve(),
   };
 
   async function runPasses(fresh: Probe[]): Promise<void> {
@@ -233,8 +274,20 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       },
     );
     for (const probe of fresh) {
-      // A host (or its realm) the network policy kept us from: nothing was learnt about the image.
-      if (probe.verdict!.reason?.startsWith(NOT_CONTACTED)) {
+      // A host (or realm) the network policy or the run's budget kept us from: nothing was learnt.
+      const reason = probe.verdict!.reason;
+      if (
+        reason !== undefined &&
+        probe.verdict!.status === 'unreachable' &&
+        Date.now() >= transportFor().phaseDeadline &&
+        reason.startsWith('time limit reached')
+      ) {
+        probe.verdict = {
+          status: 'unknown',
+          credentials: 'not-checked',
+          reason: timeoutReason(budget.timeoutMs),
+        };
+      } else if (reason?.startsWith(NOT_CONTACTED) || reason?.startsWith(NOT_CHECKED)) {
         probe.verdict = { status: 'unknown', credentials: 'not-checked', reason: probe.verdict!.reason };
       }
       const v = probe.verdict!;
