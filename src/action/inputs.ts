@@ -92,7 +92,11 @@ export function parseInputs(
   mask: (secret: string) => void,
   loadConfig: () => ReplicatedConfig | undefined,
 ): ActionInputs {
-  const credentials = maskAndParseRegistryAuth(read('registry-auth'), mask);
+  // `::add-mask::e` would hide every "e" of the log: values too short to mask are not masked.
+  const maskSome = (secret: string): void => {
+    if (secret.length >= MIN_SECRET_LENGTH) mask(secret);
+  };
+  const credentials = maskAndParseRegistryAuth(read('registry-auth'), maskSome);
   const config = loadConfig();
 
   const appSlug = read('app-slug') || config?.appSlug || '';
@@ -134,7 +138,7 @@ export function parseInputs(
     failOn: oneOf('fail-on', read('fail-on'), ['error', 'warning', 'never'], 'error'),
     token,
   };
-  if (token) mask(token);
+  if (token) maskSome(token);
   const proxyDomain = host('proxy-domain', read('proxy-domain'));
   if (proxyDomain) inputs.proxyDomain = proxyDomain;
   const registryDomain = host('registry-domain', read('registry-domain'));
@@ -147,10 +151,7 @@ export function parseInputs(
 export function getInputs(workspace: string): ActionInputs {
   return parseInputs(
     (name) => core.getInput(name),
-    // `::add-mask::e` would hide every "e" of the log: short values are not masked.
-    (secret) => {
-      if (secret.length >= MIN_SECRET_LENGTH) core.setSecret(secret);
-    },
+    (secret) => core.setSecret(secret),
     () => readReplicatedConfig(workspace),
   );
 }

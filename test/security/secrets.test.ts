@@ -90,3 +90,22 @@ describe('the redactor', () => {
     expect(r.redact('every letter stays')).toBe('every letter stays');
   });
 });
+
+describe('action masking', () => {
+  it('a one-character token or password is not turned into ::add-mask::e', async () => {
+    const { parseInputs } = await import('../../src/action/inputs.js');
+    const masked: string[] = [];
+    const values: Record<string, string> = {
+      'app-slug': 'acme',
+      token: 'e',
+      'registry-auth': JSON.stringify({ auths: { 'quay.io': { username: 'u', password: 'p' } } }),
+    };
+    parseInputs(
+      (name) => values[name] ?? '',
+      (s) => masked.push(s),
+      () => undefined,
+    );
+    expect(masked.filter((s) => s.length < 4)).toEqual([]);
+    expect(masked).toContain(values['registry-auth']); // the credential file itself is masked
+  });
+});
