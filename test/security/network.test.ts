@@ -123,3 +123,80 @@ describe('DNS rebinding: the address checked is the address connected to', () =>
     expect(verdicts.get(t.key)).toMatchObject({ status: 'unknown', credentials: 'not-checked' });
   });
 });
+
+describe('redirects and relays', () => {
+  it('an allowed registry redirecting to an internal address: the target is never contacted', async () => {
+    const internal = await server(openRegistry, { address: '127.0.0.3' });
+    const redirector = await server(
+      (q, r) => {
+        if (q.url === '/v2/') return r.writeHead(200).end('{}');
+        r.writeHead(307, { location: `http://${internal.host}/admin${q.url}` }).end();
+      },
+      { address: '127.0.0.2' },
+    );
+    const checker = labChecker([redirector.host]);
+    const t = target(redirector.host, 'x/y', '1');
+    const verdicts = await checker.check([t]);
+    await checker.close();
+    expect(internal.requests).toEqual([]);
+    expect(verdicts.get(t.key)).toMatchObject({ status: 'unknown', credentials: 'not-checked' });
+  });
+
+  it("one realm shared by two registries: neither registry ever receives the other's token", async () => {
+    let issued = 0;
+    const realm = await server((_q, r) => {
+      issued++;
+      r.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({ token: `tok-${issued}` }),
+      );
+    });
+    const registry = () =>
+      server((q, r) => {
+        const challenge = `Bearer realm="http://${realm.host}/token",service="shared"`;
+        if (q.url === '/v2/') return r.writeHead(401, { 'www-authenticate': challenge }).end();
+        if (q.headers.authorization?.startsWith('Bearer ')) {
+          return r.writeHead(200, { 'docker-content-digest': DIGEST }).end('{}');
+        }
+        r.writeHead(401, { 'www-authenticate': challenge }).end();
+      });
+    const honest = await registry();
+    const hostile = await registry();
+    const checker = labChecker([honest.host, hostile.host]);
+    await checker.check([target(honest.host, 'x/y', '1')]);
+    await checker.check([target(hostile.host, 'x/y', '1')]);
+    await checker.close();
+    const tokens = (s: FaultServer) => new Set(s.requests.map((q) => q.authorization).filter(Boolean));
+    const shared = [...tokens(hostile)].filter((t) => tokens(honest).has(t));
+    expect(tokens(honest).size).toBeGreaterThan(0);
+    expect(shared).toEqual([]);
+  });
+});
+
+describe('address classes', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['10.1.2.3', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.0.1', 'private'],
+    ['169.254.169.254', 'link-local'],
+    ['100.64.0.1', 'cgnat'],
+    ['100.127.255.255', 'cgnat'],
+    ['224.0.0.1', 'multicast'],
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['::1', 'loopback'],
+    ['fe80::1', 'link-local'],
+    ['fd00::1', 'private'],
+    ['ff02::1', 'multicast'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:169.254.169.254', 'link-local'],
+    ['64:ff9b::a00:1', 'private'],
+    ['2002:c0a8:0101::1', 'private'],
+    ['8.8.8.8', 'public'],
+    ['100.128.0.1', 'public'],
+    ['2606:4700::1111', 'public'],
+  ])('%s is %s', (address, want) => {
+    expect(classifyAddress(address)).toBe(want);
+  });
+});
