@@ -27,6 +27,8 @@ export interface ActionInputs {
   insecureRegistries: string[];
   /** Hosts that may resolve to internal addresses (input allow-registries). */
   allowRegistries: string[];
+  /** Seconds the registry phase may take in all (input timeout, default 120). */
+  timeoutS: number;
   annotate: Annotate;
   commit: boolean;
   commitMessage: string;
@@ -73,6 +75,17 @@ export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => 
   const credentials = parseRegistryAuth(raw, 'input registry-auth');
   for (const secret of registrySecrets(credentials)) mask(secret);
   return credentials;
+}
+
+function seconds(name: string, value: string, fallback: number): number {
+  if (value === '') return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 86_400) {
+    throw new UsageError(
+      `input ${name} must be a whole number of seconds from 1 to 86400 (got ${JSON.stringify(value)})`,
+    );
+  }
+  return n;
 }
 
 function outputDir(value: string): string {
@@ -132,6 +145,7 @@ export function parseInputs(
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
     allowRegistries: hostList('allow-registries', read('allow-registries')),
+    timeoutS: seconds('timeout', read('timeout'), 120),
     annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
     commit: commit.toLowerCase() === 'true',
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,

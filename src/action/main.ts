@@ -107,6 +107,7 @@ async function act(deps: ActionDeps): Promise<void> {
     credentials: inputs.credentials,
     insecureRegistries: inputs.insecureRegistries,
     allowRegistries: inputs.allowRegistries,
+    budget: { timeoutMs: inputs.timeoutS * 1000 },
     concurrency: options.concurrency,
     logger,
     // Registry tokens, redacted and masked as soon as they arrive (short ones are not masked).
