@@ -3,14 +3,12 @@
 import { confinePaths } from './fs/inside.js';
 import type {
   AccessVerdict,
-  CredentialsVerdict,
-  Finding,
-  ImageStatus,
+  GeneratedFile,
   Logger,
   RegistryChecker,
+  Report,
   RunOptions,
   ScanResult,
-  SourcePos,
 } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
@@ -18,34 +16,6 @@ import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
 import { scanRelease } from './scan/index.js';
-
-/** One image of the JSON report (interface.md). */
-export interface ReportImage {
-  image: string;
-  normalized?: string;
-  status: ImageStatus;
-  credentials: CredentialsVerdict;
-  proxy: string | null;
-  /** Why the image got a non-public status, one line (a documented addition to the report). */
-  reason?: string;
-  locations: SourcePos[];
-}
-
-export interface Report {
-  version: 1;
-  appSlug: string;
-  proxyDomain: string;
-  images: ReportImage[];
-  findings: Finding[];
-  /** Paths of generated files, relative to the working directory, `/` separators. */
-  generated: string[];
-}
-
-/** A file to write under the output directory; `path` is relative to the working directory. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
 
 export interface PipelineResult {
   report: Report;
@@ -61,8 +31,6 @@ export interface PipelineDeps {
   cwd: string;
   /** Whether --registry-auth holds credentials for a host (as normalized, e.g. `docker.io`). */
   hasCredentials?: (host: string) => boolean;
-  /** Workspace root: release paths whose real path lies outside it are skipped, never read. */
-  root?: string;
 }
 
 export async function runPipeline(
@@ -71,9 +39,10 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const confined = deps.root === undefined ? undefined : await confinePaths(paths, deps.cwd, deps.root);
-  const scan = await scanRelease(confined ? confined.inside : paths, deps.cwd);
-  if (confined) scan.findings.unshift(...confined.findings);
+  // Release paths come from the pull request: those resolving outside options.root are never read.
+  const confined = await confinePaths(paths, deps.cwd, options.root);
+  const scan = await scanRelease(confined.inside, deps.cwd);
+  scan.findings.unshift(...confined.findings);
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
@@ -89,8 +58,7 @@ export async function runPipeline(
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),
-    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
-    ...renderHelmValues(plan, scan, options.outDir),
+    ...renderHelmValues(plan, options.outDir),
   ];
   const report: Report = {
     version: 1,

@@ -34,7 +34,3 @@ export class Redactor {
     return out;
   };
 }
-
-export function makeRedactor(secrets: Iterable<string>): (text: string) => string {
-  return new Redactor(secrets).redact;
-}

@@ -4,14 +4,20 @@
 import { isAbsolute, normalize } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../model.js';
+import {
+  DEFAULT_OUT_DIR,
+  FAIL_ON,
+  type FailOn,
+  parseAppSlug,
+  parseHost,
+  parseTimeoutSeconds,
+} from '../options.js';
 import { MIN_SECRET_LENGTH } from '../redact.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
-import { APP_SLUG, HOST_PORT } from '../validate.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
-export type Annotate = 'changed' | 'all' | 'none';
-export type FailOn = 'error' | 'warning' | 'never';
+type Annotate = 'changed' | 'all' | 'none';
 
 export interface ActionInputs {
   appSlug: string;
@@ -27,8 +33,8 @@ export interface ActionInputs {
   insecureRegistries: string[];
   /** Hosts that may resolve to internal addresses (input allow-registries). */
   allowRegistries: string[];
-  /** Seconds the registry phase may take in all (input timeout, default 120). */
-  timeoutS: number;
+  /** Seconds the registry phase may take in all (input timeout; unset: the default). */
+  timeoutS?: number;
   annotate: Annotate;
   commit: boolean;
   commitMessage: string;
@@ -51,10 +57,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 
 function host(name: string, value: string): string | undefined {
   if (value === '') return undefined;
-  if (!HOST_PORT.test(value)) {
-    throw new UsageError(`input ${name} ${JSON.stringify(value)} is not a HOST[:PORT] (no scheme or path)`);
-  }
-  return value;
+  return parseHost(`input ${name}`, value, ' (no scheme or path)');
 }
 
 /** Newline- or comma-separated HOST[:PORT] list. */
@@ -67,7 +70,7 @@ function hostList(name: string, value: string): string[] {
 }
 
 /** Masks the credentials input and every secret derived from it, then parses it. Runs first. */
-export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
+function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
   if (raw.trim() === '') return new Map();
   mask(raw);
   // The runner matches masks line by line, so a multi-line JSON value is masked by its parts.
@@ -77,19 +80,8 @@ export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => 
   return credentials;
 }
 
-function seconds(name: string, value: string, fallback: number): number {
-  if (value === '') return fallback;
-  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 86_400) {
-    throw new UsageError(
-      `input ${name} must be a whole number of seconds from 1 to 86400 (got ${JSON.stringify(value)})`,
-    );
-  }
-  return n;
-}
-
 function outputDir(value: string): string {
-  const raw = value === '' ? 'kots-proxy' : value;
+  const raw = value === '' ? DEFAULT_OUT_DIR : value;
   const norm = normalize(raw.replace(/\\/g, '/')).replace(/\\/g, '/').replace(/\/+$/, '');
   if (isAbsolute(raw) || norm === '.' || norm === '' || norm === '..' || norm.startsWith('../')) {
     throw new UsageError(
@@ -118,15 +110,12 @@ export function parseInputs(
       'input app-slug is required (or set appSlug in a .replicated file in the workspace)',
     );
   }
-  if (!APP_SLUG.test(appSlug)) {
-    const from = read('app-slug') ? 'input app-slug' : `appSlug in ${config?.file}`;
-    throw new UsageError(`${from} ${JSON.stringify(appSlug)} must be lowercase letters, digits and dashes`);
-  }
+  parseAppSlug(read('app-slug') ? 'input app-slug' : `appSlug in ${config?.file}`, appSlug);
   const listed = read('manifests')
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean);
-  // The input's default is `manifests` (interface.md); a .replicated file's manifests take its place
+  // The input's default is `manifests` (docs/interface.md); a .replicated file's manifests take its place
   // only while the input keeps that default.
   const isDefault = listed.length === 0 || (listed.length === 1 && listed[0] === 'manifests');
   const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];
@@ -145,11 +134,10 @@ export function parseInputs(
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
     allowRegistries: hostList('allow-registries', read('allow-registries')),
-    timeoutS: seconds('timeout', read('timeout'), 120),
     annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
     commit: commit.toLowerCase() === 'true',
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,
-    failOn: oneOf('fail-on', read('fail-on'), ['error', 'warning', 'never'], 'error'),
+    failOn: oneOf('fail-on', read('fail-on'), FAIL_ON, 'error'),
     token,
   };
   if (token) maskSome(token);
@@ -157,6 +145,8 @@ export function parseInputs(
   if (proxyDomain) inputs.proxyDomain = proxyDomain;
   const registryDomain = host('registry-domain', read('registry-domain'));
   if (registryDomain) inputs.registryDomain = registryDomain;
+  const timeout = read('timeout');
+  if (timeout !== '') inputs.timeoutS = parseTimeoutSeconds('input timeout', timeout);
   if (config) inputs.configFile = config.file;
   return inputs;
 }

@@ -4,7 +4,8 @@
 // inside that PATH's real tree (src/scan/walk.ts), so they stay inside the root too.
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type Finding, RULE_LEVELS } from '../model.js';
+import { finding } from '../finding.js';
+import type { Finding } from '../model.js';
 
 export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
@@ -36,14 +37,13 @@ export async function confinePaths(paths: string[], cwd: string, root: string): 
       inside.push(p);
       continue;
     }
-    findings.push({
-      rule: 'path-skipped',
-      level: RULE_LEVELS['path-skipped'],
-      file: p,
-      line: 1,
-      column: 1,
-      message: `${p} resolves outside the workspace root, so it was not read`,
-    });
+    findings.push(
+      finding(
+        'path-skipped',
+        { file: p, line: 1, column: 1 },
+        `${p} resolves outside the workspace root, so it was not read`,
+      ),
+    );
   }
   return { inside, findings };
 }

@@ -24,7 +24,7 @@ export class SafeWriteError extends Error {
 const CREATE_EXCLUSIVE =
   constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-export const STAGING_PREFIX = '.kots-proxy-';
+const STAGING_PREFIX = '.kots-proxy-';
 
 function code(e: unknown): string | undefined {
   return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
@@ -36,7 +36,7 @@ function text(e: unknown): string {
 }
 
 /** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
-export async function createExclusive(path: string, content: string, mode = 0o644): Promise<void> {
+async function createExclusive(path: string, content: string, mode = 0o644): Promise<void> {
   const handle = await open(path, CREATE_EXCLUSIVE, mode);
   try {
     await handle.writeFile(content);

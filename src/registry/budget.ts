@@ -3,7 +3,7 @@
 // checked (`unknown`, credentials `not-checked`) with a reason, and the run goes on to its report.
 
 import type { buildConnector } from 'undici';
-import type { HttpRequest, HttpResponse, RetryPolicy, Timeouts } from './http.js';
+import type { ConcurrencyLimits, HttpRequest, HttpResponse, RetryPolicy, Timeouts } from './http.js';
 import { NetworkError, Transport } from './http.js';
 
 export interface RegistryBudget {
@@ -28,7 +28,7 @@ export function timeoutReason(timeoutMs: number): string {
   return `${NOT_CHECKED}the registry phase reached its time limit (--timeout ${Math.round(timeoutMs / 1000)} s)`;
 }
 
-export function requestCapReason(max: number): string {
+function requestCapReason(max: number): string {
   return `${NOT_CHECKED}this run reached its limit of ${max} registry requests`;
 }
 
@@ -37,7 +37,7 @@ export class BudgetedTransport extends Transport {
   private sent = 0;
 
   constructor(
-    connections: number,
+    limits: number | ConcurrencyLimits,
     timeouts: Timeouts,
     retry: RetryPolicy,
     connector: buildConnector.connector,
@@ -45,7 +45,7 @@ export class BudgetedTransport extends Transport {
     /** Epoch milliseconds when the registry phase ends. */
     readonly phaseDeadline: number,
   ) {
-    super(connections, timeouts, retry, connector);
+    super(limits, timeouts, retry, connector);
   }
 
   override send(req: HttpRequest): Promise<HttpResponse> {

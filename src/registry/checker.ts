@@ -16,6 +16,7 @@ import {
 } from './budget.js';
 import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
+import { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS } from './http.js';
 import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
@@ -26,8 +27,11 @@ export interface RegistryCheckerOptions {
   credentials: RegistryCredentials;
   /** Hosts (`host[:port]`, any spelling) spoken to over plain HTTP; all others use HTTPS. */
   insecureRegistries: string[];
-  /** Requests in flight at once (also the connection limit per registry). */
+  /** Requests in flight at once, across all registries (`--concurrency`). */
   concurrency: number;
+  /** Requests in flight at once to one registry, also its connection limit (default 16, at most
+   *  `concurrency`). Each registry has its own queue, so a slow one never delays the others. */
+  perHostConcurrency?: number;
   logger: Logger;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryPolicy>;
@@ -40,6 +44,9 @@ export interface RegistryCheckerOptions {
   /** Test seams of the network policy: a resolver, an address classifier, extra trusted CAs. */
   network?: Pick<NetPolicyOptions, 'lookup' | 'classify' | 'ca'>;
 }
+
+/** Requests in flight to one registry unless the caller says otherwise. */
+export const DEFAULT_PER_HOST_CONCURRENCY = 16;
 
 export interface RegistryCheckerStats extends TransportStats {
   /** Distinct (registry, repository, reference) probes made across all check() calls. */
@@ -65,7 +72,7 @@ interface Probe {
   settled: Promise<void>;
 }
 
-/** Combines the two passes into the verdict of interface.md. */
+/** Combines the two passes into the verdict of docs/interface.md. */
 export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
   if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
   if (credentialed === undefined) {
@@ -108,6 +115,10 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const concurrency = Math.max(1, Math.floor(options.concurrency));
+  const perHost = Math.max(
+    1,
+    Math.min(concurrency, Math.floor(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY)),
+  );
   const insecure = new Set(options.insecureRegistries.map(canonicalRegistryHost));
   const policy = new NetPolicy({
     allowed: [...options.insecureRegistries, ...(options.allowRegistries ?? [])].flatMap((h) => [
@@ -122,7 +133,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   const connector = policy.connector(timeouts.connectMs);
   const transportFor = (): BudgetedTransport => {
     transport ??= new BudgetedTransport(
-      concurrency,
+      { global: concurrency, perHost },
       timeouts,
       retry,
       connector,
@@ -132,6 +143,10 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     return transport;
   };
   const checkedHosts = new Set<string>();
+  // Probes under way at once, across registries: a probe sends one request at a time, so this keeps
+  // requests within the global cap before a probe's deadline starts, rather than letting probes
+  // spend their deadline queued for a global slot (which would make verdicts depend on load).
+  const probeSlots = new HostLimiter(concurrency, concurrency);
   const secrets = new Set<string>();
   const remember = (secret: string): void => {
     if (secrets.has(secret)) return;
@@ -182,27 +197,39 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     record: (probe: Probe, result: ProbeResult) => void,
   ): Promise<void> => {
     const byHost = new Map<string, Probe[]>();
-    for (const probe of batch) byHost.set(probe.host, [...(byHost.get(probe.host) ?? []), probe]);
+    for (const probe of batch) {
+      const list = byHost.get(probe.host);
+      if (list) list.push(probe);
+      else byHost.set(probe.host, [probe]);
+    }
     const phaseEnd = transportFor().phaseDeadline;
-    const planDeadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
+    // Each registry on its own: ping and token plan, then a pool of its probes; a host's probes wait
+    // for that host only, and the transport keeps the total within `concurrency`. A probe's deadline
+    // starts once it holds a probe slot, and never runs past the registry phase's end.
     await Promise.all(
-      [...byHost].map(([host, list]) =>
-        sessionFor(host).planTokens(
+      [...byHost].map(async ([host, list]) => {
+        const session = sessionFor(host);
+        await session.planTokens(
           list.map((p) => p.repository),
           identityOf(host),
-          planDeadline,
-        ),
-      ),
+          Math.min(Date.now() + timeouts.perImageMs, phaseEnd),
+        );
+        await runPool(list, perHost, (probe) =>
+          probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
+            if (Date.now() >= phaseEnd) {
+              record(probe, {
+                kind: 'failed',
+                status: 'unreachable',
+                reason: timeoutReason(budget.timeoutMs),
+              });
+              return;
+            }
+            const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
+            record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
+          }),
+        );
+      }),
     );
-    await runPool(batch, concurrency, async (probe) => {
-      if (Date.now() >= phaseEnd) {
-        record(probe, { kind: 'failed', status: 'unreachable', reason: timeoutReason(budget.timeoutMs) });
-        return;
-      }
-      const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
-      const session = sessionFor(probe.host);
-      record(probe, await session.probe(probe.repository, probe.reference, identityOf(probe.host), deadline));
-    });
   };
 
   return {

@@ -109,7 +109,7 @@ export interface NetPolicyOptions {
 }
 
 /** The error a refused connection fails with; `code` lets the transport map it. */
-export class PolicyRefusal extends Error {
+class PolicyRefusal extends Error {
   override name = 'PolicyRefusal';
   readonly code = POLICY_REFUSED;
 }
@@ -118,7 +118,7 @@ export const POLICY_REFUSED = 'E_KOTS_PROXY_NOT_CONTACTED';
 export const NOT_CONTACTED = 'not contacted: ';
 
 /** The reason text of a refusal: the same for open ports, closed ports and unknown hosts. */
-export function refusalReason(host: string): string {
+function refusalReason(host: string): string {
   return `${NOT_CONTACTED}${host} is not a public address; allow it with --allow-registry ${host}`;
 }
 

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scanRelease } from '../../src/scan/index.js';
-import { cleanup, tgz } from '../helm/build.js';
+import { cleanup, tgz } from '../helpers/chart-archive.js';
 import { tempDir, writeTree } from '../helpers/tmp.js';
 
 afterAll(cleanup);

@@ -79,12 +79,12 @@ describe('the action reads nothing outside the workspace', () => {
     mkdirSync(join(workspace, 'x'), { recursive: true });
     symlinkSync(join(outside, 'deploy'), join(workspace, 'vendor'));
     writeFileSync(join(workspace, '.replicated'), dotReplicated);
-    // What src/action/main.ts does: the project file's manifests, scanned with root = the workspace.
+    // What src/action/main.ts does: the project file's manifests, scanned with the workspace as working
+    // directory and the default root (`.`, so the workspace).
     const config = parseReplicatedConfig(dotReplicated, '.replicated');
     const result = await runPipeline(config.manifests, offlineOptions(), {
       logger: SILENT,
       cwd: workspace,
-      root: workspace,
     });
     expect(JSON.stringify(result.report)).not.toContain('payroll');
     expect(result.report.findings).toContainEqual(

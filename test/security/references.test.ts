@@ -107,7 +107,6 @@ describe('fuzz: reference strings through the whole client path', () => {
             checker,
             logger: SILENT,
             cwd: root,
-            root,
           });
           for (const image of result.report.images) {
             expect([
