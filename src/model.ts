@@ -278,8 +278,15 @@ export interface RunOptions {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses; every other host must resolve to a public one. */
+  allowRegistries: string[];
   offline: boolean;
   concurrency: number;
+  /** Seconds the registry phase may take in all. */
+  timeoutS: number;
+  /** Release paths whose real path lies outside this directory (relative to the working directory)
+   *  are skipped, never read. */
+  root: string;
   outDir: string;
 }
 

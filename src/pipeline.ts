@@ -1,5 +1,6 @@
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
+import { confinePaths } from './fs/inside.js';
 import type {
   AccessVerdict,
   GeneratedFile,
@@ -38,7 +39,10 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const scan = await scanRelease(paths, deps.cwd);
+  // Release paths come from the pull request: those resolving outside options.root are never read.
+  const confined = await confinePaths(paths, deps.cwd, options.root);
+  const scan = await scanRelease(confined.inside, deps.cwd);
+  scan.findings.unshift(...confined.findings);
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();

@@ -3,11 +3,10 @@
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile, ObjectId, Plan, PullSecretPatch } from '../model.js';
+import { doubleQuoted } from './yaml-scalar.js';
 
-/** A YAML double-quoted scalar (JSON strings are valid YAML). */
-export function q(value: string): string {
-  return JSON.stringify(value);
-}
+/** A YAML double-quoted scalar, escaped by the yaml library. */
+export const q = doubleQuoted;
 
 /** Fields where kustomize's default image transformer does not look, but KOTS-style manifests may run
  *  images: ephemeralContainers. */

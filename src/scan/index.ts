@@ -7,6 +7,7 @@ import { Composer, Parser } from 'yaml';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import { append } from '../util.js';
 import { type ChartArchive, readChartArchive } from './helm/archive.js';
+import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
 import type { ScanSink } from './sink.js';
@@ -96,6 +97,7 @@ export async function scanRelease(
   cwd: string,
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
+  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
 ): Promise<ScanResult> {
   const walked = await walkRelease(paths, cwd);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
@@ -118,7 +120,12 @@ export async function scanRelease(
     append(layers, scanned.layers);
   }
   const archives: ChartArchive[] = [];
+  let retained = 0;
   for (const file of walked.archives) {
+    if (retained >= archiveBudget) {
+      skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(path.resolve(cwd, file));
@@ -129,6 +136,11 @@ export async function scanRelease(
     const chart = readChartArchive(file, bytes);
     if ('error' in chart) {
       skipped.push(pathSkipped(file, `not a readable Helm chart archive: ${chart.error}`));
+      continue;
+    }
+    retained += retainedSize(chart);
+    if (retained > archiveBudget) {
+      skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
       continue;
     }
     for (const w of allWarnings(chart)) skipped.push(pathSkipped(file, w));
