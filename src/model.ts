@@ -31,6 +31,18 @@ export const RULE_LEVELS = {
   'path-skipped': 'warning',
   /** A proxied image kustomize cannot match by name (an IPv6 registry), so no overlay rewrites it. */
   'overlay-cannot-rewrite': 'warning',
+  /** `kots.io/exclude` / `kots.io/when` that only the install can decide (a template). */
+  'dynamic-exclude': 'notice',
+  /** `kots.io/exclude` / `kots.io/when` that is not a Go bool: KOTS fails the whole render. */
+  'invalid-exclude-annotation': 'error',
+  /** A HelmChart CR whose chart archive (name and chartVersion) is not in the release: KOTS fails. */
+  'helm-chart-archive-missing': 'error',
+  /** An image listed in excludedImages: KOTS still deploys (and proxies) it; only air gap skips it. */
+  'excluded-image-still-deployed': 'notice',
+  /** A container without `name`: kustomize's strategic-merge patches key containers by name. */
+  'container-without-name': 'warning',
+  /** A collector image whose proxy rewrite at preflight/support-bundle time is broken (digest, port). */
+  'collector-image-rewrite-broken': 'warning',
 } as const satisfies Record<string, Level>;
 
 export type RuleId = keyof typeof RULE_LEVELS;
@@ -58,6 +70,7 @@ export type ImageContext =
   | 'additionalImage' // Application spec.additionalImages: checked, never rewritten
   | 'helm-value' // a HelmChart CR value or a chart's values.yaml
   | 'helm-template' // a literal image written in a chart template
+  | 'collector' // a preflight / support-bundle collector's image (KOTS rewrites it when it runs it)
   | 'operator'; // env value, arg, or custom resource field outside any PodSpec
 
 /** A KOTS template in an image value. `wrapped` templates (`LocalImageName "x"`, `ReplicatedImageName
@@ -112,6 +125,8 @@ export interface Workload {
   imagePullSecrets: string[] | null;
   /** Position of the document's `kind:` value, where workload-level findings point. */
   pos: SourcePos;
+  /** containers + initContainers items (KOTS's ListImages has one entry each, image or not). */
+  containerCount?: number;
 }
 
 /** One YAML document, as far as the overlay needs to know it. */
@@ -125,7 +140,16 @@ export interface DocumentInfo {
   pos: SourcePos;
   /** Why kustomize cannot take this document, if it cannot (parse error, no kind, template at block level). */
   problem?: string;
+  /** Offsets [start, end) of the document in the file's text (BOM removed), for a filtered copy. */
+  span?: [number, number];
+  /** `kots.io/exclude` and `kots.io/when` annotations as written. */
+  exclude?: AnnotationInfo;
+  when?: AnnotationInfo;
 }
+
+/** An annotation value as written: its text and whether it was a plain scalar, or `other` (the Go
+ *  type name yaml.v2 gives a non-scalar). */
+export type AnnotationInfo = ({ text: string; plain: boolean } | { other: string }) & { pos: SourcePos };
 
 export interface ScannedFile {
   file: string;
@@ -156,6 +180,10 @@ export interface HelmChartInfo {
   pos: SourcePos;
   /** True when any value (values or optionalValues) is a template with ImagePullSecretName. */
   passesPullSecret: boolean;
+  /** v1 `spec.useHelmInstall: true`: KOTS gives the chart its own midstream and pull secret. */
+  useHelmInstall?: true;
+  /** `spec.exclude` as written. */
+  exclude?: string;
   /** Values keys named `imagePullSecrets` / `pullSecrets` that hold a list (chart archive and CR values),
    *  with the secret names they list by default. */
   pullSecretValues?: Array<{ path: string[]; names: string[]; strings: boolean }>;
@@ -168,6 +196,8 @@ export interface ScanResult {
   application?: ApplicationSettings;
   helmCharts: HelmChartInfo[];
   findings: Finding[];
+  /** Chart archives of the release (set when a release was walked, even if it has none). */
+  chartArchives?: Array<{ file: string; name: string; version: string }>;
 }
 
 export type ImageStatus =

@@ -1,4 +1,6 @@
 // The finding rules of interface.md, applied to resolved images and the scanned release. Pure.
+
+import { proxyMismatchOf } from '../kots/proxy-name.js';
 import type {
   ApplicationSettings,
   Finding,
@@ -83,12 +85,8 @@ export function statusFindings(
       each('rate-limited', `the registry of "${shown(g.image)}" kept answering 429${why}`);
       break;
     case 'private':
-      if (image.credentials === 'none') {
-        each(
-          'credentials-missing',
-          `"${shown(g.image)}" is private and no credentials were given for its registry; the proxy service needs read-only credentials for it${why}`,
-        );
-      } else if (image.credentials === 'rejected') {
+      // credentials-missing is raised once per registry (kots-findings.ts credentialsMissingOnce).
+      if (image.credentials === 'rejected') {
         each('credentials-rejected', `the credentials given for "${shown(g.image)}" cannot pull it${why}`);
       }
       break;
@@ -154,22 +152,23 @@ export function onProxy(g: ImageGroup, eff: Effective): boolean {
   );
 }
 
-/** An image already on a proxy path for another app slug or another proxy domain. */
+/** An image already on a proxy path for another app slug or another proxy domain. Anything else on
+ *  the proxy host is left alone by KOTS (MakeProxiedImageURL) and is fine: the Replicated SDK's
+ *  `proxy.replicated.com/library/replicated-sdk-image`. */
 export function proxyMismatch(g: ImageGroup, eff: Effective): Finding[] {
   const ref = g.ref;
   if (!ref?.domain) return [];
-  const host = canonicalRegistryHost(ref.domain);
-  const onProxyHost = host === canonicalRegistryHost(eff.proxyDomain);
-  const proxyPath = /^proxy\/([^/]+)\//.exec(ref.path);
-  let problem: string | undefined;
-  if (onProxyHost && proxyPath && proxyPath[1] !== eff.appSlug) {
-    problem = `points at the proxy path of app "${proxyPath[1]}", not "${eff.appSlug}"`;
-  } else if (onProxyHost && !proxyPath) {
-    problem = `is on the proxy host ${host} but not under proxy/${eff.appSlug}/`;
-  } else if (!onProxyHost && proxyPath && /(^|\.)proxy\.replicated\.com$/.test(host)) {
-    problem = `points at proxy host ${host}, but this app's proxy domain is ${eff.proxyDomain}`;
-  }
-  if (!problem) return [];
+  const m = proxyMismatchOf(
+    canonicalRegistryHost(ref.domain),
+    ref.path,
+    canonicalRegistryHost(eff.proxyDomain),
+    eff.appSlug,
+  );
+  if (!m) return [];
+  const problem =
+    m.kind === 'other-slug'
+      ? `points at the proxy path of app "${m.slug}", not "${eff.appSlug}"`
+      : `points at proxy host ${m.host}, but this app's proxy domain is ${eff.proxyDomain}`;
   return g.uses.map((u) => finding('proxy-reference-mismatch', u.pos, `"${shown(g.image)}" ${problem}`));
 }
 

@@ -1,8 +1,12 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
-import type { DocumentInfo, Finding, ScanResult, Workload } from '../model.js';
+import { posix } from 'node:path';
+import { decideDeployed, literalOnly, type Render } from '../kots/exclude.js';
+import { isKotsKind } from '../kots/kinds.js';
+import { getsPullSecret, pullSecretName } from '../kots/pull-secrets.js';
+import type { DocumentInfo, Finding, ScannedFile, ScanResult, Workload } from '../model.js';
 import { isTemplated } from '../templates.js';
-import { finding } from './findings.js';
+import { finding, shown } from './findings.js';
 import { compareText } from './images.js';
 
 /** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */
@@ -30,14 +34,14 @@ export interface OverlayPlan {
   secretNamespaces: string[];
   /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
   rewritesEphemeral: boolean;
+  /** Release files the overlay takes through a filtered copy (listed in `resources` by their copy). */
+  copies: FilteredCopy[];
   findings: Finding[];
 }
 
-/** API groups of resources KOTS reads itself and never deploys. */
-const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\//;
-
-export function isKotsResource(doc: { apiVersion?: string }): boolean {
-  return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
+/** KOTS reads these itself and never deploys them (pkg/kotsutil/kots.go IsKotsKind). */
+export function isKotsResource(doc: { apiVersion?: string; kind?: string }): boolean {
+  return isKotsKind(doc.apiVersion, doc.kind);
 }
 
 /** kustomize's identity of an object: a missing namespace is `default` to it. */
@@ -60,8 +64,71 @@ function refusal(doc: DocumentInfo, ids: ReadonlySet<string>): string | undefine
   return undefined;
 }
 
-/** The first document of a file that kustomize would refuse (KOTS resources included: kustomize reads
- *  them before the overlay deletes them), checked against the objects of files already accepted. */
+/** A copy of a release file, minus the documents KOTS does not deploy, written under OUT/. */
+export interface FilteredCopy {
+  /** Release file (relative to the working directory). */
+  source: string;
+  /** Generated path (relative to the working directory). */
+  path: string;
+  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
+  keep: Array<[number, number]>;
+}
+
+/** Which documents of a file KOTS deploys (pkg/base/base.go ShouldBeIncludedInBaseKustomization). */
+function leftOut(
+  file: ScannedFile,
+  render: Render,
+  seen: ReadonlySet<string>,
+  findings: Finding[],
+): Set<number> {
+  const out = new Set<number>();
+  const undecidedIds = new Set<string>();
+  for (const doc of file.documents) {
+    if (isKotsResource(doc)) {
+      out.add(doc.docIndex);
+      continue;
+    }
+    const d = decideDeployed(doc.exclude, doc.when, render);
+    const pos = (d.by === 'kots.io/exclude' ? doc.exclude?.pos : doc.when?.pos) ?? doc.pos;
+    if ('error' in d) {
+      findings.push(
+        finding(
+          'invalid-exclude-annotation',
+          pos,
+          `${d.by}: ${d.error}; KOTS fails the whole render on this value (pkg/base/base.go); use "true" or "false"`,
+        ),
+      );
+    } else if ('undecided' in d) {
+      const id = objectId(doc);
+      const duplicate = doc.name !== undefined && (seen.has(id) || undecidedIds.has(id));
+      findings.push(
+        finding(
+          'dynamic-exclude',
+          pos,
+          `${d.by} "${shown(d.text)}" depends on the install, so only KOTS can tell whether ${shown(doc.kind ?? 'this document')} "${shown(doc.name ?? '')}" is deployed; the preview ${duplicate ? 'leaves it out: an earlier document of the same name is shown instead' : 'shows it'}`,
+        ),
+      );
+      if (duplicate) out.add(doc.docIndex);
+      else undecidedIds.add(id);
+    } else if (!d.deployed) {
+      out.add(doc.docIndex);
+    }
+  }
+  return out;
+}
+
+/** The documents a `$patch: delete` can remove: kustomize must be able to load each of them. */
+function deletable(docs: DocumentInfo[], ids: ReadonlySet<string>): boolean {
+  const own = new Set(ids);
+  for (const doc of docs) {
+    if (refusal(doc, own) !== undefined || (doc.kind && /List$/.test(doc.kind))) return false;
+    own.add(objectId(doc));
+  }
+  return true;
+}
+
+/** The first document of a file that kustomize would refuse, checked against the objects of files
+ *  already accepted. */
 function firstRefusal(
   docs: DocumentInfo[],
   accepted: ReadonlySet<string>,
@@ -79,21 +146,27 @@ export function planOverlay(
   scan: ScanResult,
   proxiedWorkloads: ReadonlySet<number>,
   appSlug: string,
+  outDir: string,
+  render: Render = literalOnly,
 ): OverlayPlan {
-  const secretName = `${appSlug}-registry`;
+  const secretName = pullSecretName(appSlug);
   const findings: Finding[] = [];
   const resources: string[] = [];
   const deletes: ObjectId[] = [];
+  const copies: FilteredCopy[] = [];
   const included = new Set<string>();
   const seen = new Set<string>();
 
   const imagesByFile = new Map<string, number>();
   for (const u of scan.uses) imagesByFile.set(u.pos.file, (imagesByFile.get(u.pos.file) ?? 0) + 1);
 
+  const droppedByFile = new Map<string, Set<number>>();
   for (const file of scan.files) {
-    const deployable = file.documents.filter((d) => !isKotsResource(d));
-    if (deployable.length === 0) continue;
-    const refused = firstRefusal(file.documents, seen);
+    const out = leftOut(file, render, seen, findings);
+    droppedByFile.set(file.file, out);
+    const kept = file.documents.filter((d) => !out.has(d.docIndex));
+    if (kept.length === 0) continue;
+    const refused = firstRefusal(kept, seen);
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
       findings.push(
@@ -105,31 +178,43 @@ export function planOverlay(
       );
       continue;
     }
-    resources.push(file.file);
-    included.add(file.file);
-    for (const doc of file.documents) if (doc.kind && !/List$/.test(doc.kind)) seen.add(objectId(doc));
-    for (const doc of file.documents) {
-      if (isKotsResource(doc) && doc.apiVersion && doc.kind && doc.name) {
-        deletes.push({
-          apiVersion: doc.apiVersion,
-          kind: doc.kind,
-          name: doc.name,
-          ...(doc.namespace ? { namespace: doc.namespace } : {}),
-        });
+    const ids = new Set(seen);
+    for (const doc of kept) if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
+    const dropped = file.documents.filter((d) => out.has(d.docIndex));
+    if (dropped.length > 0 && !deletable(dropped, ids)) {
+      // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
+      // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
+      const path = posix.join(outDir, 'release', file.file.replace(/^(\.\.\/)+/, ''));
+      copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]) });
+      resources.push(path);
+    } else {
+      resources.push(file.file);
+      for (const doc of dropped) {
+        if (doc.apiVersion && doc.kind && doc.name) {
+          deletes.push({
+            apiVersion: doc.apiVersion,
+            kind: doc.kind,
+            name: doc.name,
+            ...(doc.namespace ? { namespace: doc.namespace } : {}),
+          });
+        }
       }
     }
+    included.add(file.file);
+    for (const id of ids) seen.add(id);
   }
 
+  // pkg/base/base.go FindImages + pkg/midstream/write.go writeObjectsWithPullSecret: every deployed
+  // object whose pod spec lists a container gets the pull secret, whatever its images are.
   const patches: PullSecretPatch[] = [];
   const namespaces = new Set<string>();
   const listed = new Set(scan.application?.additionalNamespaces ?? []);
-  for (const i of [...proxiedWorkloads].sort((a, b) => a - b)) {
-    const w = scan.workloads[i];
-    if (!w) continue;
+  for (const w of scan.workloads) {
+    if (!included.has(w.file) || droppedByFile.get(w.file)?.has(w.docIndex)) continue;
+    if (!getsPullSecret(w.containerCount ?? 1)) continue;
     if (w.namespace && !isTemplated(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
       namespaces.add(w.namespace);
     }
-    if (!included.has(w.file)) continue;
     const patch = pullSecretPatch(w, secretName);
     if (patch) patches.push(patch);
   }
@@ -141,6 +226,7 @@ export function planOverlay(
     resources,
     deletes,
     patches,
+    copies,
     secretNamespaces: [...namespaces].sort(compareText),
     rewritesEphemeral,
     findings,

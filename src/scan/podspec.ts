@@ -1,7 +1,7 @@
 // PodSpecs (domain.md §1): the containers KOTS and kustomize rewrite, the workload that receives the
 // pull secret, and the operator-style image references in container env and args.
 import type { YAMLMap } from 'yaml';
-import type { ImageContext, ImageUse } from '../model.js';
+import { type ImageContext, type ImageUse, RULE_LEVELS } from '../model.js';
 import { flagValueOffset, isImageEnvName, looksLikeImage } from './image-like.js';
 import {
   asMap,
@@ -62,6 +62,13 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
   }
   if (lists.length === 0) return false;
   const workload = d.sink.workloads.length;
+  let containerCount = 0;
+  for (const [node, context] of lists) {
+    if (context === 'ephemeralContainer') continue;
+    const items = seqItems(d, node).map((item) => asMap(d, item));
+    containerCount += items.filter((c) => c !== null).length;
+    namelessContainers(d, items, context);
+  }
   d.sink.workloads.push({
     file: d.file,
     docIndex: d.docIndex,
@@ -74,6 +81,7 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
     podSpecPath,
     imagePullSecrets: pullSecretNames(d, podSpec),
     pos: posAt(d, owner.kindOffset),
+    containerCount,
   });
   for (const [node, context] of lists) {
     for (const item of seqItems(d, node)) {
@@ -85,6 +93,26 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
     }
   }
   return true;
+}
+
+/** Containers without `name`: the Kubernetes API rejects them, and kustomize's strategic-merge
+ *  patches (KOTS's midstream patches them all) key containers by name, so two nameless ones in one
+ *  list collapse into the last. */
+function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: ImageContext): void {
+  const nameless = items.filter((c): c is YAMLMap => c !== null && str(d, get(d, c, 'name')) === undefined);
+  const list = context === 'initContainer' ? 'initContainers' : 'containers';
+  for (const c of nameless) {
+    const more =
+      nameless.length > 1
+        ? `; KOTS's strategic-merge patches key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`
+        : '; Kubernetes rejects it, and strategic-merge patches (KOTS patches every workload) key containers by name';
+    d.sink.findings.push({
+      rule: 'container-without-name',
+      level: RULE_LEVELS['container-without-name'],
+      ...posAt(d, c.range?.[0] ?? 0),
+      message: `a container in ${list} has no name${more}`,
+    });
+  }
 }
 
 function pullSecretNames(d: DocCtx, podSpec: YAMLMap): string[] | null {
