@@ -100,12 +100,11 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
  *  list collapse into the last. */
 function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: ImageContext): void {
   const nameless = items.filter((c): c is YAMLMap => c !== null && str(d, get(d, c, 'name')) === undefined);
+  // One nameless container collapses with nothing; with block-level templates only one branch may render.
+  if (nameless.length < 2 || d.problems.has('template at block level') || d.problems.has('parse error')) return;
   const list = context === 'initContainer' ? 'initContainers' : 'containers';
   for (const c of nameless) {
-    const more =
-      nameless.length > 1
-        ? `; KOTS's strategic-merge patches key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`
-        : '; Kubernetes rejects it, and strategic-merge patches (KOTS patches every workload) key containers by name';
+    const more = `; kustomize's strategic-merge patches (KOTS patches every workload) key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`;
     d.sink.findings.push({
       rule: 'container-without-name',
       level: RULE_LEVELS['container-without-name'],
