@@ -101,7 +101,8 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
 function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: ImageContext): void {
   const nameless = items.filter((c): c is YAMLMap => c !== null && str(d, get(d, c, 'name')) === undefined);
   // One nameless container collapses with nothing; with block-level templates only one branch may render.
-  if (nameless.length < 2 || d.problems.has('template at block level') || d.problems.has('parse error')) return;
+  if (nameless.length < 2 || d.problems.has('template at block level') || d.problems.has('parse error'))
+    return;
   const list = context === 'initContainer' ? 'initContainers' : 'containers';
   for (const c of nameless) {
     const more = `; kustomize's strategic-merge patches (KOTS patches every workload) key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`;
