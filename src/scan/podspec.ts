@@ -1,6 +1,6 @@
 // PodSpecs (domain.md §1): the containers KOTS and kustomize rewrite, the workload that receives the
 // pull secret, and the operator-style image references in container env and args.
-import type { YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import { type ImageContext, type ImageUse, RULE_LEVELS } from '../model.js';
 import { flagValueOffset, isImageEnvName, looksLikeImage } from './image-like.js';
 import {
@@ -65,9 +65,14 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
   let containerCount = 0;
   for (const [node, context] of lists) {
     if (context === 'ephemeralContainer') continue;
-    const items = seqItems(d, node).map((item) => asMap(d, item));
-    containerCount += items.filter((c) => c !== null).length;
-    namelessContainers(d, items, context);
+    // Counted without following aliases, which would spend the alias budget the images need.
+    const items = seqItems(d, node);
+    containerCount += items.length;
+    namelessContainers(
+      d,
+      items.map((item) => (isMap(item) ? item : null)),
+      context,
+    );
   }
   d.sink.workloads.push({
     file: d.file,
