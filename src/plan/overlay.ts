@@ -1,6 +1,7 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
 import { posix } from 'node:path';
+import { literalExclude } from '../kots/chart-archive.js';
 import { decideDeployed, literalOnly, type Render } from '../kots/exclude.js';
 import { isKotsKind } from '../kots/kinds.js';
 import { getsPullSecret, pullSecretName } from '../kots/pull-secrets.js';
@@ -36,6 +37,8 @@ export interface OverlayPlan {
   rewritesEphemeral: boolean;
   /** Release files the overlay takes through a filtered copy (listed in `resources` by their copy). */
   copies: FilteredCopy[];
+  /** The own pull secrets of v1 charts with `useHelmInstall: true` (name, chart namespace). */
+  chartSecrets: Array<{ name: string; namespace?: string }>;
   findings: Finding[];
 }
 
@@ -227,10 +230,30 @@ export function planOverlay(
     deletes,
     patches,
     copies,
+    chartSecrets: useHelmInstallSecrets(scan, appSlug),
     secretNamespaces: [...namespaces].sort(compareText),
     rewritesEphemeral,
     findings,
   };
+}
+
+/** pkg/pull/pull.go writes one midstream per v1 `useHelmInstall` chart, with the chart's namespace
+ *  and a secret named after the chart directory (pkg/midstream/write.go namePrefix). */
+function useHelmInstallSecrets(
+  scan: ScanResult,
+  appSlug: string,
+): Array<{ name: string; namespace?: string }> {
+  const out = new Map<string, { name: string; namespace?: string }>();
+  for (const c of scan.helmCharts) {
+    if (c.apiVersion !== 'kots.io/v1beta1' || !c.useHelmInstall || literalExclude(c.exclude) === true)
+      continue;
+    const name = pullSecretName(appSlug, c);
+    const namespace = c.namespace && !isTemplated(c.namespace) ? c.namespace : undefined;
+    out.set(`${name}\0${namespace ?? ''}`, { name, ...(namespace ? { namespace } : {}) });
+  }
+  return [...out.values()].sort(
+    (a, b) => compareText(a.name, b.name) || compareText(a.namespace ?? '', b.namespace ?? ''),
+  );
 }
 
 /** `{{repl ImagePullSecretName }}` renders to `<slug>-registry`. */

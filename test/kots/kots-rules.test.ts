@@ -237,3 +237,27 @@ describe('nameless containers (kustomize strategic merge keys containers by name
     ]);
   });
 });
+
+describe('v1 chart with useHelmInstall (pkg/pull/pull.go, pkg/midstream/write.go namePrefix)', () => {
+  it('gets its own pull secret in its namespace, so its namespace needs no additionalNamespaces entry', async () => {
+    const { report, objects } = await build({
+      'manifests/redis.yaml': `apiVersion: kots.io/v1beta1
+kind: HelmChart
+metadata:
+  name: redis
+spec:
+  chart:
+    name: redis
+    chartVersion: 1.0.0
+  useHelmInstall: true
+  namespace: cache
+  values:
+    image: quay.io/acme/redis:1
+`,
+    });
+    expect(rules(report, 'namespace-not-in-additional-namespaces')).toEqual([]);
+    expect(find(objects, 'Secret', 'acme-redis-registry', 'cache').type).toBe(
+      'kubernetes.io/dockerconfigjson',
+    );
+  });
+});
