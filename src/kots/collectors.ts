@@ -18,10 +18,11 @@ export const IMAGE_RUNNER_COLLECTORS: readonly string[] = ['run', 'copyFromHost'
 /** Collector keys with a full PodSpec under `podSpec`. */
 export const POD_SPEC_RUNNER_COLLECTORS: readonly string[] = ['runPod'];
 
-/** Kinds whose `spec.collectors` KOTS reads (KotsKinds SupportBundle, Collector, Preflight). */
+/** Kinds whose `spec.collectors` KOTS reads: KotsKinds keeps `troubleshoot.sh/v1beta2` SupportBundle,
+ *  Collector and Preflight (pkg/kotsutil/kots.go); the older troubleshoot.replicated.com/v1beta1
+ *  kinds are not decoded into them. */
 export function isCollectorSpec(apiVersion: string, kind: string): boolean {
-  if (apiVersion !== 'troubleshoot.sh/v1beta2' && apiVersion !== 'troubleshoot.replicated.com/v1beta1')
-    return false;
+  if (apiVersion !== 'troubleshoot.sh/v1beta2') return false;
   return kind === 'Preflight' || kind === 'SupportBundle' || kind === 'Collector';
 }
 

@@ -29,17 +29,18 @@ export function secretNameFromPrefix(prefix: string): string {
   return `${prefix}-registry`;
 }
 
-/** The directory a v1 chart's base is written to: `charts/<GetDirName()>`, the release name when set,
- *  else the chart name (kotskinds HelmChart GetDirName). */
-export function helmChartDirName(chart: { chartName: string; releaseName?: string }): string {
-  return chart.releaseName || chart.chartName;
+/** The directory a v1 chart's base is written to: `charts/<GetDirName()>`, the CR's
+ *  `spec.chart.releaseName` when set, else the HelmChart CR's own `metadata.name` (kotskinds v1beta1
+ *  HelmChart GetDirName), not the chart's name. */
+export function helmChartDirName(chart: { name: string; releaseName?: string }): string {
+  return chart.releaseName || chart.name;
 }
 
 /** The pull secret of the app's common midstream, or of a v1 `useHelmInstall` chart's own midstream
  *  (`namePrefix = <slug>-<filepath.Base(base path)>`). */
 export function pullSecretName(
   appSlug: string,
-  useHelmInstallChart?: { chartName: string; releaseName?: string },
+  useHelmInstallChart?: { name: string; releaseName?: string },
 ): string {
   if (!useHelmInstallChart) return secretNameFromPrefix(appSlug);
   return secretNameFromPrefix(`${appSlug}-${helmChartDirName(useHelmInstallChart)}`);

@@ -244,7 +244,7 @@ describe('v1 chart with useHelmInstall (pkg/pull/pull.go, pkg/midstream/write.go
       'manifests/redis.yaml': `apiVersion: kots.io/v1beta1
 kind: HelmChart
 metadata:
-  name: redis
+  name: redis-cr
 spec:
   chart:
     name: redis
@@ -256,7 +256,7 @@ spec:
 `,
     });
     expect(rules(report, 'namespace-not-in-additional-namespaces')).toEqual([]);
-    expect(find(objects, 'Secret', 'acme-redis-registry', 'cache').type).toBe(
+    expect(find(objects, 'Secret', 'acme-redis-cr-registry', 'cache').type).toBe(
       'kubernetes.io/dockerconfigjson',
     );
   });

@@ -156,8 +156,9 @@ describe('MakeProxiedImageURL (pkg/docker/registry/images.go)', () => {
 describe('pull secrets (pkg/base/base.go FindImages, pkg/k8sdoc/types.go, pkg/midstream/write.go)', () => {
   it('names the secret after the app, or the useHelmInstall chart directory', () => {
     expect(pullSecretName('app')).toBe('app-registry');
-    expect(pullSecretName('app', { chartName: 'redis' })).toBe('app-redis-registry');
-    expect(pullSecretName('app', { chartName: 'redis', releaseName: 'cache' })).toBe('app-cache-registry');
+    // GetDirName: releaseName, else the CR's metadata.name (not the chart name)
+    expect(pullSecretName('app', { name: 'redis-cr' })).toBe('app-redis-cr-registry');
+    expect(pullSecretName('app', { name: 'redis-cr', releaseName: 'cache' })).toBe('app-cache-registry');
   });
   it('patches by kind where PatchWithPullSecret writes', () => {
     expect(pullSecretPodSpecPath('Pod')).toEqual(['spec']);
@@ -174,7 +175,8 @@ describe('collector images (pkg/kotsutil/kots.go GetImagesFromKotsKinds, pkg/reg
   it.each([
     ['troubleshoot.sh/v1beta2', 'Preflight', true],
     ['troubleshoot.sh/v1beta2', 'SupportBundle', true],
-    ['troubleshoot.replicated.com/v1beta1', 'Collector', true],
+    ['troubleshoot.sh/v1beta2', 'Collector', true],
+    ['troubleshoot.replicated.com/v1beta1', 'Collector', false],
     ['troubleshoot.sh/v1beta2', 'Redactor', false],
     ['kots.io/v1beta1', 'Preflight', false],
   ])('%s %s reads collectors: %s', (a, k, expected) => {
