@@ -129,11 +129,17 @@ export function placementFindings(
       const message =
         u.context === 'helm-template'
           ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
-          : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
+          : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly (${valueOrigin(u)}); KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
       out.push(finding('helm-v2-image-not-proxied', u.pos, message));
     }
   }
   return out;
+}
+
+/** Where a v2 chart's image value comes from: a position inside the chart archive (`archive!path`)
+ *  is the chart's own default; anything else is written in the HelmChart CR. */
+function valueOrigin(u: ImageUse): string {
+  return u.pos.file.includes('!') ? "the chart's default value" : 'a value set by the HelmChart CR';
 }
 
 /** Whether a use in a HelmChart needs the license pull secret: a non-public image, or a template that

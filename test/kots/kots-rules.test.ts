@@ -261,3 +261,23 @@ spec:
     );
   });
 });
+
+describe('v2 chart messages name where a value comes from', () => {
+  it('a value written in the CR says so', async () => {
+    const { report } = await build({
+      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
+kind: HelmChart
+metadata:
+  name: web
+spec:
+  chart:
+    name: web
+    chartVersion: 1.0.0
+  values:
+    image: quay.io/acme/web:1
+`,
+    });
+    const f = report.findings.find((x) => x.rule === 'helm-v2-image-not-proxied');
+    expect(f?.message).toContain('(a value set by the HelmChart CR)');
+  });
+});
