@@ -37,6 +37,8 @@ export interface OverlayPlan {
   rewritesEphemeral: boolean;
   /** Release files the overlay takes through a filtered copy (listed in `resources` by their copy). */
   copies: FilteredCopy[];
+  /** Generated strategic-merge patch files: later same-named documents, merged onto the first. */
+  mergePatches: string[];
   /** The own pull secrets of v1 charts with `useHelmInstall: true` (name, chart namespace). */
   chartSecrets: Array<{ name: string; namespace?: string }>;
   findings: Finding[];
@@ -120,6 +122,20 @@ function leftOut(
   return out;
 }
 
+/** Documents of a file that repeat an object accepted before (earlier files via `seenApi`, or earlier
+ *  documents of this file) with the very same apiVersion: KOTS merges them onto it. */
+function mergedDuplicates(docs: DocumentInfo[], seenApi: ReadonlyMap<string, string>): DocumentInfo[] {
+  const api = new Map(seenApi);
+  const out: DocumentInfo[] = [];
+  for (const doc of docs) {
+    if (doc.problem || !doc.apiVersion || !doc.kind || !doc.name || /List$/.test(doc.kind)) continue;
+    const id = objectId(doc);
+    if (api.get(id) === doc.apiVersion) out.push(doc);
+    else if (!api.has(id)) api.set(id, doc.apiVersion);
+  }
+  return out;
+}
+
 /** The documents a `$patch: delete` can remove: kustomize must be able to load each of them. */
 function deletable(docs: DocumentInfo[], ids: ReadonlySet<string>): boolean {
   const own = new Set(ids);
@@ -164,11 +180,17 @@ export function planOverlay(
   for (const u of scan.uses) imagesByFile.set(u.pos.file, (imagesByFile.get(u.pos.file) ?? 0) + 1);
 
   const droppedByFile = new Map<string, Set<number>>();
+  const seenApi = new Map<string, string>();
+  const mergePatches: string[] = [];
   for (const file of scan.files) {
     const out = leftOut(file, render, seen, findings);
     droppedByFile.set(file.file, out);
-    const kept = file.documents.filter((d) => !out.has(d.docIndex));
-    if (kept.length === 0) continue;
+    const all = file.documents.filter((d) => !out.has(d.docIndex));
+    if (all.length === 0) continue;
+    // pkg/base/write.go deduplicateOnContent: a later document with the same apiVersion, kind, name
+    // and namespace is not a second resource but a strategic-merge patch onto the first.
+    const merged = mergedDuplicates(all, seenApi);
+    const kept = all.filter((d) => !merged.includes(d));
     const refused = firstRefusal(kept, seen);
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
@@ -184,10 +206,18 @@ export function planOverlay(
     const ids = new Set(seen);
     for (const doc of kept) if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
     const dropped = file.documents.filter((d) => out.has(d.docIndex));
-    if (dropped.length > 0 && !deletable(dropped, ids)) {
+    const copyDir = posix.join(outDir, 'release');
+    const base = file.file.replace(/^(\.\.\/)+/, '');
+    for (const doc of merged) {
+      const path = posix.join(copyDir, `${base}.merge-${doc.docIndex + 1}.yaml`);
+      copies.push({ source: file.file, path, keep: [doc.span ?? [0, 0]] });
+      mergePatches.push(path);
+      droppedByFile.get(file.file)?.add(doc.docIndex);
+    }
+    if (merged.length > 0 || (dropped.length > 0 && !deletable(dropped, ids))) {
       // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
       // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
-      const path = posix.join(outDir, 'release', file.file.replace(/^(\.\.\/)+/, ''));
+      const path = posix.join(copyDir, base);
       copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]) });
       resources.push(path);
     } else {
@@ -205,6 +235,7 @@ export function planOverlay(
     }
     included.add(file.file);
     for (const id of ids) seen.add(id);
+    for (const doc of kept) if (doc.apiVersion && doc.name) seenApi.set(objectId(doc), doc.apiVersion);
   }
 
   // pkg/base/base.go FindImages + pkg/midstream/write.go writeObjectsWithPullSecret: every deployed
@@ -230,6 +261,7 @@ export function planOverlay(
     deletes,
     patches,
     copies,
+    mergePatches,
     chartSecrets: useHelmInstallSecrets(scan, appSlug),
     secretNamespaces: [...namespaces].sort(compareText),
     rewritesEphemeral,

@@ -281,3 +281,15 @@ spec:
     expect(f?.message).toContain('(a value set by the HelmChart CR)');
   });
 });
+
+describe('same-named documents both deployed (pkg/base/write.go deduplicateOnContent)', () => {
+  it('merges the later one onto the first as a strategic-merge patch', async () => {
+    const { report, objects } = await build({
+      'manifests/a.yaml': `${deployment}---\n${deployment.replace('quay.io/acme/web:1', 'quay.io/acme/web:2')}`,
+    });
+    expect(rules(report, 'overlay-excluded-document')).toEqual([]);
+    const web = podSpec(find(objects, 'Deployment', 'web'), 'spec.template.spec');
+    expect(imageOf(web, 'web')).toBe('proxy.replicated.com/proxy/acme/quay.io/acme/web:2');
+    expect(web.imagePullSecrets).toEqual([{ name: 'acme-registry' }]);
+  });
+});

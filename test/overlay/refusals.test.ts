@@ -60,13 +60,16 @@ describe('overlay refusals', () => {
     );
   });
 
-  it('treats no namespace and namespace default as the same object, as kustomize does', async () => {
+  it('treats no namespace and namespace default as the same object, and merges it as KOTS does', async () => {
+    // pkg/base/write.go deduplicateOnContent: a later document with the same apiVersion, kind, name
+    // and namespace becomes a strategic-merge patch onto the first, so b.yaml's Pod is not lost.
     const { report, objects } = await build({
       'manifests/a.yaml': configMap(),
       'manifests/b.yaml': `${configMap('default')}---\n${pod('b')}`,
     });
-    expect(excluded(report)).toEqual(['manifests/b.yaml']);
-    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Secret']);
+    expect(excluded(report)).toEqual([]);
+    expect(report.generated).toContain('out/release/manifests/b.yaml.merge-1.yaml');
+    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Pod', 'Secret']);
   });
 
   it("adds no second pull secret where '{{repl ImagePullSecretName }}' is already listed", async () => {
