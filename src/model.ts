@@ -90,6 +90,8 @@ export interface ImageUse {
   workload?: number;
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
+  /** For helm-value uses: an enclosing values map sets `enabled: false`. */
+  switchedOff?: true;
   /** For helm-value uses: where the image sits in the chart's values, so that a values override (the
    *  generated `helmchart-<name>.values.yaml`) can reach it. */
   helmValue?: HelmValueSlot;

@@ -125,7 +125,12 @@ export function placementFindings(
       );
     }
     const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
-    if (chart?.apiVersion === 'kots.io/v1beta2' && u.templating.kind === 'none' && !onProxy(g, eff)) {
+    if (
+      chart?.apiVersion === 'kots.io/v1beta2' &&
+      u.templating.kind === 'none' &&
+      !u.switchedOff &&
+      !onProxy(g, eff)
+    ) {
       const message =
         u.context === 'helm-template'
           ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`

@@ -108,7 +108,7 @@ export function buildPlan({
     append(findings, collectorFindings(g, image, eff));
     credentialEntries.push({ g, image });
     for (const u of g.uses) {
-      if (u.helmChart !== undefined && needsPullSecret(u, image, eff)) {
+      if (u.helmChart !== undefined && !u.switchedOff && needsPullSecret(u, image, eff)) {
         privateCharts.add(u.helmChart);
       }
       // Images KOTS leaves named as they are but that pull with the license (registry.replicated.com,

@@ -293,3 +293,27 @@ describe('same-named documents both deployed (pkg/base/write.go deduplicateOnCon
     expect(web.imagePullSecrets).toEqual([{ name: 'acme-registry' }]);
   });
 });
+
+describe('v2 findings skip images the chart switches off', () => {
+  it('no helm-v2 finding for an image under enabled: false', async () => {
+    const { report } = await build({
+      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
+kind: HelmChart
+metadata:
+  name: web
+spec:
+  chart:
+    name: web
+    chartVersion: 1.0.0
+  values:
+    image: quay.io/acme/web:1
+    metrics:
+      enabled: false
+      image: quay.io/acme/metrics:1
+`,
+    });
+    expect(rules(report, 'helm-v2-image-not-proxied')).toEqual([
+      ['helm-v2-image-not-proxied', 'manifests/web.yaml', 10],
+    ]);
+  });
+});
