@@ -1,5 +1,6 @@
 // Findings that follow from KOTS's own rules (src/kots/): excludedImages, chart archives, collector
 // images, and one credentials-missing per registry. Pure.
+import { append } from '../append.js';
 import { findHelmChartArchive, literalExclude, missingArchiveMessage } from '../kots/chart-archive.js';
 import { collectorProxyRewrite, intendedProxyRewrite } from '../kots/collectors.js';
 import type { Finding, ImageUse, ScanResult, SourcePos } from '../model.js';
@@ -81,7 +82,7 @@ export function credentialsMissingOnce(entries: Array<{ g: ImageGroup; image: Re
     const host = canonicalRegistryHost(normalizeReference(g.ref).domain);
     const e = byHost.get(host) ?? { images: new Set(), uses: [] };
     e.images.add(g.image);
-    e.uses.push(...g.uses);
+    append(e.uses, g.uses);
     byHost.set(host, e);
   }
   const out: Finding[] = [];

@@ -57,7 +57,7 @@ function objectId(doc: DocumentInfo): string {
 
 /** Why kustomize would refuse a document, if it would. `ids` holds the objects already accepted,
  *  including the earlier documents of this file. */
-function refusal(doc: DocumentInfo, ids: ReadonlySet<string>): string | undefined {
+function refusal(doc: DocumentInfo, ids: { has(id: string): boolean }): string | undefined {
   if (doc.problem) return doc.problem;
   if (!doc.apiVersion) return 'no apiVersion';
   if (!doc.kind) return 'no kind';
@@ -125,22 +125,25 @@ function leftOut(
 /** Documents of a file that repeat an object accepted before (earlier files via `seenApi`, or earlier
  *  documents of this file) with the very same apiVersion: KOTS merges them onto it. */
 function mergedDuplicates(docs: DocumentInfo[], seenApi: ReadonlyMap<string, string>): DocumentInfo[] {
-  const api = new Map(seenApi);
+  // This file's own objects on top of the release's, without copying the release's (many files).
+  const own = new Map<string, string>();
   const out: DocumentInfo[] = [];
   for (const doc of docs) {
     if (doc.problem || !doc.apiVersion || !doc.kind || !doc.name || /List$/.test(doc.kind)) continue;
     const id = objectId(doc);
-    if (api.get(id) === doc.apiVersion) out.push(doc);
-    else if (!api.has(id)) api.set(id, doc.apiVersion);
+    const first = own.get(id) ?? seenApi.get(id);
+    if (first === doc.apiVersion) out.push(doc);
+    else if (first === undefined) own.set(id, doc.apiVersion);
   }
   return out;
 }
 
 /** The documents a `$patch: delete` can remove: kustomize must be able to load each of them. */
-function deletable(docs: DocumentInfo[], ids: ReadonlySet<string>): boolean {
-  const own = new Set(ids);
+function deletable(docs: DocumentInfo[], seen: ReadonlySet<string>, fileIds: ReadonlySet<string>): boolean {
+  const own = new Set<string>();
+  const ids = { has: (id: string) => seen.has(id) || fileIds.has(id) || own.has(id) };
   for (const doc of docs) {
-    if (refusal(doc, own) !== undefined || (doc.kind && /List$/.test(doc.kind))) return false;
+    if (refusal(doc, ids) !== undefined || (doc.kind && /List$/.test(doc.kind))) return false;
     own.add(objectId(doc));
   }
   return true;
@@ -152,11 +155,13 @@ function firstRefusal(
   docs: DocumentInfo[],
   accepted: ReadonlySet<string>,
 ): { doc: DocumentInfo; why: string } | undefined {
-  const ids = new Set(accepted);
+  // This file's objects beside the accepted ones, without copying those (a release has many files).
+  const own = new Set<string>();
+  const ids = { has: (id: string) => accepted.has(id) || own.has(id) };
   for (const doc of docs) {
     const why = refusal(doc, ids);
     if (why !== undefined) return { doc, why };
-    if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
+    if (doc.kind && !/List$/.test(doc.kind)) own.add(objectId(doc));
   }
   return undefined;
 }
@@ -203,7 +208,7 @@ export function planOverlay(
       );
       continue;
     }
-    const ids = new Set(seen);
+    const ids = new Set<string>();
     for (const doc of kept) if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
     const dropped = file.documents.filter((d) => out.has(d.docIndex));
     const copyDir = posix.join(outDir, 'release');
@@ -214,7 +219,7 @@ export function planOverlay(
       mergePatches.push(path);
       droppedByFile.get(file.file)?.add(doc.docIndex);
     }
-    if (merged.length > 0 || (dropped.length > 0 && !deletable(dropped, ids))) {
+    if (merged.length > 0 || (dropped.length > 0 && !deletable(dropped, seen, ids))) {
       // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
       // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
       const path = posix.join(copyDir, base);
