@@ -6,6 +6,7 @@ import { collectorProxyRewrite, intendedProxyRewrite } from '../kots/collectors.
 import type { Finding, ImageUse, ScanResult, SourcePos } from '../model.js';
 import type { ReportImage } from '../pipeline.js';
 import { canonicalRegistryHost, normalizeReference } from '../reference.js';
+import { isTemplated } from '../templates.js';
 import { finding, shown } from './findings.js';
 import { compareText, type Effective, type ImageGroup, REPLICATED_REGISTRY } from './images.js';
 
@@ -28,7 +29,10 @@ export function chartArchiveFindings(scan: ScanResult): Finding[] {
   if (!archives) return [];
   const out: Finding[] = [];
   for (const c of scan.helmCharts) {
-    if (c.apiVersion === 'kots.io/v1beta1' && literalExclude(c.exclude) === true) continue;
+    // An excluded v1 chart is not looked up; a templated exclude only the install decides.
+    if (c.apiVersion === 'kots.io/v1beta1' && c.exclude !== undefined) {
+      if (literalExclude(c.exclude) === true || isTemplated(c.exclude)) continue;
+    }
     if (findHelmChartArchive(archives, c.chartName, c.chartVersion)) continue;
     const near = archives.filter((a) => a.name === c.chartName).map((a) => a.version);
     const hint = near.length
