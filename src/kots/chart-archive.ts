@@ -3,8 +3,8 @@
 // `spec.chart.name` and its `version` equals `spec.chart.chartVersion` exactly (a missing
 // chartVersion is "" and matches nothing). With no match KOTS fails the install with
 // "unable to find helm chart archive for chart name <n>, version <v>" (renderReplicatedHelmChart for
-// v1 charts, pkg/apparchive/helm-v1beta2.go WriteV1Beta2HelmCharts for v2). A v1 chart whose
-// `spec.exclude` is true is skipped before the lookup.
+// v1 charts, pkg/apparchive/helm-v1beta2.go WriteV1Beta2HelmCharts for v2). A chart of either
+// version whose `spec.exclude` is true is skipped before the lookup.
 
 import { parseGoBool } from './exclude.js';
 

@@ -29,8 +29,9 @@ export function chartArchiveFindings(scan: ScanResult): Finding[] {
   if (!archives) return [];
   const out: Finding[] = [];
   for (const c of scan.helmCharts) {
-    // An excluded v1 chart is not looked up; a templated exclude only the install decides.
-    if (c.apiVersion === 'kots.io/v1beta1' && c.exclude !== undefined) {
+    // An excluded chart (v1: renderReplicatedHelmChart, v2: WriteV1Beta2HelmCharts) is not looked
+    // up; a templated exclude only the install decides.
+    if (c.exclude !== undefined) {
       if (literalExclude(c.exclude) === true || isTemplated(c.exclude)) continue;
     }
     if (findHelmChartArchive(archives, c.chartName, c.chartVersion)) continue;

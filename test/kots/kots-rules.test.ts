@@ -201,7 +201,7 @@ spec:
 });
 
 describe('HelmChart with no chart archive (pkg/base/replicated.go FindHelmChartArchiveInRelease)', () => {
-  it('is an error; an excluded v1 chart is not looked up', async () => {
+  it('is an error; an excluded chart is not looked up', async () => {
     const chart = (name: string, extra = '') => `apiVersion: kots.io/v1beta2
 kind: HelmChart
 metadata:
@@ -216,6 +216,8 @@ ${extra}  chart:
       'manifests/b.yaml': chart('old', '')
         .replace('v1beta2', 'v1beta1')
         .replace('spec:\n', 'spec:\n  exclude: true\n'),
+      // v2 too (pkg/apparchive/helm-v1beta2.go), with BoolOrString's string form
+      'manifests/c.yaml': chart('off').replace('spec:\n', 'spec:\n  exclude: "1"\n'),
     });
     expect(rules(report, 'helm-chart-archive-missing')).toEqual([
       ['helm-chart-archive-missing', 'manifests/a.yaml', 2],
