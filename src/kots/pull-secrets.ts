@@ -11,6 +11,10 @@
 //   slug, or `<slug>-<chart dir>` in the own midstream of a v1 chart with `useHelmInstall: true`,
 //   written in that chart's namespace (pkg/pull/pull.go: one midstream per helm base).
 
+import type { HelmChartInfo } from '../model.js';
+import { isTemplated } from '../templates.js';
+import { literalExclude } from './chart-archive.js';
+
 /** The path KOTS's patch writes `imagePullSecrets` under, by kind. */
 export function pullSecretPodSpecPath(kind: string): string[] {
   if (kind === 'Pod') return ['spec'];
@@ -44,4 +48,25 @@ export function pullSecretName(
 ): string {
   if (!useHelmInstallChart) return secretNameFromPrefix(appSlug);
   return secretNameFromPrefix(`${appSlug}-${helmChartDirName(useHelmInstallChart)}`);
+}
+
+/** pkg/pull/pull.go writes one midstream per v1 `useHelmInstall` chart, with the chart's namespace
+ *  and a secret named after the chart directory (pkg/midstream/write.go namePrefix). */
+export function useHelmInstallSecrets(
+  charts: readonly HelmChartInfo[],
+  appSlug: string,
+): Array<{ name: string; namespace?: string }> {
+  const out = new Map<string, { name: string; namespace?: string }>();
+  for (const c of charts) {
+    if (c.apiVersion !== 'kots.io/v1beta1' || !c.useHelmInstall || literalExclude(c.exclude) === true)
+      continue;
+    const name = pullSecretName(appSlug, c);
+    const namespace = c.namespace && !isTemplated(c.namespace) ? c.namespace : undefined;
+    out.set(`${name}\0${namespace ?? ''}`, { name, ...(namespace ? { namespace } : {}) });
+  }
+  return [...out.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.namespace ?? '', b.namespace ?? ''));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,10 +1,9 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
 import { posix } from 'node:path';
-import { literalExclude } from '../kots/chart-archive.js';
 import { decideDeployed, literalOnly, type Render } from '../kots/exclude.js';
 import { isKotsKind } from '../kots/kinds.js';
-import { getsPullSecret, pullSecretName } from '../kots/pull-secrets.js';
+import { getsPullSecret, pullSecretName, useHelmInstallSecrets } from '../kots/pull-secrets.js';
 import type { DocumentInfo, Finding, ScannedFile, ScanResult, Workload } from '../model.js';
 import { isTemplated } from '../templates.js';
 import { finding, shown } from './findings.js';
@@ -267,30 +266,11 @@ export function planOverlay(
     patches,
     copies,
     mergePatches,
-    chartSecrets: useHelmInstallSecrets(scan, appSlug),
+    chartSecrets: useHelmInstallSecrets(scan.helmCharts, appSlug),
     secretNamespaces: [...namespaces].sort(compareText),
     rewritesEphemeral,
     findings,
   };
-}
-
-/** pkg/pull/pull.go writes one midstream per v1 `useHelmInstall` chart, with the chart's namespace
- *  and a secret named after the chart directory (pkg/midstream/write.go namePrefix). */
-function useHelmInstallSecrets(
-  scan: ScanResult,
-  appSlug: string,
-): Array<{ name: string; namespace?: string }> {
-  const out = new Map<string, { name: string; namespace?: string }>();
-  for (const c of scan.helmCharts) {
-    if (c.apiVersion !== 'kots.io/v1beta1' || !c.useHelmInstall || literalExclude(c.exclude) === true)
-      continue;
-    const name = pullSecretName(appSlug, c);
-    const namespace = c.namespace && !isTemplated(c.namespace) ? c.namespace : undefined;
-    out.set(`${name}\0${namespace ?? ''}`, { name, ...(namespace ? { namespace } : {}) });
-  }
-  return [...out.values()].sort(
-    (a, b) => compareText(a.name, b.name) || compareText(a.namespace ?? '', b.namespace ?? ''),
-  );
 }
 
 /** `{{repl ImagePullSecretName }}` renders to `<slug>-registry`. */
