@@ -8,15 +8,19 @@ import * as core from '@actions/core';
 import { AnnotationBudget, annotateFindings } from '../github/annotate.js';
 import type { GitHubApi } from '../github/api.js';
 import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
-import { renderSummary } from '../github/summary.js';
-import { type Logger, type RunOptions, UsageError } from '../model.js';
+import { type CommitState, renderSummary } from '../github/summary.js';
+import type { Finding, Logger, Report, RunOptions } from '../model.js';
+import { UsageError } from '../model.js';
+import { buildRunOptions } from '../options.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
-import { runPipeline } from '../pipeline.js';
+import { type PipelineResult, runPipeline } from '../pipeline.js';
 import { credentialFor } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
+import { errorMessage } from '../util.js';
+import type { RunContext } from './event.js';
 import { readRunContext } from './event.js';
-import { getInputs } from './inputs.js';
+import { type ActionInputs, getInputs } from './inputs.js';
 import { blobLinker, cliCommand, commitStep } from './publish.js';
 import { inspectCheckout, repoPathMapper } from './workspace.js';
 
@@ -37,7 +41,7 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
     await act(deps);
   } catch (e: unknown) {
     if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(e.stack);
-    core.setFailed(e instanceof Error ? e.message : String(e));
+    core.setFailed(errorMessage(e));
   }
 }
 
@@ -47,10 +51,61 @@ async function act(deps: ActionDeps): Promise<void> {
   // Masks registry-auth (and the token) before anything else is read or logged.
   const inputs = getInputs(workspace);
   const ctx = readRunContext(env);
-  const pr = ctx.pullRequest;
   if (inputs.configFile) core.info(`Read defaults from ${inputs.configFile}`);
+  const budget = annotationBudget();
+  const logger = jobLogger(budget);
+  const checkout = await inspectCheckout(workspace);
+  warnIfNotHead(ctx, checkout.head ?? ctx.sha, logger);
 
-  const budget = new AnnotationBudget(({ level, message, ...props }) => {
+  const options = actionRunOptions(inputs, workspace);
+  await checkOutDir(workspace, options.outDir, inputs.manifests, 'input output-dir');
+  const { report, files } = await runChecked(deps, inputs, options, workspace, logger);
+  await writeGeneratedFiles(workspace, options.outDir, files);
+  const reportPath = await writeReportOutputs(report, ctx);
+
+  const toRepo = repoPathMapper(workspace, checkout.root);
+  const failures: Error[] = [];
+  const api = (repository: string) => {
+    const [owner = '', repo = ''] = repository.split('/');
+    if (!inputs.token)
+      throw new UsageError('input token is empty: pass a token (the default is the workflow token)');
+    return deps.makeApi({ token: inputs.token, baseUrl: ctx.apiUrl, owner, repo });
+  };
+  const { state: commit, error } = await commitStep({ inputs, ctx, files, toRepo, api, logger, budget });
+  if (error) failures.push(error);
+
+  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
+  const annotated = await annotate({ inputs, ctx, report, budget, toRepo, api, failures, failing });
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    const html = renderSummary({
+      report,
+      files,
+      commit,
+      fork: ctx.pullRequest?.fork ?? false,
+      command: cliCommand(inputs),
+      annotated,
+      link: blobLinker(ctx, toRepo),
+    });
+    await core.summary.addRaw(html).write();
+  }
+  writeCommitOutputs(reportPath, commit);
+
+  if (failing.length) {
+    failures.push(
+      new Error(
+        `${failing.length} finding(s) at or above ${inputs.failOn} (fail-on: ${inputs.failOn}); ` +
+          'see the annotations and the job summary',
+      ),
+    );
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n'));
+}
+
+/** Annotations through the job's budget: core writes them as workflow commands. */
+function annotationBudget(): AnnotationBudget {
+  return new AnnotationBudget(({ level, message, ...props }) => {
     // Only defined keys: core writes `::warning ::` for an object of undefined values.
     const p = Object.fromEntries(
       Object.entries({
@@ -64,16 +119,20 @@ async function act(deps: ActionDeps): Promise<void> {
     else if (level === 'warning') core.warning(message, p);
     else core.notice(message, p);
   });
-  const logger: Logger = {
+}
+
+function jobLogger(budget: AnnotationBudget): Logger {
+  return {
     info: (m) => core.info(m),
     debug: (m) => core.debug(m),
     warning: (m) => {
       if (!budget.emit({ level: 'warning', message: m })) core.info(`Warning: ${m}`);
     },
   };
+}
 
-  const checkout = await inspectCheckout(workspace);
-  const workspaceHead = checkout.head ?? ctx.sha;
+function warnIfNotHead(ctx: RunContext, workspaceHead: string | undefined, logger: Logger): void {
+  const pr = ctx.pullRequest;
   if (pr && workspaceHead && workspaceHead !== pr.headSha) {
     logger.warning(
       `The workspace is at ${workspaceHead.slice(0, 7)}, not at the pull request head ${pr.headSha.slice(0, 7)} ` +
@@ -83,21 +142,28 @@ async function act(deps: ActionDeps): Promise<void> {
         '`ref: ${{ github.event.pull_request.head.sha }}`.',
     );
   }
+}
 
-  const options: RunOptions = {
+function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
+  return buildRunOptions({
     appSlug: inputs.appSlug,
-    proxyDomain: inputs.proxyDomain ?? 'proxy.replicated.com',
-    proxyDomainExplicit: inputs.proxyDomain !== undefined,
+    ...(inputs.proxyDomain ? { proxyDomain: inputs.proxyDomain } : {}),
+    ...(inputs.registryDomain ? { registryDomain: inputs.registryDomain } : {}),
     privateRegistries: inputs.privateRegistries,
     publicRegistries: inputs.publicRegistries,
     insecureRegistries: inputs.insecureRegistries,
-    offline: false,
-    concurrency: 16,
     outDir: relativeOutDir(workspace, inputs.outputDir),
-  };
-  if (inputs.registryDomain) options.registryDomain = inputs.registryDomain;
-  await checkOutDir(workspace, options.outDir, inputs.manifests, 'input output-dir');
+  });
+}
 
+/** The pipeline with a registry checker that is closed whatever happens. */
+async function runChecked(
+  deps: ActionDeps,
+  inputs: ActionInputs,
+  options: RunOptions,
+  workspace: string,
+  logger: Logger,
+): Promise<PipelineResult> {
   const checker = createRegistryChecker({
     credentials: inputs.credentials,
     insecureRegistries: inputs.insecureRegistries,
@@ -105,9 +171,8 @@ async function act(deps: ActionDeps): Promise<void> {
     logger,
     onSecret: (s) => core.setSecret(s), // registry tokens, masked as soon as they arrive
   });
-  let result: Awaited<ReturnType<typeof runPipeline>>;
   try {
-    result = await deps.pipeline(inputs.manifests, options, {
+    return await deps.pipeline(inputs.manifests, options, {
       checker,
       logger,
       cwd: workspace,
@@ -116,9 +181,10 @@ async function act(deps: ActionDeps): Promise<void> {
   } finally {
     await checker.close();
   }
-  const { report, files } = result;
-  await writeGeneratedFiles(workspace, options.outDir, files);
+}
 
+/** Writes the JSON report to the runner's temp dir; sets the `report` and `images-needing-proxy` outputs. */
+async function writeReportOutputs(report: Report, ctx: RunContext): Promise<string> {
   const reportPath = join(mkdtempSync(join(ctx.runnerTemp || tmpdir(), 'kots-proxy-')), 'report.json');
   await writeFileAtomic(reportPath, reportJson(report));
   core.setOutput('report', reportPath);
@@ -128,19 +194,25 @@ async function act(deps: ActionDeps): Promise<void> {
       report.images.filter((i) => i.proxy?.startsWith(`${report.proxyDomain}/proxy/`)).map((i) => i.image),
     ),
   );
+  return reportPath;
+}
 
-  const toRepo = repoPathMapper(workspace, checkout.root);
-  const failures: Error[] = [];
-  const api = (repository: string) => {
-    const [owner = '', repo = ''] = repository.split('/');
-    if (!inputs.token)
-      throw new UsageError('input token is empty: pass a token (the default is the workflow token)');
-    return deps.makeApi({ token: inputs.token, baseUrl: ctx.apiUrl, owner, repo });
-  };
-  const { state: commit, error } = await commitStep({ inputs, ctx, files, toRepo, api, logger, budget });
-  if (error) failures.push(error);
+interface AnnotateStep {
+  inputs: ActionInputs;
+  ctx: RunContext;
+  report: Report;
+  budget: AnnotationBudget;
+  toRepo: (path: string) => string | undefined;
+  api: (repository: string) => GitHubApi;
+  /** Collects an error listing the pull request's files; annotation goes on for every file. */
+  failures: Error[];
+  failing: Finding[];
+}
 
-  // Which files to annotate: those the pull request changes, all, or none.
+/** Annotates the findings on the files the pull request changes, all files, or none. */
+async function annotate(step: AnnotateStep): Promise<ReturnType<typeof annotateFindings>> {
+  const { inputs, ctx, report, budget, toRepo, api, failures, failing } = step;
+  const pr = ctx.pullRequest;
   let changed: Set<string> | undefined;
   if (inputs.annotate === 'changed' && pr) {
     try {
@@ -150,9 +222,8 @@ async function act(deps: ActionDeps): Promise<void> {
       changed = undefined; // fall back to annotating every file
     }
   }
-  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
   if (failures.length || failing.length) budget.reserve('error'); // setFailed's own annotation
-  const annotated = annotateFindings(
+  return annotateFindings(
     inputs.annotate === 'none' ? [] : report.findings,
     budget,
     (f) => {
@@ -162,35 +233,13 @@ async function act(deps: ActionDeps): Promise<void> {
     },
     (file) => changed === undefined || (file !== undefined && changed.has(file)),
   );
+}
 
-  if (env.GITHUB_STEP_SUMMARY) {
-    const html = renderSummary({
-      report,
-      files,
-      commit,
-      fork: pr?.fork ?? false,
-      command: cliCommand(inputs),
-      annotated,
-      link: blobLinker(ctx, toRepo),
-    });
-    await core.summary.addRaw(html).write();
-  }
-
+function writeCommitOutputs(reportPath: string, commit: CommitState): void {
   core.setOutput('commit-sha', commit.kind === 'committed' ? commit.sha : '');
   core.setOutput('skipped-reason', commit.kind === 'skipped' ? commit.reason : '');
   core.info(
     `Outputs: report=${reportPath} commit-sha=${commit.kind === 'committed' ? commit.sha : ''} ` +
       `skipped-reason=${commit.kind === 'skipped' ? commit.reason : ''}`,
   );
-
-  if (failing.length) {
-    failures.push(
-      new Error(
-        `${failing.length} finding(s) at or above ${inputs.failOn} (fail-on: ${inputs.failOn}); ` +
-          'see the annotations and the job summary',
-      ),
-    );
-  }
-  if (failures.length === 1) throw failures[0];
-  if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n'));
 }

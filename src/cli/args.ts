@@ -1,9 +1,14 @@
 // argv → one typed CliArgs object. Every mistake is a UsageError that names the option.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../model.js';
-import { APP_SLUG, HOST_PORT } from '../validate.js';
-
-export type FailOn = 'error' | 'warning' | 'never';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_OUT_DIR,
+  type FailOn,
+  isFailOn,
+  parseAppSlug,
+  parseHost,
+} from '../options.js';
 
 export interface CliArgs {
   command: 'scan' | 'help' | 'version';
@@ -48,10 +53,7 @@ Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or unreadable 
 `;
 
 function hostList(option: string, values: string[] | undefined): string[] {
-  return (values ?? []).map((v) => {
-    if (!HOST_PORT.test(v)) throw new UsageError(`${option} ${JSON.stringify(v)} is not a HOST[:PORT]`);
-    return v;
-  });
+  return (values ?? []).map((v) => parseHost(option, v));
 }
 
 function host(option: string, value: string | undefined): string | undefined {
@@ -70,12 +72,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const base = {
     paths: [],
     appSlug: '',
-    outDir: 'kots-proxy',
+    outDir: DEFAULT_OUT_DIR,
     privateRegistries: [],
     publicRegistries: [],
     insecureRegistries: [],
     offline: false,
-    concurrency: 16,
+    concurrency: DEFAULT_CONCURRENCY,
     failOn: 'error' as const,
     verbosity: 'normal' as const,
   };
@@ -85,20 +87,20 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (command === undefined) throw new UsageError('missing command: expected "scan" (see --help)');
   if (command !== 'scan') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
   if (!v['app-slug']) throw new UsageError('--app-slug is required');
-  if (!APP_SLUG.test(v['app-slug'])) {
-    throw new UsageError(
-      `--app-slug ${JSON.stringify(v['app-slug'])} must be lowercase letters, digits and dashes`,
-    );
-  }
+  parseAppSlug('--app-slug', v['app-slug']);
   const concurrency =
-    v.concurrency === undefined ? 16 : /^\d+$/.test(v.concurrency) ? Number(v.concurrency) : Number.NaN;
+    v.concurrency === undefined
+      ? DEFAULT_CONCURRENCY
+      : /^\d+$/.test(v.concurrency)
+        ? Number(v.concurrency)
+        : Number.NaN;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new UsageError(
       `--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`,
     );
   }
   const failOn = v['fail-on'] ?? 'error';
-  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') {
+  if (!isFailOn(failOn)) {
     throw new UsageError(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
   }
   if (v.quiet && v.verbose) throw new UsageError('--quiet and --verbose exclude each other');
@@ -108,7 +110,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     command: 'scan',
     paths: paths.length ? paths : ['manifests'],
     appSlug: v['app-slug'],
-    outDir: v.out ?? 'kots-proxy',
+    outDir: v.out ?? DEFAULT_OUT_DIR,
     privateRegistries: hostList('--private-registry', v['private-registry']),
     publicRegistries: hostList('--public-registry', v['public-registry']),
     insecureRegistries: hostList('--insecure-registry', v['insecure-registry']),

@@ -18,11 +18,6 @@ export function makeProxiedImageURL(proxyHost: string, appSlug: string, image: s
   return `${proxyHost}/proxy/${appSlug}/${untagged}`;
 }
 
-/** True when MakeProxiedImageURL leaves the image's name alone (its host is the proxy host). */
-export function isOnProxyHost(proxyHost: string, image: string): boolean {
-  return image.split('/')[0] === proxyHost;
-}
-
 export type ProxyMismatch =
   | { kind: 'other-slug'; slug: string }
   | { kind: 'other-proxy-domain'; host: string }

@@ -12,7 +12,7 @@
 //   written in that chart's namespace (pkg/pull/pull.go: one midstream per helm base).
 
 import type { HelmChartInfo } from '../model.js';
-import { isTemplated } from '../templates.js';
+import { hasTemplate } from '../templates.js';
 import { literalExclude } from './chart-archive.js';
 
 /** The path KOTS's patch writes `imagePullSecrets` under, by kind. */
@@ -29,14 +29,14 @@ export function getsPullSecret(containerCount: number): boolean {
 }
 
 /** `SecretNameFromPrefix(prefix)`. */
-export function secretNameFromPrefix(prefix: string): string {
+function secretNameFromPrefix(prefix: string): string {
   return `${prefix}-registry`;
 }
 
 /** The directory a v1 chart's base is written to: `charts/<GetDirName()>`, the CR's
  *  `spec.chart.releaseName` when set, else the HelmChart CR's own `metadata.name` (kotskinds v1beta1
  *  HelmChart GetDirName), not the chart's name. */
-export function helmChartDirName(chart: { name: string; releaseName?: string }): string {
+function helmChartDirName(chart: { name: string; releaseName?: string }): string {
   return chart.releaseName || chart.name;
 }
 
@@ -61,7 +61,7 @@ export function useHelmInstallSecrets(
     if (c.apiVersion !== 'kots.io/v1beta1' || !c.useHelmInstall || literalExclude(c.exclude) === true)
       continue;
     const name = pullSecretName(appSlug, c);
-    const namespace = c.namespace && !isTemplated(c.namespace) ? c.namespace : undefined;
+    const namespace = c.namespace && !hasTemplate(c.namespace) ? c.namespace : undefined;
     out.set(`${name}\0${namespace ?? ''}`, { name, ...(namespace ? { namespace } : {}) });
   }
   return [...out.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.namespace ?? '', b.namespace ?? ''));

@@ -1,12 +1,23 @@
 // uses + verdicts + settings → Plan: the report's images and findings, and what the overlay must do.
 // Pure: no I/O, deterministic ordering everywhere.
-import { append } from '../append.js';
+
+import { finding } from '../finding.js';
 import { literalOnly, type Render } from '../kots/exclude.js';
-import type { AccessVerdict, Finding, ImageUse, RunOptions, ScanResult } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
+import type {
+  AccessVerdict,
+  Effective,
+  Finding,
+  ImageRewrite,
+  ImageUse,
+  Plan,
+  ReportImage,
+  RunOptions,
+  ScanResult,
+} from '../model.js';
+import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
 import { canonicalRegistryHost, dockerHubSpellings, nameAsWritten } from '../reference.js';
+import { append, compareText } from '../util.js';
 import {
-  finding,
   namespaceFindings,
   needsPullSecret,
   placementFindings,
@@ -15,9 +26,8 @@ import {
   statusFindings,
   withChartNamespaces,
 } from './findings.js';
+import { planHelmValues } from './helm-values.js';
 import {
-  compareText,
-  type Effective,
   effectiveSettings,
   groupUses,
   type ImageGroup,
@@ -31,7 +41,7 @@ import {
   credentialsMissingOnce,
   excludedImageNotices,
 } from './kots-findings.js';
-import { type OverlayPlan, planOverlay } from './overlay.js';
+import { planOverlay } from './overlay.js';
 
 /** Images pulled with the license under their own name. */
 function licensePulled(g: ImageGroup, eff: Effective): boolean {
@@ -42,23 +52,6 @@ function licensePulled(g: ImageGroup, eff: Effective): boolean {
     host === canonicalRegistryHost(eff.proxyDomain) ||
     (eff.registryDomain !== undefined && host === canonicalRegistryHost(eff.registryDomain))
   );
-}
-
-export interface ImageRewrite {
-  /** Tag-less name exactly as written (kustomize matches the literal text). */
-  name: string;
-  newName: string;
-}
-
-export interface Plan {
-  effective: Effective;
-  /** The report's images: `proxy` is what KOTS rewrites an image to (null where only the overlay does). */
-  images: ReportImage[];
-  /** Whether any workload or chart pulls through the proxy, so the pull-secret template is needed. */
-  needsPullSecret: boolean;
-  findings: Finding[];
-  rewrites: ImageRewrite[];
-  overlay: OverlayPlan;
 }
 
 export interface PlanInputs {
@@ -82,7 +75,7 @@ export function buildPlan({
   const isRewritten = (u: ImageUse): boolean => {
     if (OVERLAY_REWRITES.has(u.context)) return true;
     if (u.context !== 'helm-value' && u.context !== 'helm-template') return false;
-    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === 'kots.io/v1beta1';
+    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === KOTS_API_V1;
   };
   const groups = groupUses(scan.uses);
   // `proxy` here is the name the overlay rewrites to, which includes ephemeralContainers; the report's
@@ -154,7 +147,7 @@ export function buildPlan({
   // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
   const secretCharts = new Set([
     ...proxiedCharts,
-    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === 'kots.io/v1beta2'),
+    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
   ]);
   append(
     findings,
@@ -175,11 +168,12 @@ export function buildPlan({
   append(findings, overlay.findings);
 
   const kotsRewrites = (u: ImageUse) => isRewritten(u) && u.context !== 'ephemeralContainer';
+  const reported = images.map((image, i) =>
+    groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
+  );
   return {
     effective: eff,
-    images: images.map((image, i) =>
-      groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
-    ),
+    images: reported,
     // KOTS always writes the pull secret (pkg/midstream/write.go WriteMidstream); the license decides
     // what it holds.
     needsPullSecret: true,
@@ -188,6 +182,8 @@ export function buildPlan({
       .map(([name, newName]) => ({ name, newName }))
       .sort((a, b) => compareText(a.name, b.name)),
     overlay,
+    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
+    helmValues: planHelmValues(scan, reported, eff),
   };
 }
 
@@ -209,7 +205,7 @@ function addRewrites(
 
 const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
     const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;

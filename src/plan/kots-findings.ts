@@ -1,14 +1,13 @@
 // Findings that follow from KOTS's own rules (src/kots/): excludedImages, chart archives, collector
 // images, and one credentials-missing per registry. Pure.
-import { append } from '../append.js';
+import { finding, shown } from '../finding.js';
 import { findHelmChartArchive, literalExclude, missingArchiveMessage } from '../kots/chart-archive.js';
 import { collectorProxyRewrite, intendedProxyRewrite } from '../kots/collectors.js';
-import type { Finding, ImageUse, ScanResult, SourcePos } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
+import type { Effective, Finding, ImageUse, ReportImage, ScanResult, SourcePos } from '../model.js';
 import { canonicalRegistryHost, normalizeReference } from '../reference.js';
-import { isTemplated } from '../templates.js';
-import { finding, shown } from './findings.js';
-import { compareText, type Effective, type ImageGroup, REPLICATED_REGISTRY } from './images.js';
+import { hasTemplate } from '../templates.js';
+import { append, compareText } from '../util.js';
+import { type ImageGroup, REPLICATED_REGISTRY } from './images.js';
 
 /** excludedImages is read only by the air-gap bundle builder; at install KOTS checks, rewrites and
  *  patches these images like any other (no install-path code reads the field). */
@@ -32,7 +31,7 @@ export function chartArchiveFindings(scan: ScanResult): Finding[] {
     // An excluded chart (v1: renderReplicatedHelmChart, v2: WriteV1Beta2HelmCharts) is not looked
     // up; a templated exclude only the install decides.
     if (c.exclude !== undefined) {
-      if (literalExclude(c.exclude) === true || isTemplated(c.exclude)) continue;
+      if (literalExclude(c.exclude) === true || hasTemplate(c.exclude)) continue;
     }
     if (findHelmChartArchive(archives, c.chartName, c.chartVersion)) continue;
     const near = archives.filter((a) => a.name === c.chartName).map((a) => a.version);

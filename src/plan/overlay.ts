@@ -1,50 +1,26 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
 import { posix } from 'node:path';
+import { finding, shown } from '../finding.js';
 import { decideDeployed, literalOnly, type Render } from '../kots/exclude.js';
 import { isKotsKind } from '../kots/kinds.js';
 import { getsPullSecret, pullSecretName, useHelmInstallSecrets } from '../kots/pull-secrets.js';
-import type { DocumentInfo, Finding, ScannedFile, ScanResult, Workload } from '../model.js';
-import { isTemplated } from '../templates.js';
-import { finding, shown } from './findings.js';
-import { compareText } from './images.js';
-
-/** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */
-export interface ObjectId {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-}
-
-/** A JSON6902 `add` on one workload's PodSpec. `append` when imagePullSecrets already exists. */
-export interface PullSecretPatch extends ObjectId {
-  /** JSON pointer of the imagePullSecrets field relative to the object, e.g. `/spec/template/spec/imagePullSecrets`. */
-  path: string;
-  append: boolean;
-  secretName: string;
-}
-
-export interface OverlayPlan {
-  /** Release files the overlay lists as resources, in scan order. */
-  resources: string[];
-  deletes: ObjectId[];
-  patches: PullSecretPatch[];
-  /** Namespaces besides the app's own that need the pull secret (sorted). */
-  secretNamespaces: string[];
-  /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
-  rewritesEphemeral: boolean;
-  /** Release files the overlay takes through a filtered copy (listed in `resources` by their copy). */
-  copies: FilteredCopy[];
-  /** Generated strategic-merge patch files: later same-named documents, merged onto the first. */
-  mergePatches: string[];
-  /** The own pull secrets of v1 charts with `useHelmInstall: true` (name, chart namespace). */
-  chartSecrets: Array<{ name: string; namespace?: string }>;
-  findings: Finding[];
-}
+import type {
+  DocumentInfo,
+  FilteredCopy,
+  Finding,
+  ObjectId,
+  OverlayPlan,
+  PullSecretPatch,
+  ScannedFile,
+  ScanResult,
+  Workload,
+} from '../model.js';
+import { hasTemplate } from '../templates.js';
+import { compareText } from '../util.js';
 
 /** KOTS reads these itself and never deploys them (pkg/kotsutil/kots.go IsKotsKind). */
-export function isKotsResource(doc: { apiVersion?: string; kind?: string }): boolean {
+function isKotsResource(doc: { apiVersion?: string; kind?: string }): boolean {
   return isKotsKind(doc.apiVersion, doc.kind);
 }
 
@@ -66,16 +42,6 @@ function refusal(doc: DocumentInfo, ids: { has(id: string): boolean }): string |
   if (ids.has(objectId(doc)))
     return `a second ${doc.kind} "${doc.name}" (kustomize refuses duplicate objects)`;
   return undefined;
-}
-
-/** A copy of a release file, minus the documents KOTS does not deploy, written under OUT/. */
-export interface FilteredCopy {
-  /** Release file (relative to the working directory). */
-  source: string;
-  /** Generated path (relative to the working directory). */
-  path: string;
-  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
-  keep: Array<[number, number]>;
 }
 
 /** Which documents of a file KOTS deploys (pkg/base/base.go ShouldBeIncludedInBaseKustomization). */
@@ -154,9 +120,10 @@ function firstRefusal(
   docs: DocumentInfo[],
   accepted: ReadonlySet<string>,
 ): { doc: DocumentInfo; why: string } | undefined {
-  // This file's objects beside the accepted ones, without copying those (a release has many files).
+  // This file's own objects are kept apart from `accepted` (never copied): a copy per file made
+  // planning quadratic in the number of files.
   const own = new Set<string>();
-  const ids = { has: (id: string) => accepted.has(id) || own.has(id) };
+  const ids = { has: (id: string) => own.has(id) || accepted.has(id) };
   for (const doc of docs) {
     const why = refusal(doc, ids);
     if (why !== undefined) return { doc, why };
@@ -250,7 +217,7 @@ export function planOverlay(
   for (const w of scan.workloads) {
     if (!included.has(w.file) || droppedByFile.get(w.file)?.has(w.docIndex)) continue;
     if (!getsPullSecret(w.containerCount ?? 1)) continue;
-    if (w.namespace && !isTemplated(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
+    if (w.namespace && !hasTemplate(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
       namespaces.add(w.namespace);
     }
     const patch = pullSecretPatch(w, secretName);

@@ -1,7 +1,8 @@
 // A release file minus the documents KOTS does not deploy (its own kinds, kots.io/exclude and
 // kots.io/when): the documents kept, byte for byte, after a generated header. Pure.
-import type { FilteredCopy } from '../plan/overlay.js';
-import { GENERATED_HEADER } from './kustomize.js';
+
+import { GENERATED_HEADER } from '../generated.js';
+import type { FilteredCopy } from '../model.js';
 
 export function renderFilteredCopy(copy: FilteredCopy, text: string): string {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { git, gitRaw, tempDir } from './git.js';
 
+/** @public */
 export interface RecordedRequest {
   method: string;
   path: string;

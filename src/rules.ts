@@ -1,0 +1,169 @@
+// The finding rules, in one catalog: every rule's id, level, a one-line summary (when it is raised) and
+// help text (an example). RuleId is derived from it, the README's rule tables are generated from it
+// (scripts/rules-table.mjs) and docs/interface.md's table is tested against it.
+
+/** Severity, in the order GitHub ranks annotations. */
+export type Level = 'error' | 'warning' | 'notice';
+
+export interface Rule {
+  level: Level;
+  /** Added to the public contract's rules (listed apart in the README). */
+  addition?: true;
+  /** When the rule is raised, one line. */
+  summary: string;
+  /** An example of what raises it (Markdown). */
+  help: string;
+}
+
+export const RULES = {
+  'image-needs-proxy': {
+    level: 'notice',
+    summary: 'an image KOTS will route through the proxy service',
+    help: '`image: quay.io/acme/api:1.0` in a Deployment: KOTS will pull it as `proxy.replicated.com/proxy/acme/quay.io/acme/api`',
+  },
+  'credentials-missing': {
+    level: 'warning',
+    summary: 'a private image on a host with no credentials supplied',
+    help: '`quay.io/acme/api:1.0` is private and `--registry-auth` has nothing for `quay.io`: the proxy service needs read-only credentials',
+  },
+  'credentials-rejected': {
+    level: 'error',
+    summary: 'the supplied credentials cannot pull a private image',
+    help: 'the `quay.io` credentials you gave get 401/403 for `quay.io/acme/api:1.0`',
+  },
+  'image-not-found': {
+    level: 'error',
+    summary: 'the reference does not exist',
+    help: '`quay.io/acme/api:1.0.1-typo` does not exist (the credentials work, the tag does not)',
+  },
+  'image-unreachable': {
+    level: 'warning',
+    summary: 'the registry could not be reached (KOTS would proxy it)',
+    help: '`registry.internal:5000/x:1` times out or fails TLS; KOTS would proxy it',
+  },
+  'rate-limited': {
+    level: 'warning',
+    summary: 'the registry kept answering 429',
+    help: 'Docker Hub kept answering 429 for `bitnami/redis:7.2`',
+  },
+  'invalid-image-reference': {
+    level: 'error',
+    summary: 'the string is not a valid image reference',
+    help: '`image: quay.io/acme/API:1.0` (uppercase in the path), also inside `\'{{repl LocalImageName "…" }}\'`',
+  },
+  'dynamic-image': {
+    level: 'notice',
+    summary: 'a templated image that only KOTS can resolve',
+    help: '`image: \'repl{{ ConfigOption "api_image" }}\'`: only KOTS can resolve it',
+  },
+  'namespace-not-in-additional-namespaces': {
+    level: 'error',
+    summary:
+      "a workload (or HelmChart `namespace`) targets a namespace that the KOTS Application's `additionalNamespaces` does not list, so KOTS will not create the pull secret there",
+    help: 'a Deployment with `namespace: workers` running a proxied image while the Application lists only `monitoring`; also a HelmChart `spec.namespace` (a v1 chart with proxied images, a v2 chart whose images need the pull secret)',
+  },
+  'image-not-rewritten-by-kots': {
+    level: 'warning',
+    summary:
+      'a private image in a place KOTS does not rewrite at install time (e.g. `ephemeralContainers`); the overlay still rewrites it',
+    help: 'a private image in `ephemeralContainers`: KOTS does not rewrite it (the generated overlay does)',
+  },
+  'operator-image-reference': {
+    level: 'warning',
+    summary:
+      'an image reference outside a PodSpec (env var, arg, custom resource field) that KOTS cannot rewrite',
+    help: "`env: [{name: RELATED_IMAGE_DB, value: quay.io/acme/postgres:16}]`, `--backup-image=quay.io/acme/backup:2`, or a custom resource's `spec.image`: write `'{{repl LocalImageName \"quay.io/acme/postgres:16\" }}'` and list the image in `additionalImages`",
+  },
+  'helm-v2-image-not-proxied': {
+    level: 'warning',
+    summary: 'a HelmChart v2 value names a private image without the proxy prefix or a KOTS template',
+    help: "a `kots.io/v1beta2` HelmChart whose chart's `values.yaml` has `image: {registry: quay.io, repository: acme/web}` that no value points at the proxy; reported at the CR line when the CR sets the value, else inside the archive; also a literal `image:` in a chart template",
+  },
+  'helm-v2-missing-pull-secret': {
+    level: 'warning',
+    summary: 'a HelmChart v2 chart with private images passes no `ImagePullSecretName`',
+    help: "that HelmChart v2 passes `'{{repl ImagePullSecretName }}'` in no value",
+  },
+  'proxy-reference-mismatch': {
+    level: 'error',
+    summary:
+      "an image already points at `/proxy/<slug>/` of another app slug, or at another proxy domain's `/proxy/` path (other paths on the proxy host, such as the Replicated SDK's `library/…`, are fine)",
+    help: "`image: proxy.replicated.com/proxy/other-app/quay.io/acme/api:1` (another slug), or `proxy.replicated.com/proxy/acme/…` when the app's proxy domain is `proxy.acme.com`",
+  },
+  'yaml-parse-error': {
+    level: 'error',
+    summary: 'a file is not valid YAML (the scan goes on with the other files)',
+    help: '`image: [quay.io/acme/api` (unclosed flow sequence); the other files are still scanned',
+  },
+  'overlay-excluded-document': {
+    level: 'warning',
+    addition: true,
+    summary:
+      "a file the overlay cannot list as a kustomize resource (a document with no kind or name, a template kustomize cannot parse, a duplicate object); the file's images are not rewritten by the overlay",
+    help: 'a document without `metadata.name`, or a second Deployment `api`: the file is left out of the overlay',
+  },
+  'dynamic-namespace': {
+    level: 'notice',
+    addition: true,
+    summary:
+      'a workload running proxied images in a templated namespace other than `{{repl Namespace }}`: only KOTS knows whether `additionalNamespaces` covers it',
+    help: '`namespace: \'repl{{ ConfigOption "ns" }}\'` on a workload running a proxied image (`{{repl Namespace }}` is fine)',
+  },
+  'path-skipped': {
+    level: 'warning',
+    addition: true,
+    summary: 'a path not scanned: a symlink out of the tree or a loop, an unreadable file',
+    help: 'a symlink out of the release tree, an unreadable file, or a `.tgz` that is not a readable chart archive',
+  },
+  'overlay-cannot-rewrite': {
+    level: 'warning',
+    addition: true,
+    summary:
+      "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
+    help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten',
+  },
+  'dynamic-exclude': {
+    level: 'notice',
+    addition: true,
+    summary:
+      'a `kots.io/exclude` / `kots.io/when` annotation that is a KOTS template only the install can decide; the preview shows the document (unless an earlier document has the same name)',
+    help: '`kots.io/when: \'repl{{ ConfigOptionEquals "db" "embedded" }}\'` on a StatefulSet: shown, since only the install knows the config',
+  },
+  'invalid-exclude-annotation': {
+    level: 'error',
+    addition: true,
+    summary:
+      'a `kots.io/exclude` / `kots.io/when` value that is not a Go boolean after rendering: KOTS stops the whole render',
+    help: '`kots.io/exclude: "yes"` (quoted), an unquoted number, an empty value or a map: KOTS fails with `unable to parse … as bool`; use `"true"` or `"false"`',
+  },
+  'helm-chart-archive-missing': {
+    level: 'error',
+    addition: true,
+    summary:
+      'a HelmChart CR whose chart archive (Chart.yaml `name` and `version` equal to `chart.name` and `chart.chartVersion`) is not in the release: KOTS stops the install',
+    help: 'a HelmChart with `chart: {name: redis, chartVersion: 19.0.1}` and no `redis-19.0.1` archive in the release (a v1 chart with `spec.exclude: true` is not looked up)',
+  },
+  'excluded-image-still-deployed': {
+    level: 'notice',
+    addition: true,
+    summary:
+      "an image listed in the Application's `excludedImages`: that list only keeps it out of air-gap bundles; at install time KOTS checks, proxies and gives it the pull secret like any other",
+    help: '`excludedImages: [quay.io/acme/debug:1]` while a Deployment runs `quay.io/acme/debug:1`: it is still deployed and proxied when private',
+  },
+  'container-without-name': {
+    level: 'warning',
+    addition: true,
+    summary:
+      "two or more containers (or initContainers) without a `name` in one list: strategic-merge patches key containers by name, so only the last survives KOTS's patch",
+    help: 'a Deployment with `containers: [{image: a:1}, {image: b:1}]`: give each container a `name`',
+  },
+  'collector-image-rewrite-broken': {
+    level: 'warning',
+    addition: true,
+    summary:
+      'a private preflight or support-bundle collector image with a digest or on a registry with a port: the proxy rewrite KOTS does when it runs the collector gives a reference nobody can pull',
+    help: "a `run` collector with `image: registry.acme.com:5000/tools/check@sha256:…`: write `'{{repl LocalImageName \"<image>\" }}'` and set `imagePullSecret` to `'{{repl ImagePullSecretName }}'`",
+  },
+} as const satisfies Record<string, Rule>;
+
+export type RuleId = keyof typeof RULES;
