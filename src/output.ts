@@ -116,6 +116,11 @@ export function relativeOutDir(cwd: string, outDir: string): string {
 async function removeStale(dir: string, wanted: ReadonlySet<string>): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
+    // Filtered copies of release files live in subdirectories (`release/…`).
+    if (entry.isDirectory()) {
+      await removeStale(p, wanted);
+      continue;
+    }
     if (!entry.isFile() || wanted.has(p)) continue;
     if (/^\.\d+\.(\d+\.)?kots-proxy\.tmp$/.test(entry.name)) {
       await rm(p, { force: true });

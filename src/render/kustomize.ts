@@ -44,7 +44,12 @@ export function renderOverlay(
     lines.push('images:');
     for (const r of plan.rewrites) lines.push(`  - name: ${q(r.name)}`, `    newName: ${q(r.newName)}`);
   }
-  const patches = [...plan.overlay.deletes.map(deletePatch), ...plan.overlay.patches.map(pullSecretPatch)];
+  const patches = [
+    // Later same-named documents KOTS merges onto the first (strategic merge), before its own patches.
+    ...plan.overlay.mergePatches.map((p) => [`  - path: ${q(posix.relative(outDir, p))}`]),
+    ...plan.overlay.deletes.map(deletePatch),
+    ...plan.overlay.patches.map(pullSecretPatch),
+  ];
   if (patches.length) {
     lines.push('patches:');
     for (const p of patches) lines.push(...p);

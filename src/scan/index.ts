@@ -148,6 +148,7 @@ export async function scanRelease(
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings = [...walked.findings, ...skipped, ...merged.findings];
+  merged.chartArchives = archives.map((a) => ({ file: a.displayPath, name: a.name, version: a.version }));
   return merged;
 }
 
