@@ -4,8 +4,10 @@
 // `rejected`, and a missing reference (`not-found`) from a private one.
 import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
+import { ANONYMOUS_AUTHENTICATOR, authenticatorFor } from './auth/index.js';
+import type { Authenticator } from './auth/scheme.js';
 import type { RegistryCredentials } from './auth.js';
-import { credentialFor, registrySecrets } from './auth.js';
+import { registrySecrets } from './auth.js';
 import {
   BudgetedTransport,
   DEFAULT_BUDGET,
@@ -20,8 +22,7 @@ import { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS } from './http.js';
 import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
-import type { Identity } from './tokens.js';
-import { ANONYMOUS, TokenBroker } from './tokens.js';
+import { TokenBroker } from './tokens.js';
 
 export interface RegistryCheckerOptions {
   credentials: RegistryCredentials;
@@ -166,13 +167,9 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   const sessionFor = (host: string): RegistrySession => {
     let session = sessions.get(host);
     if (!session) {
-      const credential = credentialFor(options.credentials, host);
-      const basic = credential
-        ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
-        : undefined;
       const origin = `${insecure.has(host) ? 'http' : 'https'}://${registryApiHost(host)}`;
       const apiHost = registryApiHost(host);
-      session = new RegistrySession(transportFor(), brokerFor(), origin, apiHost, basic, (realm) =>
+      session = new RegistrySession(transportFor(), brokerFor(), origin, apiHost, (realm) =>
         realmRefusal(realm, apiHost, insecure.has(host), policy),
       );
       sessions.set(host, session);
@@ -180,20 +177,16 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     return session;
   };
 
-  const identityFor = (host: string): Identity | undefined => {
-    const credential = credentialFor(options.credentials, host);
-    if (!credential) return undefined;
-    const pair = `${credential.username}:${credential.password}`;
-    return {
-      id: `credentials:${host}:${credential.username}`,
-      basicAuthorization: `Basic ${Buffer.from(pair).toString('base64')}`,
-    };
+  const authenticators = new Map<string, Authenticator | undefined>();
+  const identityFor = (host: string): Authenticator | undefined => {
+    if (!authenticators.has(host)) authenticators.set(host, authenticatorFor(options.credentials, host));
+    return authenticators.get(host);
   };
 
   /** Runs one pass over probes grouped by host: announce token scopes, then probe within the limit. */
   const pass = async (
     batch: Probe[],
-    identityOf: (host: string) => Identity,
+    identityOf: (host: string) => Authenticator,
     record: (probe: Probe, result: ProbeResult) => void,
   ): Promise<void> => {
     const byHost = new Map<string, Probe[]>();
@@ -282,7 +275,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   async function runPasses(fresh: Probe[]): Promise<void> {
     await pass(
       fresh,
-      () => ANONYMOUS,
+      () => ANONYMOUS_AUTHENTICATOR,
       (probe, result) => {
         probe.anonymous = result;
       },
