@@ -178,7 +178,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   };
 
   const authenticators = new Map<string, Authenticator | undefined>();
-  const identityFor = (host: string): Authenticator | undefined => {
+  const authenticatorOf = (host: string): Authenticator | undefined => {
     if (!authenticators.has(host)) authenticators.set(host, authenticatorFor(options.credentials, host));
     return authenticators.get(host);
   };
@@ -186,7 +186,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   /** Runs one pass over probes grouped by host: announce token scopes, then probe within the limit. */
   const pass = async (
     batch: Probe[],
-    identityOf: (host: string) => Authenticator,
+    whoOf: (host: string) => Authenticator,
     record: (probe: Probe, result: ProbeResult) => void,
   ): Promise<void> => {
     const byHost = new Map<string, Probe[]>();
@@ -204,7 +204,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         const session = sessionFor(host);
         await session.planTokens(
           list.map((p) => p.repository),
-          identityOf(host),
+          whoOf(host),
           Math.min(Date.now() + timeouts.perImageMs, phaseEnd),
         );
         await runPool(list, perHost, (probe) =>
@@ -218,7 +218,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
               return;
             }
             const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
-            record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
+            record(probe, await session.probe(probe.repository, probe.reference, whoOf(host), deadline));
           }),
         );
       }),
@@ -282,13 +282,13 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     );
     const second: Probe[] = [];
     for (const probe of fresh) {
-      if (probe.anonymous!.kind !== 'found' && identityFor(probe.host)) second.push(probe);
+      if (probe.anonymous!.kind !== 'found' && authenticatorOf(probe.host)) second.push(probe);
       else probe.verdict = verdictOf(probe.anonymous!, undefined);
     }
     credentialedProbes += second.length;
     await pass(
       second,
-      (host) => identityFor(host)!,
+      (host) => authenticatorOf(host)!,
       (probe, result) => {
         probe.verdict = verdictOf(probe.anonymous!, result);
       },
