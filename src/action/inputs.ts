@@ -7,9 +7,10 @@ import { UsageError } from '../model.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
 import { APP_SLUG, HOST_PORT } from '../validate.js';
+import { type CommitPolicy, parseCommitPolicy } from './mode.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
-export type Annotate = 'changed' | 'all' | 'none';
+export type Annotate = 'changed' | 'changed-lines' | 'all' | 'none';
 export type FailOn = 'error' | 'warning' | 'never';
 
 export interface ActionInputs {
@@ -25,7 +26,9 @@ export interface ActionInputs {
   publicRegistries: string[];
   insecureRegistries: string[];
   annotate: Annotate;
-  commit: boolean;
+  commit: CommitPolicy;
+  /** Where to write a SARIF log (workspace-relative or absolute); undefined: none. */
+  sarif?: string;
   commitMessage: string;
   failOn: FailOn;
   token: string;
@@ -111,10 +114,6 @@ export function parseInputs(
   const isDefault = listed.length === 0 || (listed.length === 1 && listed[0] === 'manifests');
   const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];
 
-  const commit = read('commit') || 'true';
-  if (!/^(true|false)$/i.test(commit)) {
-    throw new UsageError(`input commit must be true or false (got ${JSON.stringify(commit)})`);
-  }
   const token = read('token');
   const inputs: ActionInputs = {
     appSlug,
@@ -124,8 +123,8 @@ export function parseInputs(
     privateRegistries: hostList('private-registries', read('private-registries')),
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
-    annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
-    commit: commit.toLowerCase() === 'true',
+    annotate: oneOf('annotate', read('annotate'), ['changed', 'changed-lines', 'all', 'none'], 'changed'),
+    commit: parseCommitPolicy(read('commit')),
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,
     failOn: oneOf('fail-on', read('fail-on'), ['error', 'warning', 'never'], 'error'),
     token,
@@ -135,6 +134,8 @@ export function parseInputs(
   if (proxyDomain) inputs.proxyDomain = proxyDomain;
   const registryDomain = host('registry-domain', read('registry-domain'));
   if (registryDomain) inputs.registryDomain = registryDomain;
+  const sarif = read('sarif');
+  if (sarif) inputs.sarif = sarif;
   if (config) inputs.configFile = config.file;
   return inputs;
 }

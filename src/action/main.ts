@@ -7,8 +7,12 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { AnnotationBudget, annotateFindings } from '../github/annotate.js';
 import type { GitHubApi } from '../github/api.js';
+import { changedLines } from '../github/changed-lines.js';
+import { CHECK_SUMMARY_LIMIT } from '../github/checks.js';
 import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
+import { createChecksApi } from '../github/octokit-checks.js';
 import { renderSummary } from '../github/summary.js';
+import { type NotesInput, renderNotes } from '../github/summary-notes.js';
 import { type Logger, type RunOptions, UsageError } from '../model.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { runPipeline } from '../pipeline.js';
@@ -17,13 +21,17 @@ import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
 import { readRunContext } from './event.js';
 import { getInputs } from './inputs.js';
+import { capCredentialFindings, hiddenCredentialsReason, runMode } from './mode.js';
 import { blobLinker, cliCommand, commitStep } from './publish.js';
+import { checkRunStep, selectFindings, writeSarif } from './results.js';
+import { compareGenerated, readCommitted } from './stale.js';
 import { inspectCheckout, repoPathMapper } from './workspace.js';
 
 export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   pipeline: typeof runPipeline;
   makeApi: (options: OctokitApiOptions) => GitHubApi;
+  makeChecksApi?: typeof createChecksApi;
 }
 
 const defaultDeps = (): ActionDeps => ({
@@ -116,8 +124,27 @@ async function act(deps: ActionDeps): Promise<void> {
   } finally {
     await checker.close();
   }
-  const { report, files } = result;
+  const { files } = result;
+  let { report } = result;
+  // Forks and Dependabot get no Actions secrets: "credentials missing" says nothing about the release.
+  const hidden = hiddenCredentialsReason({
+    fork: pr?.fork ?? false,
+    actor: env.GITHUB_ACTOR ?? '',
+    noCredentials: inputs.credentials.size === 0,
+  });
+  const notes: NotesInput = { findings: [], failing: 0, failOn: inputs.failOn, outputDir: inputs.outputDir };
+  if (hidden) {
+    const c = capCredentialFindings(report.findings);
+    report = { ...report, findings: c.findings };
+    notes.hiddenCredentials = { reason: hidden, capped: c.capped };
+  }
+  const mode = runMode(ctx.eventName, pr !== undefined);
+  const committed = mode === 'check' ? await readCommitted(workspace, options.outDir, files) : undefined;
   await writeGeneratedFiles(workspace, options.outDir, files);
+  if (committed) {
+    notes.stale = compareGenerated(committed, files);
+    core.setOutput('stale', String(notes.stale.length > 0));
+  }
 
   const reportPath = join(mkdtempSync(join(ctx.runnerTemp || tmpdir(), 'kots-proxy-')), 'report.json');
   await writeFileAtomic(reportPath, reportJson(report));
@@ -137,44 +164,93 @@ async function act(deps: ActionDeps): Promise<void> {
       throw new UsageError('input token is empty: pass a token (the default is the workflow token)');
     return deps.makeApi({ token: inputs.token, baseUrl: ctx.apiUrl, owner, repo });
   };
-  const { state: commit, error } = await commitStep({ inputs, ctx, files, toRepo, api, logger, budget });
+  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
+  notes.findings = report.findings;
+  notes.failing = failing.length;
+  const { state: commit, error } = await commitStep({
+    inputs,
+    ctx,
+    files,
+    toRepo,
+    api,
+    logger,
+    budget,
+    failing: failing.length > 0,
+  });
   if (error) failures.push(error);
 
-  // Which files to annotate: those the pull request changes, all, or none.
-  let changed: Set<string> | undefined;
-  if (inputs.annotate === 'changed' && pr) {
+  // Which findings to annotate: those in files (or on lines) the pull request changes, all, or none.
+  const locate = (f: (typeof report.findings)[number]) => {
+    const [file = f.file, inner] = f.file.split('!');
+    const path = toRepo(file);
+    return inner === undefined ? { file: path, line: f.line, column: f.column } : { file: path };
+  };
+  const selection: Parameters<typeof selectFindings>[2] = {};
+  const makeChecks = (deps.makeChecksApi ?? createChecksApi)({
+    token: inputs.token,
+    baseUrl: ctx.apiUrl,
+    owner: ctx.repository.split('/')[0] ?? '',
+    repo: ctx.repository.split('/')[1] ?? '',
+  });
+  if (pr && (inputs.annotate === 'changed' || inputs.annotate === 'changed-lines')) {
     try {
-      changed = new Set(await api(ctx.repository).listPullFiles(pr.number));
+      if (inputs.annotate === 'changed')
+        selection.files = new Set(await api(ctx.repository).listPullFiles(pr.number));
+      else selection.lines = changedLines(await makeChecks.listPullPatches(pr.number));
     } catch (e: unknown) {
-      failures.push(e instanceof Error ? e : new Error(String(e)));
-      changed = undefined; // fall back to annotating every file
+      failures.push(e instanceof Error ? e : new Error(String(e))); // and annotate every file
     }
   }
-  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
-  if (failures.length || failing.length) budget.reserve('error'); // setFailed's own annotation
-  const annotated = annotateFindings(
+  const { selected, filtered } = selectFindings(
     inputs.annotate === 'none' ? [] : report.findings,
-    budget,
-    (f) => {
-      const [file = f.file, inner] = f.file.split('!');
-      const path = toRepo(file);
-      return inner === undefined ? { file: path, line: f.line, column: f.column } : { file: path };
-    },
-    (file) => changed === undefined || (file !== undefined && changed.has(file)),
+    locate,
+    selection,
   );
-
-  if (env.GITHUB_STEP_SUMMARY) {
-    const html = renderSummary({
+  const link = blobLinker(ctx, toRepo);
+  const summaryOf = (annotated: { shown: number; omitted: number; filtered: number }, limitBytes?: number) =>
+    renderNotes(notes) +
+    renderSummary({
       report,
       files,
       commit,
       fork: pr?.fork ?? false,
       command: cliCommand(inputs),
       annotated,
-      link: blobLinker(ctx, toRepo),
+      link,
+      ...(limitBytes ? { limitBytes } : {}),
     });
-    await core.summary.addRaw(html).write();
+
+  // The check run goes on the commit the pull request ends up at: ours when we committed.
+  const stale = (notes.stale?.length ?? 0) > 0;
+  const sha = commit.kind === 'committed' ? commit.sha : (pr?.headSha ?? ctx.sha);
+  const check =
+    inputs.token && sha
+      ? await checkRunStep({
+          api: makeChecks,
+          sha,
+          conclusion: failing.length || stale ? 'failure' : 'success',
+          title: verdictTitle(failing.length, stale),
+          summary: summaryOf({ shown: selected.length, omitted: 0, filtered }, CHECK_SUMMARY_LIMIT),
+          findings: selected,
+          locate,
+          ...(env.GITHUB_RUN_ID
+            ? { detailsUrl: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${env.GITHUB_RUN_ID}` }
+            : {}),
+        })
+      : ({ ok: false, message: '' } as const);
+  if (!check.ok && check.message) {
+    logger.warning(check.message);
+    notes.checkRun = { fallback: check.message };
   }
+  if (failures.length || failing.length || stale) budget.reserve('error'); // setFailed's own annotation
+  const annotated = check.ok
+    ? { shown: check.annotations, omitted: 0, filtered }
+    : annotateFindings(selected, budget, locate, () => true);
+  if (!check.ok) annotated.filtered = filtered;
+  core.setOutput('check-run', check.ok ? 'published' : 'fallback');
+
+  if (inputs.sarif) core.setOutput('sarif', await writeSarif(workspace, inputs.sarif, report, toRepo));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryOf(annotated)).write();
 
   core.setOutput('commit-sha', commit.kind === 'committed' ? commit.sha : '');
   core.setOutput('skipped-reason', commit.kind === 'skipped' ? commit.reason : '');
@@ -191,6 +267,19 @@ async function act(deps: ActionDeps): Promise<void> {
       ),
     );
   }
+  if (stale) {
+    failures.push(
+      new Error(
+        `the committed ${inputs.outputDir} differs from a fresh render in ${notes.stale?.length} file(s); see the job summary for the diff`,
+      ),
+    );
+  }
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n'));
+}
+
+function verdictTitle(failing: number, stale: boolean): string {
+  if (failing) return `${failing} finding(s) block this release`;
+  if (stale) return 'The committed generated files are out of date';
+  return 'Ready';
 }

@@ -72,7 +72,11 @@ function commitLine(input: SummaryInput): string {
     unchanged: 'The generated files on the pull request branch are up to date; nothing to commit.',
     fork: 'This pull request comes from a fork: the workflow token cannot push to it, so nothing was committed.',
     'not-a-pull-request': 'This run is not for a pull request, so nothing was committed.',
-    disabled: 'Committing is turned off (<code>commit: false</code>).',
+    disabled: 'Committing is turned off (<code>commit: never</code>).',
+    'failing-result':
+      'Not committed: findings reach <code>fail-on</code>, and <code>commit: on-success</code> never pushes generated files on top of a failing result.',
+    'read-only-token':
+      'The token is read-only here (Dependabot, <code>permissions: read-all</code>, or no <code>contents: write</code>), so nothing was committed. This is not a failure.',
     'head-moved':
       'The pull request branch moved while this run was working; nothing was overwritten. The run for the new head will commit.',
   };
