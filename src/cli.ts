@@ -1,7 +1,6 @@
 // CLI entry (dist/cli.js, `kots-proxy` in package.json bin): the same pipeline as the action, minus GitHub.
 import { main } from './cli/main.js';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -11,6 +11,8 @@ export interface CliArgs {
   appSlug: string;
   outDir: string;
   report?: string;
+  /** Write a SARIF 2.1.0 log here. */
+  sarif?: string;
   proxyDomain?: string;
   registryDomain?: string;
   privateRegistries: string[];
@@ -32,6 +34,7 @@ Options:
   --app-slug SLUG             the KOTS application slug (required)
   --out DIR                   where generated files are written (default: kots-proxy)
   --report FILE               write the JSON report; - means stdout
+  --sarif FILE                write a SARIF 2.1.0 log (for GitHub code scanning)
   --proxy-domain HOST         proxy service host (default: proxy.replicated.com)
   --registry-domain HOST      custom domain for registry.replicated.com images
   --private-registry HOST     images on HOST are private; no request is made (repeatable)
@@ -118,6 +121,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     verbosity: v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal',
   };
   if (v.report !== undefined) args.report = v.report;
+  if (v.sarif === '') throw new UsageError('--sarif must name a file');
+  if (v.sarif !== undefined) args.sarif = v.sarif;
   const proxyDomain = host('--proxy-domain', v['proxy-domain']);
   if (proxyDomain) args.proxyDomain = proxyDomain;
   const registryDomain = host('--registry-domain', v['registry-domain']);
@@ -135,6 +140,7 @@ function parse(argv: string[]) {
       'app-slug': { type: 'string' },
       out: { type: 'string' },
       report: { type: 'string' },
+      sarif: { type: 'string' },
       'proxy-domain': { type: 'string' },
       'registry-domain': { type: 'string' },
       'private-registry': { type: 'string', multiple: true },

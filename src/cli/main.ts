@@ -13,6 +13,7 @@ import {
 } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
+import { renderSarif, sarifJson } from '../render/sarif.js';
 import { type CliArgs, parseCliArgs, USAGE } from './args.js';
 
 export interface CliIo {
@@ -105,6 +106,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const json = redact(reportJson(result.report));
     if (args.report === '-') io.stdout(json);
     else if (args.report !== undefined) await writeFileAtomic(resolve(io.cwd, args.report), json);
+    if (args.sarif !== undefined) {
+      const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
+      await writeFileAtomic(resolve(io.cwd, args.sarif), sarif);
+    }
     err(humanSummary(result.report, args.verbosity));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {
