@@ -34,6 +34,10 @@ export interface DoubleOptions {
   pulls?: Record<number, (string | { filename: string; patch?: string })[]>;
   /** GitHub caps per_page at 100; tests lower it to force pagination. */
   maxPerPage?: number;
+  /** Answers a request with an injected failure instead of handling it (5xx, rate limits). */
+  fault?: (
+    req: RecordedRequest,
+  ) => { status: number; message: string; headers?: Record<string, string> } | undefined;
   /** Runs before a request is handled (e.g. push to the branch just before the PATCH). */
   before?: (req: RecordedRequest) => Promise<void>;
 }
@@ -71,6 +75,12 @@ export async function startGitHubDouble(opts: DoubleOptions): Promise<GitHubDoub
     };
     requests.push(rec);
     await opts.before?.(rec);
+    const fault = opts.fault?.(rec);
+    if (fault) {
+      res.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
+      res.end(JSON.stringify({ message: fault.message, status: String(fault.status) }));
+      return;
+    }
 
     if (!token) throw new HttpError(401, 'Requires authentication');
     const perms =
