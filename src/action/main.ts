@@ -82,7 +82,14 @@ async function act(deps: ActionDeps): Promise<void> {
 
   const checkout = await inspectCheckout(workspace);
   const workspaceHead = checkout.head ?? ctx.sha;
-  if (pr && workspaceHead && workspaceHead !== pr.headSha) {
+  if (pr && workspaceHead && workspaceHead !== pr.headSha && ctx.eventName === 'pull_request_target') {
+    // Checking out the head here would run the pull request's code with the base repository's
+    // secrets and a write token, so no hint to do it: the base branch is what this event is for.
+    logger.info(
+      `On pull_request_target the workspace holds ${workspaceHead.slice(0, 7)} (the base branch), not the pull request head ` +
+        `${pr.headSha.slice(0, 7)}; the results describe the base. Use the pull_request event to check the pull request's files.`,
+    );
+  } else if (pr && workspaceHead && workspaceHead !== pr.headSha) {
     logger.warning(
       `The workspace is at ${workspaceHead.slice(0, 7)}, not at the pull request head ${pr.headSha.slice(0, 7)} ` +
         `(on ${ctx.eventName}, actions/checkout checks out ${ctx.eventName === 'pull_request' ? 'a merge commit' : 'the base branch'} by default), ` +

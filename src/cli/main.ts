@@ -21,6 +21,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   version: string;
+  /** Width of the stderr table; absent: not fitted. */
+  columns?: number;
 }
 
 export const EXIT_OK = 0;
@@ -110,7 +112,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
       await writeFileAtomic(resolve(io.cwd, args.sarif), sarif);
     }
-    err(humanSummary(result.report, args.verbosity));
+    err(humanSummary(result.report, args.verbosity, io.columns));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {
     if (e instanceof UsageError) {
