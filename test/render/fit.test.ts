@@ -44,7 +44,7 @@ describe('humanSummary', () => {
           {
             image,
             status: 'private',
-            credentials: 'missing',
+            credentials: 'none',
             proxy: `proxy.replicated.com/proxy/acme/${image}`,
             locations: [{ file: 'm.yaml', line: 1, column: 1 }],
           },
