@@ -11,6 +11,7 @@ import type {
   ScanResult,
   SourcePos,
 } from './model.js';
+import { UsageError } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
 import { renderHelmValues } from './render/helm-values.js';
@@ -69,6 +70,12 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
   const scan = await scanRelease(paths, deps.cwd);
+  if (scan.files.length === 0) {
+    // An empty or mistyped path must not pass as a release with nothing to fix.
+    throw new UsageError(
+      `no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`,
+    );
+  }
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();

@@ -56,3 +56,14 @@ describe('kots-proxy scan --sarif', () => {
     expect(run.stderr).toContain('--sarif must name a file');
   });
 });
+
+describe('kots-proxy scan of a path without manifests', () => {
+  it('exits 2 naming the path and the default', async () => {
+    const root = tempDir();
+    writeTree(root, { 'docs/README.md': '# not a release\n' });
+    const run = await runCli(root, 'scan', 'docs', '--app-slug', 'acme', '--offline');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no manifest (.yaml, .yml or chart .tgz) found in docs');
+    expect(run.stderr).toContain('the default is manifests');
+  });
+});
