@@ -94,6 +94,8 @@ export function planOverlay(
     const deployable = file.documents.filter((d) => !isKotsResource(d));
     if (deployable.length === 0) continue;
     const refused = firstRefusal(file.documents, seen);
+    // A parse error already has its yaml-parse-error finding: one error, one finding.
+    if (refused && file.documents.some((d) => d.problem?.split('; ').includes('parse error'))) continue;
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
       findings.push(
