@@ -25,6 +25,7 @@ import { capCredentialFindings, hiddenCredentialsReason, runMode } from './mode.
 import { blobLinker, cliCommand, commitStep } from './publish.js';
 import { checkRunStep, selectFindings, writeSarif } from './results.js';
 import { compareGenerated, readCommitted } from './stale.js';
+import { reportForAction } from './wording.js';
 import { inspectCheckout, repoPathMapper } from './workspace.js';
 
 export interface ActionDeps {
@@ -132,7 +133,7 @@ async function act(deps: ActionDeps): Promise<void> {
     await checker.close();
   }
   const { files } = result;
-  let { report } = result;
+  let report = reportForAction(result.report);
   // Forks and Dependabot get no Actions secrets: "credentials missing" says nothing about the release.
   const hidden = hiddenCredentialsReason({
     fork: pr?.fork ?? false,

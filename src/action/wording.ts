@@ -1,0 +1,29 @@
+// The shared pipeline words its messages for the CLI (`--private-registry`); in the action the same
+// setting is an input (`private-registries`), and a message must name what the user can change.
+import type { Report } from '../pipeline.js';
+
+const FLAG_TO_INPUT: [RegExp, string][] = [
+  [/--private-registry\b/g, 'the private-registries input'],
+  [/--public-registry\b/g, 'the public-registries input'],
+  [/--insecure-registry\b/g, 'the insecure-registries input'],
+  [/--registry-auth\b/g, 'the registry-auth input'],
+  [/--proxy-domain\b/g, 'the proxy-domain input'],
+  [/--registry-domain\b/g, 'the registry-domain input'],
+  [/--fail-on\b/g, 'the fail-on input'],
+  [/--out\b/g, 'the output-dir input'],
+];
+
+export function inputWording(text: string): string {
+  let out = text;
+  for (const [re, input] of FLAG_TO_INPUT) out = out.replace(re, input);
+  return out;
+}
+
+/** The report with finding messages and image reasons in the action's words. */
+export function reportForAction(report: Report): Report {
+  return {
+    ...report,
+    images: report.images.map((i) => (i.reason ? { ...i, reason: inputWording(i.reason) } : i)),
+    findings: report.findings.map((f) => ({ ...f, message: inputWording(f.message) })),
+  };
+}
