@@ -94,7 +94,7 @@ async function act(deps: ActionDeps): Promise<void> {
     logger.warning(
       `The workspace is at ${workspaceHead.slice(0, 7)}, not at the pull request head ${pr.headSha.slice(0, 7)} ` +
         `(on ${ctx.eventName}, actions/checkout checks out ${ctx.eventName === 'pull_request' ? 'a merge commit' : 'the base branch'} by default), ` +
-        'so the results describe that commit. Check out the head: `uses: actions/checkout@v4` with ' +
+        'so the results describe that commit. Check out the head: `uses: actions/checkout@v6` with ' +
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a JS template
         '`ref: ${{ github.event.pull_request.head.sha }}`.',
     );
