@@ -62,7 +62,13 @@ function host(option: string, value: string | undefined): string | undefined {
   return hostList(option, [value])[0];
 }
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** What a project file (`.replicated`) supplies when the command line leaves it out. */
+export interface ArgDefaults {
+  appSlug?: string;
+  paths?: string[];
+}
+
+export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -87,10 +93,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command: expected "scan" (see --help)');
   if (command !== 'scan') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
-  if (!v['app-slug']) throw new UsageError('--app-slug is required');
-  if (!APP_SLUG.test(v['app-slug'])) {
+  const appSlug = v['app-slug'] || defaults.appSlug;
+  if (!appSlug) throw new UsageError('--app-slug is required (or appSlug in a .replicated file)');
+  if (!APP_SLUG.test(appSlug)) {
     throw new UsageError(
-      `--app-slug ${JSON.stringify(v['app-slug'])} must be lowercase letters, digits and dashes`,
+      `--app-slug ${JSON.stringify(appSlug)} must be lowercase letters, digits and dashes`,
     );
   }
   const concurrency =
@@ -109,8 +116,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
     ...base,
     command: 'scan',
-    paths: paths.length ? paths : ['manifests'],
-    appSlug: v['app-slug'],
+    paths: paths.length ? paths : defaults.paths?.length ? defaults.paths : ['manifests'],
+    appSlug,
     outDir: v.out ?? 'kots-proxy',
     privateRegistries: hostList('--private-registry', v['private-registry']),
     publicRegistries: hostList('--public-registry', v['public-registry']),

@@ -15,6 +15,7 @@ import { createRegistryChecker } from '../registry/checker.js';
 import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
 import { renderSarif, sarifJson } from '../render/sarif.js';
 import { type CliArgs, parseCliArgs, USAGE } from './args.js';
+import { readProject } from './project.js';
 
 export interface CliIo {
   cwd: string;
@@ -60,7 +61,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let redact = (text: string) => text;
   const err = (text: string) => io.stderr(redact(text));
   try {
-    const args = parseCliArgs(argv);
+    // The nearest .replicated supplies the app slug and manifests the command line leaves out.
+    const project = argv.includes('scan') ? await readProject(io.cwd) : undefined;
+    const args = parseCliArgs(argv, {
+      ...(project?.appSlug ? { appSlug: project.appSlug } : {}),
+      ...(project?.manifests.length ? { paths: project.manifests } : {}),
+    });
     if (args.command === 'help') {
       io.stdout(USAGE);
       return EXIT_OK;
