@@ -25,9 +25,10 @@ export function verdictLine(input: NotesInput): string {
   const errors = input.findings.filter((f) => f.level === 'error').length;
   const stale = input.stale?.length ?? 0;
   if (input.failing > 0) {
-    const what = errors > 0 ? plural(errors, 'error') : plural(input.failing, 'finding');
+    const n = errors > 0 ? errors : input.failing;
+    const what = `${plural(n, errors > 0 ? 'error' : 'finding')} block${n === 1 ? 's' : ''}`;
     const tail = stale ? `, and ${plural(stale, 'generated file')} in ${input.outputDir} are stale` : '';
-    return `<p><strong>❌ ${what} block this release</strong>${escapeHtml(tail)}</p>`;
+    return `<p><strong>❌ ${what} this release</strong>${escapeHtml(tail)}</p>`;
   }
   if (stale > 0) {
     return `<p><strong>❌ ${plural(stale, 'generated file')} in ${escapeHtml(input.outputDir)} are out of date</strong></p>`;
