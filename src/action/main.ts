@@ -241,6 +241,7 @@ async function act(deps: ActionDeps): Promise<void> {
           summary: summaryOf({ shown: selected.length, omitted: 0, filtered }, CHECK_SUMMARY_LIMIT),
           findings: selected,
           locate,
+          fork: pr?.fork ?? false,
           ...(env.GITHUB_RUN_ID
             ? { detailsUrl: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${env.GITHUB_RUN_ID}` }
             : {}),

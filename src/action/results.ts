@@ -44,6 +44,8 @@ export interface CheckRunStep {
   findings: readonly Finding[];
   locate: Locate;
   detailsUrl?: string;
+  /** A fork's run: its token is read-only whatever the workflow asks, so no permission advice. */
+  fork?: boolean;
 }
 
 export type CheckRunOutcome =
@@ -65,6 +67,14 @@ export async function checkRunStep(s: CheckRunStep): Promise<CheckRunOutcome> {
     });
     return { ok: true, annotations: r.annotations, updated: r.updated };
   } catch (e: unknown) {
+    if (e instanceof GitHubPermissionError && e.permission?.startsWith('checks') && s.fork) {
+      return {
+        ok: false,
+        message:
+          'Runs for fork pull requests get a read-only token, so the result is not published as a check run; ' +
+          'findings are annotated with workflow commands instead (GitHub shows at most 10 per level).',
+      };
+    }
     if (e instanceof GitHubPermissionError && e.permission?.startsWith('checks')) {
       return {
         ok: false,

@@ -165,6 +165,8 @@ describe('read-only runs', () => {
     expect(r.code, r.stdout).toBe(0);
     expect(r.outputs['skipped-reason']).toBe('fork');
     expect(r.summary).toContain('comes from a fork, and GitHub gives fork runs no secrets');
+    expect(r.stdout).toContain('Runs for fork pull requests get a read-only token');
+    expect(r.stdout).not.toContain('Add `checks: write`');
     expect(r.summary).toContain('kots-proxy scan manifests --app-slug acme --out kots-proxy');
   });
 });
