@@ -1,5 +1,5 @@
-// Registry-check benchmark (issue 3). Node 20 cannot run TypeScript, so this script bundles
-// bench/lib/registry-lab.ts (the test lab + the checker) with ncc into a temp dir and imports it.
+// Registry-check benchmark on loopback without latency (bench/latency.mjs adds TLS and 80 ms RTT).
+// Node 20 cannot run TypeScript, so the lab and checker are bundled first (bench/lib/bundle-lab.mjs).
 // It starts two local registries (open, and token auth with its token server), pushes IMAGES images,
 // then times, in the same run:
 //   - kots-proxy's checker (direct, concurrency 16), and the CLI `node dist/cli.js scan` if dist/cli.js exists;
@@ -7,11 +7,12 @@
 //   - the same with `xargs -P 16`.
 // Requests per image come from the checker's own counters. Nothing leaves 127.0.0.1.
 // Usage: node bench/registry.mjs [--images 600] [--skip-sequential]
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleLab as bundleLabInto, root } from './lib/bundle-lab.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -21,29 +22,10 @@ const option = (name, fallback) => {
 const IMAGES = Number(option('--images', '600'));
 const TAGS_PER_REPO = 10;
 const PARALLEL = 16;
-const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'kots-proxy-bench-'));
 
 function bundleLab() {
-  const out = join(work, 'lab');
-  execFileSync(
-    join(root, 'node_modules', '.bin', 'ncc'),
-    [
-      'build',
-      join(root, 'bench/lib/registry-lab.ts'),
-      '-o',
-      out,
-      '--quiet',
-      '--transpile-only',
-      '--target',
-      'es2022',
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  return import(pathToFileURL(join(out, 'index.js')).href);
+  return bundleLabInto(join(work, 'lab')).then((lab) => lab.module);
 }
 
 async function inParallel(items, limit, work) {

@@ -1,5 +1,5 @@
 // npm run bench: every benchmark, each printing ratios against a baseline measured in the same run.
-// Needs a fresh dist/ (npm run bundle). Pass `scan` or `registry` to run one.
+// Needs a fresh dist/ (npm run bundle). Pass `scan`, `registry` or `latency` to run one.
 import { existsSync } from 'node:fs';
 import { runScanBenchmark } from './scan.mjs';
 
@@ -17,4 +17,10 @@ if (!only || only === 'registry') {
     console.error('registry benchmark not available');
     process.exitCode = 1;
   }
+}
+// Registry checks over HTTPS at 80 ms RTT (bench/latency.mjs); its options follow the name,
+// e.g. `node bench/run.mjs latency --images 200`.
+if (!only || only === 'latency') {
+  const { runLatencyBenchmark } = await import('./latency.mjs');
+  await runLatencyBenchmark();
 }

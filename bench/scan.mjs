@@ -1,4 +1,4 @@
-// Scan benchmark (issue 2): the CLI's offline scan + plan + render of a ~20 MB release against a bare
+// Scan benchmark: the CLI's offline scan + plan + render of a ~20 MB release against a bare
 // streaming yaml parse of the same files, both measured in this run. Prints times, the ratio and peak RSS.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

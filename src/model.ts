@@ -2,38 +2,9 @@
 // render → publish). Every type here is plain data: no methods, no I/O handles, so each stage can be
 // tested with literals and the report can be serialised deterministically.
 
-/** Severity, in the order GitHub ranks annotations. */
-export type Level = 'error' | 'warning' | 'notice';
+import type { Level, RuleId } from './rules.js';
 
-/** The finding rules of interface.md, plus the additions documented in the README. */
-export const RULE_LEVELS = {
-  'image-needs-proxy': 'notice',
-  'credentials-missing': 'warning',
-  'credentials-rejected': 'error',
-  'image-not-found': 'error',
-  'image-unreachable': 'warning',
-  'rate-limited': 'warning',
-  'invalid-image-reference': 'error',
-  'dynamic-image': 'notice',
-  'namespace-not-in-additional-namespaces': 'error',
-  'image-not-rewritten-by-kots': 'warning',
-  'operator-image-reference': 'warning',
-  'helm-v2-image-not-proxied': 'warning',
-  'helm-v2-missing-pull-secret': 'warning',
-  'proxy-reference-mismatch': 'error',
-  'yaml-parse-error': 'error',
-  // Additions (README, "Extra findings"):
-  /** A document the overlay cannot include (no kind, duplicate id, template at block level). */
-  'overlay-excluded-document': 'warning',
-  /** A namespace given as a KOTS template: only KOTS can tell whether it is covered. */
-  'dynamic-namespace': 'notice',
-  /** A path skipped while walking (symlink out of the tree, loop, unreadable file). */
-  'path-skipped': 'warning',
-  /** A proxied image kustomize cannot match by name (an IPv6 registry), so no overlay rewrites it. */
-  'overlay-cannot-rewrite': 'warning',
-} as const satisfies Record<string, Level>;
-
-export type RuleId = keyof typeof RULE_LEVELS;
+export type { Level, RuleId };
 
 /** 1-based line and column of the first character of a value (its opening quote if quoted). */
 export interface SourcePos {
@@ -83,6 +54,7 @@ export interface ImageUse {
 }
 
 /** Where a Helm values image lives (paths are values paths in the top chart's namespace). */
+/** @public */
 export interface HelmValueSlot {
   /** Path of the image key, e.g. ['redis', 'image']. */
   path: string[];
@@ -127,6 +99,7 @@ export interface DocumentInfo {
   problem?: string;
 }
 
+/** @public */
 export interface ScannedFile {
   file: string;
   documents: DocumentInfo[];
@@ -144,9 +117,13 @@ export interface ApplicationSettings {
   replicatedRegistryDomain?: string;
 }
 
+/** HelmChart CR versions: v1 charts KOTS rewrites itself, v2 charts it installs with their own values. */
+export const KOTS_API_V1 = 'kots.io/v1beta1';
+export const KOTS_API_V2 = 'kots.io/v1beta2';
+
 export interface HelmChartInfo {
   file: string;
-  apiVersion: 'kots.io/v1beta1' | 'kots.io/v1beta2';
+  apiVersion: typeof KOTS_API_V1 | typeof KOTS_API_V2;
   name: string;
   chartName: string;
   chartVersion?: string;
@@ -170,6 +147,7 @@ export interface ScanResult {
   findings: Finding[];
 }
 
+/** @public */
 export type ImageStatus =
   | 'public'
   | 'private'
@@ -179,6 +157,7 @@ export type ImageStatus =
   | 'unknown'
   | 'dynamic';
 
+/** @public */
 export type CredentialsVerdict = 'ok' | 'rejected' | 'none' | 'not-checked';
 
 /** What the registry check concluded for one normalized reference. */
@@ -188,6 +167,105 @@ export interface AccessVerdict {
   /** One line explaining a non-public verdict, e.g. `401 from 127.0.0.1:5002 (insufficient_scope)`.
    *  Never contains a credential. */
   reason?: string;
+}
+
+/** One image of the JSON report. */
+export interface ReportImage {
+  image: string;
+  normalized?: string;
+  status: ImageStatus;
+  credentials: CredentialsVerdict;
+  proxy: string | null;
+  /** Why the image got a non-public status, one line (a documented addition to the report). */
+  reason?: string;
+  locations: SourcePos[];
+}
+
+export interface Report {
+  version: 1;
+  appSlug: string;
+  proxyDomain: string;
+  images: ReportImage[];
+  findings: Finding[];
+  /** Paths of generated files, relative to the working directory, `/` separators. */
+  generated: string[];
+}
+
+/** A file to write under the output directory; `path` is relative to the working directory. */
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+// The plan: what the checked images mean, and what the renderers write.
+
+/** The effective settings once the Application CR is taken into account. */
+export interface Effective {
+  appSlug: string;
+  proxyDomain: string;
+  registryDomain?: string;
+  proxyPublicImages: boolean;
+  excluded: ReadonlySet<string>;
+}
+
+export interface ImageRewrite {
+  /** Tag-less name exactly as written (kustomize matches the literal text). */
+  name: string;
+  newName: string;
+}
+
+export interface Plan {
+  effective: Effective;
+  /** The report's images: `proxy` is what KOTS rewrites an image to (null where only the overlay does). */
+  images: ReportImage[];
+  /** Whether any workload or chart pulls through the proxy, so the pull-secret template is needed. */
+  needsPullSecret: boolean;
+  findings: Finding[];
+  rewrites: ImageRewrite[];
+  overlay: OverlayPlan;
+  /** One values file per HelmChart v2 that needs values to reach the proxy or the pull secret. */
+  helmValues: HelmValuesPlan[];
+}
+
+/** A value the generated `helmchart-<name>.values.yaml` sets, at a values path. */
+export type HelmValue = string | Array<string | { name: string }>;
+
+export interface HelmValuesPlan {
+  chart: HelmChartInfo;
+  /** File name inside the output directory, unique within the run. */
+  fileName: string;
+  /** In the order they are set; a later path below an earlier leaf replaces it. */
+  sets: Array<{ path: string[]; value: HelmValue }>;
+  /** What no value can fix (list items, images written in templates), one line each. */
+  notes: string[];
+}
+
+/** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */
+export interface ObjectId {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** A JSON6902 `add` on one workload's PodSpec. `append` when imagePullSecrets already exists. */
+export interface PullSecretPatch extends ObjectId {
+  /** JSON pointer of the imagePullSecrets field relative to the object, e.g. `/spec/template/spec/imagePullSecrets`. */
+  path: string;
+  append: boolean;
+  secretName: string;
+}
+
+export interface OverlayPlan {
+  /** Release files the overlay lists as resources, in scan order. */
+  resources: string[];
+  deletes: ObjectId[];
+  patches: PullSecretPatch[];
+  /** Namespaces besides the app's own that need the pull secret (sorted). */
+  secretNamespaces: string[];
+  /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
+  rewritesEphemeral: boolean;
+  findings: Finding[];
 }
 
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */

@@ -3,9 +3,9 @@
 // run generated and this run no longer produces are removed; nothing outside the output dir is touched.
 import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { GENERATED_HEADER, isGeneratedFile } from './generated.js';
+import type { GeneratedFile } from './model.js';
 import { UsageError } from './model.js';
-import type { GeneratedFile } from './pipeline.js';
-import { GENERATED_HEADER } from './render/kustomize.js';
 
 function errorCode(e: unknown): string | undefined {
   return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
@@ -130,19 +130,19 @@ async function removeStale(dir: string, wanted: ReadonlySet<string>): Promise<vo
     if (!entry.isFile() || wanted.has(p)) continue;
     if (/^\.\d+\.(\d+\.)?kots-proxy\.tmp$/.test(entry.name)) {
       await rm(p, { force: true });
-    } else if (/\.ya?ml$/.test(entry.name) && (await startsWith(p, GENERATED_HEADER))) {
+    } else if (await isGeneratedFile(entry.name, () => readStart(p, GENERATED_HEADER.length))) {
       await rm(p, { force: true });
     }
   }
 }
 
-async function startsWith(path: string, prefix: string): Promise<boolean> {
+/** The first `bytes` bytes of a file as text (the header is ASCII, so a cut character cannot match it). */
+async function readStart(path: string, bytes: number): Promise<string> {
   const handle = await open(path, 'r');
   try {
-    const want = Buffer.from(prefix);
-    const buf = Buffer.alloc(want.length);
-    const { bytesRead } = await handle.read(buf, 0, want.length, 0);
-    return bytesRead === want.length && buf.equals(want);
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
   } finally {
     await handle.close();
   }

@@ -2,14 +2,12 @@
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
 import type {
   AccessVerdict,
-  CredentialsVerdict,
-  Finding,
-  ImageStatus,
+  GeneratedFile,
   Logger,
   RegistryChecker,
+  Report,
   RunOptions,
   ScanResult,
-  SourcePos,
 } from './model.js';
 import { UsageError } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
@@ -18,34 +16,6 @@ import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
 import { scanRelease } from './scan/index.js';
-
-/** One image of the JSON report (interface.md). */
-export interface ReportImage {
-  image: string;
-  normalized?: string;
-  status: ImageStatus;
-  credentials: CredentialsVerdict;
-  proxy: string | null;
-  /** Why the image got a non-public status, one line (a documented addition to the report). */
-  reason?: string;
-  locations: SourcePos[];
-}
-
-export interface Report {
-  version: 1;
-  appSlug: string;
-  proxyDomain: string;
-  images: ReportImage[];
-  findings: Finding[];
-  /** Paths of generated files, relative to the working directory, `/` separators. */
-  generated: string[];
-}
-
-/** A file to write under the output directory; `path` is relative to the working directory. */
-export interface GeneratedFile {
-  path: string;
-  content: string;
-}
 
 export interface PipelineResult {
   report: Report;
@@ -91,8 +61,7 @@ export async function runPipeline(
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),
-    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
-    ...renderHelmValues(plan, scan, options.outDir),
+    ...renderHelmValues(plan, options.outDir),
   ];
   const report: Report = {
     version: 1,

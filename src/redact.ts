@@ -1,7 +1,7 @@
 // Removes secrets from text before it leaves the process. Each secret is also hidden in its base64 and
 // URL-encoded forms, since registries and tokens travel that way.
 
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   const forms = new Set([secret, Buffer.from(secret).toString('base64'), encodeURIComponent(secret)]);
   return [...forms].filter((s) => s.length >= 4);
 }

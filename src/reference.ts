@@ -1,4 +1,4 @@
-// Image references by the rules of distribution/reference v0.6 (domain.md §3), which KOTS uses.
+// Image references by the rules of distribution/reference v0.6 (github.com/distribution/reference), which KOTS uses.
 // Pure: text in, data out.
 //
 // Acceptance follows `reference.ParseNormalizedNamed` (what KOTS calls), including go-digest's check of
@@ -183,7 +183,7 @@ export function isDockerHub(ref: ImageReference): boolean {
   return normalizeReference(ref).domain === DOCKER_HUB;
 }
 
-/** For a Docker Hub image, every spelling KOTS writes a kustomize entry for (domain.md §1); [] otherwise.
+/** For a Docker Hub image, every spelling KOTS writes a kustomize entry for (replicatedhq/kots pkg/image); [] otherwise.
  *  Official images (`library/x`): `docker.io/library/x`, `library/x`, `x`, `docker.io/x`; other images:
  *  `docker.io/org/x`, `org/x`. The name as written comes last when it is none of these (e.g.
  *  `index.docker.io/...`). No duplicates, fixed order. */

@@ -1,3 +1,4 @@
-// The released version, shown by `kots-proxy --version` and written into SARIF logs. scripts/release
-// checks that it equals package.json's version.
-export const VERSION = '0.1.0';
+// The published version. scripts/bundle.mjs writes package.json's version in place of this
+// placeholder when it builds dist/, so the CLI's --version and the SARIF tool version cannot drift;
+// run from source, they say so.
+export const VERSION = '0.0.0-source';

@@ -31,7 +31,7 @@ describe('parseReference: valid references keep what was written', () => {
     ['docker.io/nginx', { domain: 'docker.io', path: 'nginx' }],
     ['index.docker.io/library/nginx', { domain: 'index.docker.io', path: 'library/nginx' }],
     ['quay.io/org/api:v1', { domain: 'quay.io', path: 'org/api', tag: 'v1' }],
-    // domain.md §3 tricky cases
+    // tricky cases of the distribution/reference grammar
     ['foo:5000', { path: 'foo', tag: '5000' }],
     ['foo:5000/bar', { domain: 'foo:5000', path: 'bar' }],
     ['[::1]:5000/x', { domain: '[::1]:5000', path: 'x' }],

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../model.js';
 
-export interface PullRequestInfo {
+interface PullRequestInfo {
   number: number;
   /** `pull_request.head.sha`: what the author pushed; the only commit we build on. */
   headSha: string;
@@ -44,7 +44,7 @@ function field(obj: unknown, ...keys: string[]): unknown {
 }
 
 /** Pulls what the action needs out of a pull_request / pull_request_target payload. */
-export function pullRequestFrom(eventName: string, payload: unknown): PullRequestInfo | undefined {
+function pullRequestFrom(eventName: string, payload: unknown): PullRequestInfo | undefined {
   if (!PR_EVENTS.has(eventName)) return undefined;
   const pr = field(payload, 'pull_request');
   const headSha = str(field(pr, 'head', 'sha'));

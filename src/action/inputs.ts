@@ -4,14 +4,13 @@
 import { isAbsolute, normalize } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../model.js';
+import { DEFAULT_OUT_DIR, FAIL_ON, type FailOn, parseAppSlug, parseHost } from '../options.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
-import { APP_SLUG, HOST_PORT } from '../validate.js';
 import { type CommitPolicy, parseCommitPolicy } from './mode.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
-export type Annotate = 'changed' | 'changed-lines' | 'all' | 'none';
-export type FailOn = 'error' | 'warning' | 'never';
+type Annotate = 'changed' | 'changed-lines' | 'all' | 'none';
 
 export interface ActionInputs {
   appSlug: string;
@@ -49,10 +48,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 
 function host(name: string, value: string): string | undefined {
   if (value === '') return undefined;
-  if (!HOST_PORT.test(value)) {
-    throw new UsageError(`input ${name} ${JSON.stringify(value)} is not a HOST[:PORT] (no scheme or path)`);
-  }
-  return value;
+  return parseHost(`input ${name}`, value, ' (no scheme or path)');
 }
 
 /** Newline- or comma-separated HOST[:PORT] list. */
@@ -65,7 +61,7 @@ function hostList(name: string, value: string): string[] {
 }
 
 /** Masks the credentials input and every secret derived from it, then parses it. Runs first. */
-export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
+function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => void): RegistryCredentials {
   if (raw.trim() === '') return new Map();
   mask(raw);
   // The runner matches masks line by line, so a multi-line JSON value is masked by its parts.
@@ -76,7 +72,7 @@ export function maskAndParseRegistryAuth(raw: string, mask: (secret: string) => 
 }
 
 function outputDir(value: string): string {
-  const raw = value === '' ? 'kots-proxy' : value;
+  const raw = value === '' ? DEFAULT_OUT_DIR : value;
   const norm = normalize(raw.replace(/\\/g, '/')).replace(/\\/g, '/').replace(/\/+$/, '');
   if (isAbsolute(raw) || norm === '.' || norm === '' || norm === '..' || norm.startsWith('../')) {
     throw new UsageError(
@@ -101,15 +97,12 @@ export function parseInputs(
       'input app-slug is required (or set appSlug in a .replicated file in the workspace)',
     );
   }
-  if (!APP_SLUG.test(appSlug)) {
-    const from = read('app-slug') ? 'input app-slug' : `appSlug in ${config?.file}`;
-    throw new UsageError(`${from} ${JSON.stringify(appSlug)} must be lowercase letters, digits and dashes`);
-  }
+  parseAppSlug(read('app-slug') ? 'input app-slug' : `appSlug in ${config?.file}`, appSlug);
   const listed = read('manifests')
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean);
-  // The input's default is `manifests` (interface.md); a .replicated file's manifests take its place
+  // The input's default is `manifests` (docs/interface.md); a .replicated file's manifests take its place
   // only while the input keeps that default.
   const isDefault = listed.length === 0 || (listed.length === 1 && listed[0] === 'manifests');
   const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];
@@ -126,7 +119,7 @@ export function parseInputs(
     annotate: oneOf('annotate', read('annotate'), ['changed', 'changed-lines', 'all', 'none'], 'changed'),
     commit: parseCommitPolicy(read('commit')),
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,
-    failOn: oneOf('fail-on', read('fail-on'), ['error', 'warning', 'never'], 'error'),
+    failOn: oneOf('fail-on', read('fail-on'), FAIL_ON, 'error'),
     token,
   };
   if (token) mask(token);

@@ -25,7 +25,7 @@ export function parseCommitPolicy(value: string): CommitPolicy {
  */
 export type RunMode = 'pull-request' | 'check' | 'report';
 
-export const CHECK_EVENTS: readonly string[] = ['push', 'merge_group', 'workflow_dispatch'];
+const CHECK_EVENTS: readonly string[] = ['push', 'merge_group', 'workflow_dispatch'];
 
 export function runMode(eventName: string, isPullRequest: boolean): RunMode {
   if (isPullRequest) return 'pull-request';
@@ -33,7 +33,7 @@ export function runMode(eventName: string, isPullRequest: boolean): RunMode {
 }
 
 /** Dependabot's runs get a read-only token and no Actions secrets (only Dependabot secrets). */
-export function isDependabot(actor: string): boolean {
+function isDependabot(actor: string): boolean {
   return actor.toLowerCase() === 'dependabot[bot]';
 }
 

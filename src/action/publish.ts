@@ -5,8 +5,8 @@ import type { AnnotationBudget } from '../github/annotate.js';
 import { type GitHubApi, GitHubPermissionError } from '../github/api.js';
 import { commitGeneratedFiles } from '../github/commit.js';
 import type { CommitState } from '../github/summary.js';
+import type { GeneratedFile } from '../model.js';
 import { type Logger, UsageError } from '../model.js';
-import type { GeneratedFile } from '../pipeline.js';
 import type { RunContext } from './event.js';
 import type { ActionInputs } from './inputs.js';
 

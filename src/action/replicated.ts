@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../model.js';
+import { errorMessage } from '../util.js';
 
 export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
 
@@ -36,7 +37,7 @@ export function readReplicatedConfig(workspace: string): ReplicatedConfig | unde
       text = readFileSync(join(workspace, file), 'utf8');
     } catch (e: unknown) {
       if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR')) continue;
-      throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
     }
     return parseReplicatedConfig(text, file);
   }

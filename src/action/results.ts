@@ -10,13 +10,12 @@ import {
   publishCheckRun,
   toCheckAnnotations,
 } from '../github/checks.js';
-import type { Finding } from '../model.js';
+import type { Finding, Report } from '../model.js';
 import { writeFileAtomic } from '../output.js';
-import type { Report } from '../pipeline.js';
 import { renderSarif, sarifJson } from '../render/sarif.js';
 import { VERSION } from '../version.js';
 
-export const CHECK_NAME = 'kots-proxy';
+const CHECK_NAME = 'kots-proxy';
 
 export type Locate = (f: Finding) => { file?: string; line?: number; column?: number };
 

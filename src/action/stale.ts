@@ -4,8 +4,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import type { GeneratedFile } from '../pipeline.js';
-import { GENERATED_HEADER } from '../render/kustomize.js';
+import { GENERATED_HEADER } from '../generated.js';
+import type { GeneratedFile } from '../model.js';
 
 export interface StaleFile {
   /** Workspace-relative. */

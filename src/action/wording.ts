@@ -1,6 +1,6 @@
 // The shared pipeline words its messages for the CLI (`--private-registry`); in the action the same
 // setting is an input (`private-registries`), and a message must name what the user can change.
-import type { Report } from '../pipeline.js';
+import type { Report } from '../model.js';
 
 const FLAG_TO_INPUT: [RegExp, string][] = [
   [/--private-registry\b/g, 'the private-registries input'],

@@ -1,9 +1,14 @@
 // argv → one typed CliArgs object. Every mistake is a UsageError that names the option.
 import { parseArgs } from 'node:util';
 import { UsageError } from '../model.js';
-import { APP_SLUG, HOST_PORT } from '../validate.js';
-
-export type FailOn = 'error' | 'warning' | 'never';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_OUT_DIR,
+  type FailOn,
+  isFailOn,
+  parseAppSlug,
+  parseHost,
+} from '../options.js';
 
 export interface CliArgs {
   command: 'scan' | 'help' | 'version';
@@ -51,10 +56,7 @@ Exit codes: 0 done, 1 findings at or above --fail-on, 2 bad usage or unreadable 
 `;
 
 function hostList(option: string, values: string[] | undefined): string[] {
-  return (values ?? []).map((v) => {
-    if (!HOST_PORT.test(v)) throw new UsageError(`${option} ${JSON.stringify(v)} is not a HOST[:PORT]`);
-    return v;
-  });
+  return (values ?? []).map((v) => parseHost(option, v));
 }
 
 function host(option: string, value: string | undefined): string | undefined {
@@ -79,12 +81,12 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
   const base = {
     paths: [],
     appSlug: '',
-    outDir: 'kots-proxy',
+    outDir: DEFAULT_OUT_DIR,
     privateRegistries: [],
     publicRegistries: [],
     insecureRegistries: [],
     offline: false,
-    concurrency: 16,
+    concurrency: DEFAULT_CONCURRENCY,
     failOn: 'error' as const,
     verbosity: 'normal' as const,
   };
@@ -95,20 +97,20 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
   if (command !== 'scan') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
   const appSlug = v['app-slug'] || defaults.appSlug;
   if (!appSlug) throw new UsageError('--app-slug is required (or appSlug in a .replicated file)');
-  if (!APP_SLUG.test(appSlug)) {
-    throw new UsageError(
-      `--app-slug ${JSON.stringify(appSlug)} must be lowercase letters, digits and dashes`,
-    );
-  }
+  parseAppSlug('--app-slug', appSlug);
   const concurrency =
-    v.concurrency === undefined ? 16 : /^\d+$/.test(v.concurrency) ? Number(v.concurrency) : Number.NaN;
+    v.concurrency === undefined
+      ? DEFAULT_CONCURRENCY
+      : /^\d+$/.test(v.concurrency)
+        ? Number(v.concurrency)
+        : Number.NaN;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
     throw new UsageError(
       `--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`,
     );
   }
   const failOn = v['fail-on'] ?? 'error';
-  if (failOn !== 'error' && failOn !== 'warning' && failOn !== 'never') {
+  if (!isFailOn(failOn)) {
     throw new UsageError(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
   }
   if (v.quiet && v.verbose) throw new UsageError('--quiet and --verbose exclude each other');
@@ -118,7 +120,7 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
     command: 'scan',
     paths: paths.length ? paths : defaults.paths?.length ? defaults.paths : ['manifests'],
     appSlug,
-    outDir: v.out ?? 'kots-proxy',
+    outDir: v.out ?? DEFAULT_OUT_DIR,
     privateRegistries: hostList('--private-registry', v['private-registry']),
     publicRegistries: hostList('--public-registry', v['public-registry']),
     insecureRegistries: hostList('--insecure-registry', v['insecure-registry']),

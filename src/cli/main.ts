@@ -1,9 +1,12 @@
 // The CLI shell: argv → the shared pipeline → files, report, summary and an exit code. No GitHub parts.
+// The pipeline and the registry client (undici, most of the bundle) are imported when a scan needs
+// them, so `--help`, `--version` and usage errors start fast and `--offline` never loads undici; the
+// bundler puts each in a chunk file next to dist/cli.js, read only when imported.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Logger, type RunOptions, UsageError } from '../model.js';
+import { type Logger, UsageError } from '../model.js';
+import { buildRunOptions } from '../options.js';
 import { checkOutDir, describe, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
-import { runPipeline } from '../pipeline.js';
 import { makeRedactor } from '../redact.js';
 import {
   credentialFor,
@@ -11,10 +14,9 @@ import {
   type RegistryCredentials,
   registrySecrets,
 } from '../registry/auth.js';
-import { createRegistryChecker } from '../registry/checker.js';
 import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
 import { renderSarif, sarifJson } from '../render/sarif.js';
-import { type CliArgs, parseCliArgs, USAGE } from './args.js';
+import { parseCliArgs, USAGE } from './args.js';
 import { readProject } from './project.js';
 
 export interface CliIo {
@@ -26,9 +28,9 @@ export interface CliIo {
   columns?: number;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
 
 async function loadCredentials(file: string | undefined, cwd: string): Promise<RegistryCredentials> {
   if (file === undefined) return new Map();
@@ -39,21 +41,6 @@ async function loadCredentials(file: string | undefined, cwd: string): Promise<R
     throw new UsageError(`--registry-auth ${file}: cannot read: ${describe(e)}`);
   }
   return parseRegistryAuth(text, file);
-}
-
-export function runOptions(args: CliArgs): RunOptions {
-  return {
-    appSlug: args.appSlug,
-    proxyDomain: args.proxyDomain ?? 'proxy.replicated.com',
-    proxyDomainExplicit: args.proxyDomain !== undefined,
-    ...(args.registryDomain ? { registryDomain: args.registryDomain } : {}),
-    privateRegistries: args.privateRegistries,
-    publicRegistries: args.publicRegistries,
-    insecureRegistries: args.insecureRegistries,
-    offline: args.offline,
-    concurrency: args.concurrency,
-    outDir: args.outDir,
-  };
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
@@ -90,10 +77,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       },
       warning: (m) => err(`warning: ${m}\n`),
     };
-    const options = runOptions(args);
+    const options = buildRunOptions(args);
+    const { runPipeline } = await import('../pipeline.js');
     const checker = args.offline
       ? undefined
-      : createRegistryChecker({
+      : (await import('../registry/checker.js')).createRegistryChecker({
           credentials,
           insecureRegistries: args.insecureRegistries,
           concurrency: args.concurrency,

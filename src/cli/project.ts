@@ -17,7 +17,7 @@ export interface Project {
 }
 
 /** The nearest project file at or above `cwd`, or undefined. */
-export function findProjectFile(cwd: string): string | undefined {
+function findProjectFile(cwd: string): string | undefined {
   for (let dir = cwd; ; dir = dirname(dir)) {
     for (const name of REPLICATED_FILES) {
       const path = join(dir, name);

@@ -3,8 +3,9 @@
 // warnings and the one setFailed makes) goes through one budget, and what does not fit is counted
 // in a final notice that points at the job summary.
 import type { Finding, Level } from '../model.js';
+import { compareText } from '../util.js';
 
-export const PER_LEVEL_LIMIT = 10;
+const PER_LEVEL_LIMIT = 10;
 const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, notice: 2 };
 
 export interface Annotation {
@@ -52,10 +53,10 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
-      cmp(a.file, b.file) ||
+      compareText(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||
-      cmp(a.rule, b.rule),
+      compareText(a.rule, b.rule),
   );
 }
 
@@ -111,8 +112,4 @@ export function annotateFindings(
     });
   }
   return { shown, omitted, filtered };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,10 +7,10 @@ import type { Finding, Level } from '../model.js';
 import { rankFindings } from './annotate.js';
 
 /** GitHub's limits for one create/update request (docs: "Update a check run"). */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 export const CHECK_SUMMARY_LIMIT = 65535;
-export const CHECK_TITLE_LIMIT = 255;
-export const ANNOTATION_MESSAGE_LIMIT = 64 * 1024;
+const CHECK_TITLE_LIMIT = 255;
+const ANNOTATION_MESSAGE_LIMIT = 64 * 1024;
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 
@@ -31,7 +31,7 @@ export interface CheckRunOutput {
   annotations?: CheckAnnotation[];
 }
 
-export interface ExistingCheckRun {
+interface ExistingCheckRun {
   id: number;
   annotationsCount: number;
 }

@@ -1,8 +1,10 @@
 // Generated files → at most one verified commit on the pull request's head branch, made with the Git
 // database API (blobs, tree on base_tree, commit, ref PATCH with force: false), never overwriting
 // anything: if the branch is not where the event said, or moves while we work, we skip.
+
+import { isGeneratedFile } from '../generated.js';
 import type { Logger } from '../model.js';
-import { GENERATED_HEADER } from '../render/kustomize.js';
+import { compareText } from '../util.js';
 import type { GitHubApi, TreeChange, TreeEntry } from './api.js';
 import { gitBlobSha } from './blob.js';
 
@@ -18,8 +20,8 @@ export interface CommitRequest {
   files: { path: string; content: string }[];
   message: string;
   /** Decides whether an existing file under outDir that this run no longer produces was generated
-   *  (and is deleted). Default: as writeGeneratedFiles (src/output.ts) decides on disk — a `.yaml`/`.yml`
-   *  file directly in outDir whose content starts with GENERATED_HEADER; hand-written files stay. */
+   *  (and is deleted). Default: as writeGeneratedFiles (src/output.ts) decides on disk:
+   *  isGeneratedFile (src/generated.ts); hand-written files stay. */
   isGenerated?: (path: string, content: () => Promise<string>) => Promise<boolean>;
   logger: Logger;
 }
@@ -28,11 +30,9 @@ export type CommitOutcome =
   | { kind: 'committed'; sha: string; written: string[]; deleted: string[] }
   | { kind: 'skipped'; reason: 'unchanged' | 'head-moved'; detail: string };
 
-export function generatedIn(outDir: string) {
+function generatedIn(outDir: string) {
   return async (path: string, content: () => Promise<string>): Promise<boolean> => {
-    const name = path.slice(outDir.length + 1);
-    if (name.includes('/') || !/\.ya?ml$/.test(name)) return false;
-    return (await content()).startsWith(GENERATED_HEADER);
+    return isGeneratedFile(path.slice(outDir.length + 1), content);
   };
 }
 
@@ -56,7 +56,7 @@ export async function commitGeneratedFiles(req: CommitRequest): Promise<CommitOu
   const changes: TreeChange[] = [];
   const written: string[] = [];
   const wanted = new Map<string, string>();
-  for (const f of [...req.files].sort((a, b) => cmp(a.path, b.path))) {
+  for (const f of [...req.files].sort((a, b) => compareText(a.path, b.path))) {
     const sha = gitBlobSha(f.content);
     wanted.set(f.path, f.content);
     const old = existing.get(f.path);
@@ -68,7 +68,7 @@ export async function commitGeneratedFiles(req: CommitRequest): Promise<CommitOu
   }
   const isGenerated = req.isGenerated ?? generatedIn(req.outDir);
   const deleted: string[] = [];
-  for (const e of [...existing.values()].sort((a, b) => cmp(a.path, b.path))) {
+  for (const e of [...existing.values()].sort((a, b) => compareText(a.path, b.path))) {
     if (e.type !== 'blob' || wanted.has(e.path)) continue;
     if (await isGenerated(e.path, () => api.getBlob(e.sha))) deleted.push(e.path);
   }
@@ -125,8 +125,4 @@ async function listUnder(api: GitHubApi, rootTree: string, dir: string): Promise
     throw new Error(`the listing of ${dir} in the head tree was truncated; it holds too many files`);
   for (const e of entries) out.set(`${dir}/${e.path}`, { ...e, path: `${dir}/${e.path}` });
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { errorMessage } from '../util.js';
 import type { GitHubApi, TreeChange, TreeEntry } from './api.js';
 import { GitHubPermissionError } from './api.js';
 
@@ -56,7 +57,7 @@ function asHttpFailure(e: unknown): HttpFailure | undefined {
     return undefined;
   const response = 'response' in e && typeof e.response === 'object' && e.response !== null ? e.response : {};
   const headers = 'headers' in response && typeof response.headers === 'object' ? response.headers : {};
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   return { status: e.status, message, headers: (headers ?? {}) as Record<string, string | undefined> };
 }
 
@@ -164,7 +165,7 @@ export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
 }
 
 /** Any other API failure, with the operation and status in the message. */
-export class ApiCallError extends Error {
+class ApiCallError extends Error {
   override name = 'ApiCallError';
   constructor(
     message: string,
@@ -176,7 +177,7 @@ export class ApiCallError extends Error {
 
 function describe(operation: string, e: unknown, failure: HttpFailure | undefined): Error {
   if (failure === undefined) {
-    return new Error(`GitHub API: could not ${operation}: ${e instanceof Error ? e.message : String(e)}`);
+    return new Error(`GitHub API: could not ${operation}: ${errorMessage(e)}`);
   }
   const rateLimited =
     failure.status === 429 ||

@@ -1,11 +1,10 @@
 // The job summary: images, findings, generated files and what happened to the commit, as HTML
 // (safe to escape, unlike Markdown table cells). GitHub rejects a step summary over 1 MiB, so rows are
 // added in priority order while they fit, and a closing note says what was cut.
-import type { Finding, Level } from '../model.js';
-import type { GeneratedFile, Report } from '../pipeline.js';
+import type { Finding, GeneratedFile, Level, Report } from '../model.js';
 import { rankFindings } from './annotate.js';
 
-export const SUMMARY_LIMIT = 1024 * 1024;
+const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the closing note and whatever core.summary adds. */
 const MARGIN = 8 * 1024;
 const MAX_LOCATIONS = 5;

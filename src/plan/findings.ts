@@ -1,41 +1,23 @@
-// The finding rules of interface.md, applied to resolved images and the scanned release. Pure.
+// The finding rules (src/rules.ts), applied to resolved images and the scanned release. Pure.
+
+import { finding, shown } from '../finding.js';
 import type {
   ApplicationSettings,
+  Effective,
   Finding,
   HelmChartInfo,
   ImageUse,
+  ReportImage,
   RuleId,
   SourcePos,
   Workload,
 } from '../model.js';
-import { RULE_LEVELS } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
+import { KOTS_API_V2 } from '../model.js';
 import { canonicalRegistryHost } from '../reference.js';
-import { isTemplated } from '../templates.js';
-import type { Effective, ImageGroup } from './images.js';
-import { compareText } from './images.js';
-
-/** Longest finding message: a value from the release (a 1 MB image string) must not flood the report,
- *  the job summary or an annotation. Values are shortened by `shown` first, so the reason survives. */
-const MAX_MESSAGE = 1000;
-const MAX_SHOWN = 200;
-
-/** A value from the release as a message shows it: long ones cut, with their length. */
-export function shown(value: string): string {
-  return value.length <= MAX_SHOWN ? value : `${value.slice(0, 120)}… (${value.length} characters)`;
-}
-
-export function finding(rule: RuleId, pos: SourcePos, message: string): Finding {
-  const text = message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
-  return {
-    rule,
-    level: RULE_LEVELS[rule],
-    file: pos.file,
-    line: pos.line,
-    column: pos.column,
-    message: text,
-  };
-}
+import { hasTemplate } from '../templates.js';
+import { compareText } from '../util.js';
+import type { ImageGroup } from './images.js';
+import { isOnAppProxy } from './images.js';
 
 /** Findings that follow from an image's status, at every place the image occurs. */
 export function statusFindings(
@@ -127,7 +109,11 @@ export function placementFindings(
       );
     }
     const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
-    if (chart?.apiVersion === 'kots.io/v1beta2' && u.templating.kind === 'none' && !onProxy(g, eff)) {
+    if (
+      chart?.apiVersion === KOTS_API_V2 &&
+      u.templating.kind === 'none' &&
+      !(g.ref && isOnAppProxy(g.ref, eff))
+    ) {
       const message =
         u.context === 'helm-template'
           ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
@@ -144,14 +130,6 @@ export function needsPullSecret(use: ImageUse, image: ReportImage, eff: Effectiv
   if (image.status === 'public') return false;
   if (image.status !== 'dynamic') return true;
   return use.raw.includes(eff.proxyDomain) || /\b(LocalRegistry\w*|ReplicatedImage\w*)\b/.test(use.raw);
-}
-
-export function onProxy(g: ImageGroup, eff: Effective): boolean {
-  return (
-    g.ref?.domain !== undefined &&
-    canonicalRegistryHost(g.ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
-    g.ref.path.startsWith(`proxy/${eff.appSlug}/`)
-  );
 }
 
 /** An image already on a proxy path for another app slug or another proxy domain. */
@@ -186,7 +164,7 @@ export function namespaceFindings(
   const out: Finding[] = [];
   const check = (what: string, namespace: string | undefined, pos: SourcePos | undefined) => {
     if (namespace === undefined || pos === undefined || listed.has(namespace)) return;
-    if (isTemplated(namespace)) {
+    if (hasTemplate(namespace)) {
       if (!/^\s*(repl\{\{|\{\{repl)\s*Namespace\s*}}\s*$/.test(namespace)) {
         out.push(
           finding(
@@ -228,7 +206,7 @@ export function withChartNamespaces(
   const out = new Set(namespaces);
   for (const i of charts) {
     const ns = scan.helmCharts[i]?.namespace;
-    if (ns && !isTemplated(ns) && (listed.has(ns) || listed.has('*'))) out.add(ns);
+    if (ns && !hasTemplate(ns) && (listed.has(ns) || listed.has('*'))) out.add(ns);
   }
   return [...out].sort(compareText);
 }
@@ -238,7 +216,7 @@ export function pullSecretFindings(charts: HelmChartInfo[], privateCharts: Reado
   const out: Finding[] = [];
   for (const i of privateCharts) {
     const c = charts[i];
-    if (c?.apiVersion !== 'kots.io/v1beta2' || c.passesPullSecret) continue;
+    if (c?.apiVersion !== KOTS_API_V2 || c.passesPullSecret) continue;
     out.push(
       finding(
         'helm-v2-missing-pull-secret',

@@ -4,11 +4,12 @@ import type {
   AccessVerdict,
   ApplicationSettings,
   CheckTarget,
+  Effective,
   ImageContext,
   ImageUse,
+  ReportImage,
   RunOptions,
 } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
 import {
   canonicalRegistryHost,
   type ImageReference,
@@ -17,9 +18,10 @@ import {
   parseReference,
   proxyImageName,
 } from '../reference.js';
+import { compareText } from '../util.js';
 
-/** The Replicated registry: KOTS never proxies it (domain.md §1). */
-export const REPLICATED_REGISTRY = 'registry.replicated.com';
+/** The Replicated registry: KOTS never proxies it, it is already behind the customer license. */
+const REPLICATED_REGISTRY = 'registry.replicated.com';
 
 /** Where the generated kustomize overlay rewrites images. KOTS itself rewrites containers and
  *  initContainers, and the images of v1 charts; ephemeralContainers only the overlay rewrites. */
@@ -28,15 +30,6 @@ export const OVERLAY_REWRITES: ReadonlySet<ImageContext> = new Set([
   'initContainer',
   'ephemeralContainer',
 ]);
-
-/** The effective settings once the Application CR is taken into account. */
-export interface Effective {
-  appSlug: string;
-  proxyDomain: string;
-  registryDomain?: string;
-  proxyPublicImages: boolean;
-  excluded: ReadonlySet<string>;
-}
 
 export function effectiveSettings(options: RunOptions, app: ApplicationSettings | undefined): Effective {
   const proxyDomain =
@@ -53,7 +46,7 @@ export function effectiveSettings(options: RunOptions, app: ApplicationSettings 
 
 /** The image string a use names for checking: the literal inside LocalImageName/ReplicatedImageName,
  *  the raw value otherwise; undefined for templates only KOTS can resolve. */
-export function checkedText(use: ImageUse): string | undefined {
+function checkedText(use: ImageUse): string | undefined {
   if (use.templating.kind === 'dynamic') return undefined;
   if (use.templating.kind === 'wrapped') return use.templating.literal;
   return use.raw;
@@ -150,7 +143,7 @@ export function checkTargets(
 }
 
 /** What KOTS rewrites an image to, or null when it leaves it alone. */
-export function rewriteTarget(
+function rewriteTarget(
   g: ImageGroup,
   verdict: AccessVerdict,
   eff: Effective,
@@ -216,7 +209,11 @@ export function resolveImages(
   });
 }
 
-/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Whether a reference already sits on this app's proxy path (`<proxy domain>/proxy/<app slug>/…`). */
+export function isOnAppProxy(ref: ImageReference, eff: Effective): boolean {
+  return (
+    ref.domain !== undefined &&
+    canonicalRegistryHost(ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
+    ref.path.startsWith(`proxy/${eff.appSlug}/`)
+  );
 }

@@ -1,11 +1,20 @@
 // uses + verdicts + settings → Plan: the report's images and findings, and what the overlay must do.
 // Pure: no I/O, deterministic ordering everywhere.
-import { append } from '../append.js';
-import type { AccessVerdict, Finding, ImageUse, RunOptions, ScanResult } from '../model.js';
-import type { ReportImage } from '../pipeline.js';
+
+import { finding } from '../finding.js';
+import type {
+  AccessVerdict,
+  Finding,
+  ImageRewrite,
+  ImageUse,
+  Plan,
+  RunOptions,
+  ScanResult,
+} from '../model.js';
+import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
 import { dockerHubSpellings, nameAsWritten } from '../reference.js';
+import { append, compareText } from '../util.js';
 import {
-  finding,
   namespaceFindings,
   needsPullSecret,
   placementFindings,
@@ -14,33 +23,9 @@ import {
   statusFindings,
   withChartNamespaces,
 } from './findings.js';
-import {
-  compareText,
-  type Effective,
-  effectiveSettings,
-  groupUses,
-  type ImageGroup,
-  OVERLAY_REWRITES,
-  resolveImages,
-} from './images.js';
-import { type OverlayPlan, planOverlay } from './overlay.js';
-
-export interface ImageRewrite {
-  /** Tag-less name exactly as written (kustomize matches the literal text). */
-  name: string;
-  newName: string;
-}
-
-export interface Plan {
-  effective: Effective;
-  /** The report's images: `proxy` is what KOTS rewrites an image to (null where only the overlay does). */
-  images: ReportImage[];
-  /** Whether any workload or chart pulls through the proxy, so the pull-secret template is needed. */
-  needsPullSecret: boolean;
-  findings: Finding[];
-  rewrites: ImageRewrite[];
-  overlay: OverlayPlan;
-}
+import { planHelmValues } from './helm-values.js';
+import { effectiveSettings, groupUses, type ImageGroup, OVERLAY_REWRITES, resolveImages } from './images.js';
+import { planOverlay } from './overlay.js';
 
 export interface PlanInputs {
   scan: ScanResult;
@@ -54,7 +39,7 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   const isRewritten = (u: ImageUse): boolean => {
     if (OVERLAY_REWRITES.has(u.context)) return true;
     if (u.context !== 'helm-value' && u.context !== 'helm-template') return false;
-    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === 'kots.io/v1beta1';
+    return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === KOTS_API_V1;
   };
   const groups = groupUses(scan.uses);
   // `proxy` here is the name the overlay rewrites to, which includes ephemeralContainers; the report's
@@ -109,7 +94,7 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
   const secretCharts = new Set([
     ...proxiedCharts,
-    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === 'kots.io/v1beta2'),
+    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
   ]);
   append(
     findings,
@@ -122,17 +107,20 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   append(findings, overlay.findings);
 
   const kotsRewrites = (u: ImageUse) => isRewritten(u) && u.context !== 'ephemeralContainer';
+  const reported = images.map((image, i) =>
+    groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
+  );
   return {
     effective: eff,
-    images: images.map((image, i) =>
-      groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null },
-    ),
+    images: reported,
     needsPullSecret: proxiedWorkloads.size > 0 || secretCharts.size > 0,
     findings: sortFindings(findings),
     rewrites: [...rewrites]
       .map(([name, newName]) => ({ name, newName }))
       .sort((a, b) => compareText(a.name, b.name)),
     overlay,
+    // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
+    helmValues: planHelmValues(scan, reported, eff),
   };
 }
 
@@ -154,7 +142,7 @@ function addRewrites(
 
 const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
     const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;

@@ -1,42 +1,23 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
-import type { DocumentInfo, Finding, ScanResult, Workload } from '../model.js';
-import { isTemplated } from '../templates.js';
-import { finding } from './findings.js';
-import { compareText } from './images.js';
 
-/** A document the overlay removes with a `$patch: delete` (KOTS custom resources are not deployed). */
-export interface ObjectId {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-}
-
-/** A JSON6902 `add` on one workload's PodSpec. `append` when imagePullSecrets already exists. */
-export interface PullSecretPatch extends ObjectId {
-  /** JSON pointer of the imagePullSecrets field relative to the object, e.g. `/spec/template/spec/imagePullSecrets`. */
-  path: string;
-  append: boolean;
-  secretName: string;
-}
-
-export interface OverlayPlan {
-  /** Release files the overlay lists as resources, in scan order. */
-  resources: string[];
-  deletes: ObjectId[];
-  patches: PullSecretPatch[];
-  /** Namespaces besides the app's own that need the pull secret (sorted). */
-  secretNamespaces: string[];
-  /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
-  rewritesEphemeral: boolean;
-  findings: Finding[];
-}
+import { finding } from '../finding.js';
+import type {
+  DocumentInfo,
+  Finding,
+  ObjectId,
+  OverlayPlan,
+  PullSecretPatch,
+  ScanResult,
+  Workload,
+} from '../model.js';
+import { hasTemplate } from '../templates.js';
+import { compareText } from '../util.js';
 
 /** API groups of resources KOTS reads itself and never deploys. */
 const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\//;
 
-export function isKotsResource(doc: { apiVersion?: string }): boolean {
+function isKotsResource(doc: { apiVersion?: string }): boolean {
   return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
 }
 
@@ -48,7 +29,7 @@ function objectId(doc: DocumentInfo): string {
 
 /** Why kustomize would refuse a document, if it would. `ids` holds the objects already accepted,
  *  including the earlier documents of this file. */
-function refusal(doc: DocumentInfo, ids: ReadonlySet<string>): string | undefined {
+function refusal(doc: DocumentInfo, ids: { has(id: string): boolean }): string | undefined {
   if (doc.problem) return doc.problem;
   if (!doc.apiVersion) return 'no apiVersion';
   if (!doc.kind) return 'no kind';
@@ -66,11 +47,14 @@ function firstRefusal(
   docs: DocumentInfo[],
   accepted: ReadonlySet<string>,
 ): { doc: DocumentInfo; why: string } | undefined {
-  const ids = new Set(accepted);
+  // This file's own objects are kept apart from `accepted` (never copied): a copy per file made
+  // planning quadratic in the number of files.
+  const own = new Set<string>();
+  const ids = { has: (id: string) => own.has(id) || accepted.has(id) };
   for (const doc of docs) {
     const why = refusal(doc, ids);
     if (why !== undefined) return { doc, why };
-    if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
+    if (doc.kind && !/List$/.test(doc.kind)) own.add(objectId(doc));
   }
   return undefined;
 }
@@ -128,7 +112,7 @@ export function planOverlay(
   for (const i of [...proxiedWorkloads].sort((a, b) => a - b)) {
     const w = scan.workloads[i];
     if (!w) continue;
-    if (w.namespace && !isTemplated(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
+    if (w.namespace && !hasTemplate(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
       namespaces.add(w.namespace);
     }
     if (!included.has(w.file)) continue;

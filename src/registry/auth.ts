@@ -1,4 +1,4 @@
-// Credentials from the `--registry-auth` file / `registry-auth` input (interface.md), and the host
+// Credentials from the `--registry-auth` file / `registry-auth` input (docs/interface.md), and the host
 // naming rules that decide which registry a credential belongs to. Pure: text in, data out.
 // Nothing here ever puts a secret into an error message.
 

@@ -17,7 +17,7 @@ const TOKEN_CHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
 
 /** Printable, bounded form of a header for messages (registries are not trusted to send clean text). */
-export function quoteHeader(header: string): string {
+function quoteHeader(header: string): string {
   const clean = header.replace(/[^\x20-\x7e]/g, '?');
   return JSON.stringify(clean.length > 200 ? `${clean.slice(0, 200)}…` : clean);
 }

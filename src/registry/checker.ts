@@ -8,6 +8,7 @@ import type { RegistryCredentials } from './auth.js';
 import { credentialFor, registrySecrets } from './auth.js';
 import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
+import { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, Transport } from './http.js';
 import type { Identity } from './tokens.js';
@@ -17,14 +18,20 @@ export interface RegistryCheckerOptions {
   credentials: RegistryCredentials;
   /** Hosts (`host[:port]`, any spelling) spoken to over plain HTTP; all others use HTTPS. */
   insecureRegistries: string[];
-  /** Requests in flight at once (also the connection limit per registry). */
+  /** Requests in flight at once, across all registries (`--concurrency`). */
   concurrency: number;
+  /** Requests in flight at once to one registry, also its connection limit (default 16, at most
+   *  `concurrency`). Each registry has its own queue, so a slow one never delays the others. */
+  perHostConcurrency?: number;
   logger: Logger;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetryPolicy>;
   /** Called with every secret as soon as it is known (credentials at creation, tokens on receipt). */
   onSecret?: (secret: string) => void;
 }
+
+/** Requests in flight to one registry unless the caller says otherwise. */
+export const DEFAULT_PER_HOST_CONCURRENCY = 16;
 
 export interface RegistryCheckerStats extends TransportStats {
   /** Distinct (registry, repository, reference) probes made across all check() calls. */
@@ -50,7 +57,7 @@ interface Probe {
   settled: Promise<void>;
 }
 
-/** Combines the two passes into the verdict of interface.md. */
+/** Combines the two passes into the verdict of docs/interface.md. */
 export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
   if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
   if (credentialed === undefined) {
@@ -93,7 +100,15 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const concurrency = Math.max(1, Math.floor(options.concurrency));
-  const transport = new Transport(concurrency, timeouts, retry);
+  const perHost = Math.max(
+    1,
+    Math.min(concurrency, Math.floor(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY)),
+  );
+  const transport = new Transport({ global: concurrency, perHost }, timeouts, retry);
+  // Probes under way at once, across registries: a probe sends one request at a time, so this keeps
+  // requests within the global cap before a probe's deadline starts, rather than letting probes
+  // spend their deadline queued for a global slot (which would make verdicts depend on load).
+  const probeSlots = new HostLimiter(concurrency, concurrency);
   const secrets = new Set<string>();
   const remember = (secret: string): void => {
     if (secrets.has(secret)) return;
@@ -138,22 +153,30 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     record: (probe: Probe, result: ProbeResult) => void,
   ): Promise<void> => {
     const byHost = new Map<string, Probe[]>();
-    for (const probe of batch) byHost.set(probe.host, [...(byHost.get(probe.host) ?? []), probe]);
-    const planDeadline = Date.now() + timeouts.perImageMs;
+    for (const probe of batch) {
+      const list = byHost.get(probe.host);
+      if (list) list.push(probe);
+      else byHost.set(probe.host, [probe]);
+    }
+    // Each registry on its own: ping and token plan, then a pool of its probes; a host's probes wait
+    // for that host only, and the transport keeps the total within `concurrency`. A probe's deadline
+    // starts once it holds a probe slot.
     await Promise.all(
-      [...byHost].map(([host, list]) =>
-        sessionFor(host).planTokens(
+      [...byHost].map(async ([host, list]) => {
+        const session = sessionFor(host);
+        await session.planTokens(
           list.map((p) => p.repository),
           identityOf(host),
-          planDeadline,
-        ),
-      ),
+          Date.now() + timeouts.perImageMs,
+        );
+        await runPool(list, perHost, (probe) =>
+          probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
+            const deadline = Date.now() + timeouts.perImageMs;
+            record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
+          }),
+        );
+      }),
     );
-    await runPool(batch, concurrency, async (probe) => {
-      const deadline = Date.now() + timeouts.perImageMs;
-      const session = sessionFor(probe.host);
-      record(probe, await session.probe(probe.repository, probe.reference, identityOf(probe.host), deadline));
-    });
   };
 
   return {

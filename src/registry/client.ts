@@ -1,4 +1,4 @@
-// One registry origin speaking the distribution protocol (domain.md §4): a single shared `/v2/` ping,
+// One registry origin speaking the distribution protocol (the OCI distribution spec): a single shared `/v2/` ping,
 // then per image a manifest HEAD with all four Accept types, answering whatever challenge the registry
 // poses (Bearer via the token broker, Basic with the host's own credential), and a GET only when the
 // HEAD answer cannot explain itself. Returns a ProbeResult; the checker turns results into verdicts.
@@ -11,7 +11,7 @@ import { sameSite } from './realm-policy.js';
 import type { Identity, Realm, TokenBroker, TokenOutcome } from './tokens.js';
 import { scopeFor } from './tokens.js';
 
-export const MANIFEST_ACCEPT = [
+const MANIFEST_ACCEPT = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',

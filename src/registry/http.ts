@@ -1,8 +1,12 @@
 // The one HTTP transport of the registry adapter, on undici: one keep-alive Agent with a per-origin
-// connection limit and connect/headers/body timeouts; redirects followed by hand so `Authorization`
-// is dropped when the origin changes; 429 (honouring Retry-After), 5xx and connection resets retried
-// with capped exponential backoff and jitter, never past the caller's deadline.
+// connection limit and connect/headers/body timeouts; every request keeps its connection (HEAD too:
+// undici closes after a HEAD unless told otherwise); requests admitted per host under a global cap
+// (host-limiter.ts); redirects followed by hand so `Authorization` is dropped when the origin
+// changes; 429 (honouring Retry-After, which pauses the whole host), 5xx and connection resets
+// (a server closing an idle keep-alive socket included) retried with capped exponential backoff and
+// jitter, never past the caller's deadline.
 import { Agent, request } from 'undici';
+import { HostLimiter, type LimiterStats } from './host-limiter.js';
 
 export interface Timeouts {
   connectMs: number;
@@ -34,7 +38,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxRetryAfterMs: 30_000,
 };
 
-export type RequestKind = 'ping' | 'token' | 'head' | 'get';
+type RequestKind = 'ping' | 'token' | 'head' | 'get';
 
 export interface HttpRequest {
   kind: RequestKind;
@@ -68,7 +72,13 @@ export class NetworkError extends Error {
   }
 }
 
-export interface TransportStats {
+/** Requests in flight at once: in total, and to any one host (also its connection limit). */
+export interface ConcurrencyLimits {
+  global: number;
+  perHost: number;
+}
+
+export interface TransportStats extends LimiterStats {
   requests: number;
   byKind: Record<RequestKind, number>;
   retries: number;
@@ -80,7 +90,7 @@ export interface TransportStats {
  * Most body bytes read from one answer (kept or drained for connection reuse). Manifests and error
  * documents are small; past this the connection is destroyed rather than read to its end.
  */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -147,7 +157,8 @@ async function readBounded(
 
 export class Transport {
   private readonly agent: Agent;
-  private readonly counters: TransportStats = {
+  private readonly limiter: HostLimiter;
+  private readonly counters: Omit<TransportStats, keyof LimiterStats> = {
     requests: 0,
     byKind: { ping: 0, token: 0, head: 0, get: 0 },
     retries: 0,
@@ -155,13 +166,20 @@ export class Transport {
     byHost: {},
   };
 
+  /** `limits` as one number: the same limit in total and per host. */
   constructor(
-    connectionsPerOrigin: number,
+    limits: number | ConcurrencyLimits,
     timeouts: Timeouts,
     private readonly retry: RetryPolicy,
   ) {
+    const global = Math.max(1, Math.floor(typeof limits === 'number' ? limits : limits.global));
+    const perHost = Math.max(
+      1,
+      Math.min(global, Math.floor(typeof limits === 'number' ? limits : limits.perHost)),
+    );
+    this.limiter = new HostLimiter(global, perHost);
     this.agent = new Agent({
-      connections: connectionsPerOrigin,
+      connections: perHost,
       connect: { timeout: timeouts.connectMs },
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,
@@ -170,7 +188,7 @@ export class Transport {
   }
 
   stats(): TransportStats {
-    return structuredClone(this.counters);
+    return { ...structuredClone(this.counters), ...this.limiter.stats() };
   }
 
   close(): Promise<void> {
@@ -196,6 +214,8 @@ export class Transport {
         if (!RETRY_STATUSES.has(outcome.status) || last) return outcome;
         const wanted = outcome.status === 429 ? retryAfterMs(outcome.headers['retry-after']) : undefined;
         if (wanted !== undefined && wanted > this.retry.maxRetryAfterMs) return outcome;
+        // The host asked everyone to wait: hold its other requests too, not just this one.
+        if (wanted !== undefined && wanted > 0) this.limiter.pause(outcome.host, Date.now() + wanted);
         delay = wanted ?? backoffMs(attempt, this.retry);
       }
       if (Date.now() + delay >= req.deadline) {
@@ -236,7 +256,11 @@ export class Transport {
     }
   }
 
-  private async once(req: HttpRequest, url: URL, headers: Record<string, string>): Promise<HttpResponse> {
+  private once(req: HttpRequest, url: URL, headers: Record<string, string>): Promise<HttpResponse> {
+    return this.limiter.run(url.host, req.deadline, () => this.exchange(req, url, headers));
+  }
+
+  private async exchange(req: HttpRequest, url: URL, headers: Record<string, string>): Promise<HttpResponse> {
     const remaining = req.deadline - Date.now();
     if (remaining <= 0) throw new NetworkError(`time limit reached talking to ${url.host}`, false);
     this.counters.requests++;
@@ -246,6 +270,8 @@ export class Transport {
       const response = await request(url, {
         dispatcher: this.agent,
         method: req.method,
+        // Keep the connection after a HEAD as after a GET (registries send no body with HEAD).
+        reset: false,
         headers: { 'user-agent': 'kots-proxy', ...headers },
         signal: AbortSignal.timeout(remaining),
       });

@@ -1,5 +1,5 @@
-// Which token realms may receive a registry's Basic credential (domain.md §4: credentials go only to
-// the host they belong to; the token protocol sends them to the registry's realm).
+// Which token realms may receive a registry's Basic credential (credentials go only to the host they
+// belong to; the token protocol sends them to the registry's realm).
 
 /** Whether a token realm may receive a registry's credentials: the same host, or, for DNS names, the
  *  same parent domain (Docker Hub: registry-1.docker.io → auth.docker.io; GitLab: registry.gitlab.com →

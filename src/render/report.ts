@@ -1,9 +1,10 @@
-// Plan → the JSON report of interface.md and the human summary. Pure and deterministic.
-import type { Finding, Level } from '../model.js';
-import type { Report, ReportImage } from '../pipeline.js';
+// Plan → the JSON report of docs/interface.md and the human summary. Pure and deterministic.
+
+import type { Finding, Level, Report, ReportImage } from '../model.js';
+import type { FailOn } from '../options.js';
 import { fitTable } from './fit.js';
 
-/** Serialises with the key order of interface.md, so equal reports are byte-identical. */
+/** Serialises with the key order of docs/interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {
   const ordered = {
     version: report.version,
@@ -31,7 +32,7 @@ export function reportJson(report: Report): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-export function countByLevel(findings: Finding[]): Record<Level, number> {
+function countByLevel(findings: Finding[]): Record<Level, number> {
   const counts: Record<Level, number> = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) counts[f.level] += 1;
   return counts;
@@ -101,12 +102,12 @@ export function humanSummary(report: Report, verbosity: Verbosity, columns?: num
 }
 
 /** The findings at or above `failOn` (`never`: none); a non-empty result fails the run. */
-export function findingsAtOrAbove(findings: Finding[], failOn: 'error' | 'warning' | 'never'): Finding[] {
+export function findingsAtOrAbove(findings: Finding[], failOn: FailOn): Finding[] {
   if (failOn === 'never') return [];
   return findings.filter((f) => f.level === 'error' || (failOn === 'warning' && f.level === 'warning'));
 }
 
 /** True when a finding at or above `failOn` exists. */
-export function reachesFailLevel(findings: Finding[], failOn: 'error' | 'warning' | 'never'): boolean {
+export function reachesFailLevel(findings: Finding[], failOn: FailOn): boolean {
   return findingsAtOrAbove(findings, failOn).length > 0;
 }

@@ -3,14 +3,12 @@
 // the repository, with the inner path and line in the message. partialFingerprints are built from the
 // rule, the file and the message (not the line), so an alert survives edits above it.
 import { createHash } from 'node:crypto';
-import type { Finding, Level, RuleId } from '../model.js';
-import { RULE_LEVELS } from '../model.js';
-import type { Report } from '../pipeline.js';
-import { RULE_TEXT } from './sarif-rules.js';
+import type { Finding, Level, Report, RuleId } from '../model.js';
+import { RULES } from '../rules.js';
 
-export const SARIF_SCHEMA =
+const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const TOOL_URI = 'https://github.com/replicatedhq/kots';
+const TOOL_URI = 'https://github.com/replicatedhq/kots';
 const FINGERPRINT = 'kotsProxyFinding/v1';
 
 const SARIF_LEVEL: Record<Level, 'error' | 'warning' | 'note'> = {
@@ -49,20 +47,25 @@ export interface SarifLog {
   }[];
 }
 
+/** The catalog's one-line summary as a sentence, as SARIF viewers show descriptions. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
+}
+
 /** `a b.tgz!x.yaml` → `a%20b.tgz`: SARIF wants URI references. */
 function toUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
 }
 
 export function renderSarif(report: Report, options: SarifOptions): SarifLog {
-  const ids = Object.keys(RULE_LEVELS) as RuleId[];
+  const ids = Object.keys(RULES) as RuleId[];
   const rules = ids.map((id) => ({
     id,
     name: id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: RULE_TEXT[id].description },
-    fullDescription: { text: RULE_TEXT[id].description },
-    help: { text: RULE_TEXT[id].help, markdown: RULE_TEXT[id].help },
-    defaultConfiguration: { level: SARIF_LEVEL[RULE_LEVELS[id]] },
+    shortDescription: { text: sentence(RULES[id].summary) },
+    fullDescription: { text: sentence(RULES[id].summary) },
+    help: { text: RULES[id].help, markdown: RULES[id].help },
+    defaultConfiguration: { level: SARIF_LEVEL[RULES[id].level] },
     properties: { tags: ['kots', 'images'] },
   }));
   const seen = new Map<string, number>();

@@ -1,11 +1,11 @@
 // Plan → the pull-secret template. It holds only KOTS template functions, never a credential: KOTS fills
-// `LicenseDockerCfg` from the customer's license at install time (domain.md §1).
+// `LicenseDockerCfg` from the customer's license at install time.
 import { posix } from 'node:path';
-import type { GeneratedFile } from '../pipeline.js';
-import type { Plan } from '../plan/index.js';
-import { GENERATED_HEADER, q } from './kustomize.js';
+import { GENERATED_HEADER } from '../generated.js';
+import type { GeneratedFile, Plan } from '../model.js';
+import { q } from './kustomize.js';
 
-export const PULL_SECRET_FILE = 'pull-secret.yaml';
+const PULL_SECRET_FILE = 'pull-secret.yaml';
 
 /** One Secret for the app's namespace and one for each additional namespace that runs a proxied image. */
 export function renderPullSecret(plan: Plan, outDir: string): GeneratedFile {

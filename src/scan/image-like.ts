@@ -1,5 +1,5 @@
 // Does a string outside a PodSpec's `image` field name an image? Operators pass images through env vars,
-// args and custom resource fields (domain.md §2). A false positive makes noise on every pull request, so
+// args and custom resource fields, where KOTS does not look. A false positive makes noise on every pull request, so
 // a value must be a valid reference AND look like one (see `looksLikeImage`).
 import { parseReference } from '../reference.js';
 

@@ -4,14 +4,16 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
-import { append } from '../append.js';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
-import { joinChartArchives } from './chart-uses.js';
-import { scanDocument } from './document.js';
-import { type ChartArchive, readChartArchive } from './helm-archive.js';
-import type { CrLayers } from './helm-chart-images.js';
-import { type DocCtx, lineCounterOf, type ScanSink } from './nodes.js';
+import { append } from '../util.js';
+import { type ChartArchive, readChartArchive } from './helm/archive.js';
+import type { CrLayers } from './helm/chart-images.js';
+import { joinChartArchives } from './helm/join.js';
+import type { ScanSink } from './sink.js';
 import { pathSkipped, walkRelease } from './walk.js';
+import { scanDocument } from './yaml/document.js';
+import type { DocCtx } from './yaml/nodes.js';
+import { lineCounterOf } from './yaml/positions.js';
 
 export { walkRelease };
 
@@ -86,7 +88,7 @@ export type ReadFile = (absolutePath: string) => Promise<string>;
 export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
 
 /** Walks the PATHs, then reads and scans each file in order, reads the chart archives, and joins each
- *  HelmChart CR with its archive (chart-uses.ts). A file or archive that cannot be read gives a
+ *  HelmChart CR with its archive (helm/join.ts). A file or archive that cannot be read gives a
  *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH or
  *  an unreadable file named as a PATH. */
 export async function scanRelease(

@@ -1,5 +1,5 @@
 // Release PATHs → the manifest files to scan. The only scanner module that touches the file system.
-// Rules (interface.md, domain.md §2), as the Replicated CLI builds a release:
+// Rules (docs/interface.md), as the Replicated CLI builds a release:
 //   - a directory is walked recursively; only `.yaml` / `.yml` files count (case-sensitive), and `.tgz`
 //     files are collected apart as Helm chart archives (the Replicated CLI ships them with the release);
 //   - dotfiles and dot-directories are skipped silently;
@@ -10,8 +10,10 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { finding } from '../finding.js';
 import type { Finding } from '../model.js';
-import { RULE_LEVELS, UsageError } from '../model.js';
+import { UsageError } from '../model.js';
+import { compareText } from '../util.js';
 
 export interface WalkResult {
   files: string[];
@@ -20,16 +22,16 @@ export interface WalkResult {
   findings: Finding[];
 }
 
-export function isManifestName(name: string): boolean {
+function isManifestName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
 }
 
-export function isChartArchiveName(name: string): boolean {
+function isChartArchiveName(name: string): boolean {
   return name.endsWith('.tgz');
 }
 
 export function pathSkipped(file: string, message: string): Finding {
-  return { rule: 'path-skipped', level: RULE_LEVELS['path-skipped'], file, line: 1, column: 1, message };
+  return finding('path-skipped', { file, line: 1, column: 1 }, message);
 }
 
 export async function walkRelease(paths: string[], cwd: string): Promise<WalkResult> {
@@ -46,7 +48,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
       findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     for (const ent of entries) {
       if (ent.name.startsWith('.')) continue;
       const full = path.join(dir, ent.name);
@@ -109,7 +111,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
       throw new UsageError(`manifest path ${p} is not a file or directory`);
     }
   }
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (set: Set<string>) => [...set].sort(compareText);
   return { files: sorted(files), archives: sorted(archives), findings };
 }
 

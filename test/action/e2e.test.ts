@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATED_HEADER } from '../../src/render/kustomize.js';
+import { GENERATED_HEADER } from '../../src/generated.js';
 import { git, pushAnotherCommit } from '../github/git.js';
 import {
   BRANCH,

@@ -10,7 +10,9 @@ import { git, makeRepo, tempDir } from '../github/git.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BUNDLE = join(ROOT, 'dist', 'index.js');
 export const BRANCH = 'feature/new-images';
+/** @public */
 export const OWNER = 'acme';
+/** @public */
 export const REPO = 'app';
 
 /** The example release as `manifests/`, plus a README; the PR branch edits one manifest. */
@@ -85,6 +87,7 @@ export interface ActionRun {
 }
 
 /** Parses the GITHUB_OUTPUT file (`name<<delimiter\nvalue\ndelimiter`). */
+/** @public */
 export function parseOutputs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareGenerated, readCommitted } from '../../src/action/stale.js';
+import { GENERATED_HEADER } from '../../src/generated.js';
 import { renderNotes, verdictLine } from '../../src/github/summary-notes.js';
-import { GENERATED_HEADER } from '../../src/render/kustomize.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const fresh = [

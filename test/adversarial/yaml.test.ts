@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { scanText } from '../../src/scan/index.js';
-import { MAX_ALIAS_COUNT } from '../../src/scan/nodes.js';
+import { MAX_ALIAS_COUNT } from '../../src/scan/yaml/nodes.js';
 import { badPositions, positionsOf } from '../fuzz/arbitraries.js';
 import { offlineOptions } from '../helpers/pipeline.js';
 

@@ -3,7 +3,7 @@ import { parseCliArgs } from '../../src/cli/args.js';
 import { UsageError } from '../../src/model.js';
 
 describe('parseCliArgs', () => {
-  it('applies the defaults of interface.md', () => {
+  it('applies the defaults of docs/interface.md', () => {
     expect(parseCliArgs(['scan', '--app-slug', 'acme'])).toMatchObject({
       command: 'scan',
       paths: ['manifests'],

@@ -17,6 +17,7 @@ const SEED_DIRS = [join(ROOT, 'test/fixtures/adversarial/seeds'), join(ROOT, 'ex
 
 /** Realistic manifests: the overlay test's release (copied to fixtures), extra KOTS/template/operator
  *  seeds, and the example release. Sorted, so the generators see them in a stable order. */
+/** @public */
 export const SEED_MANIFESTS: readonly string[] = SEED_DIRS.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
@@ -230,6 +231,7 @@ export const randomText = fc.string({ unit: 'binary', maxLength: 400 });
 
 /** Line lengths of `text` as the scanner positions it (leading BOM removed, `\n` ends a line; a final
  *  `\n` does not start another line). */
+/** @public */
 export function lineLengths(text: string): number[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = src.split('\n');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ChallengeError, parseChallenges } from '../../src/registry/challenge.js';
-import { type ValueNode, valuesFromText } from '../../src/scan/helm-values-tree.js';
+import { type ValueNode, valuesFromText } from '../../src/scan/helm/values-tree.js';
 import { scanText } from '../../src/scan/index.js';
 import { badPositions, positionsOf } from './arbitraries.js';
 
@@ -49,7 +49,7 @@ describe('scanner crashers', () => {
 describe('chart values crashers', () => {
   it('an alias as the first key no longer shifts the positions in a values.yaml', () => {
     // Same yaml Parser newline gap, through parseDocument's lineCounter option (fixed in
-    // src/scan/helm-values-tree.ts: line starts come from the text).
+    // src/scan/yaml/positions.ts: line starts come from the text).
     const text = read('values-alias-key-shifts-lines.yaml');
     const { values } = valuesFromText(text, 'values.yaml');
     const name = (

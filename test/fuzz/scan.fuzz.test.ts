@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SourcePos } from '../../src/model.js';
-import { type ValueNode, valuesFromText } from '../../src/scan/helm-values-tree.js';
+import { type ValueNode, valuesFromText } from '../../src/scan/helm/values-tree.js';
 import { scanText } from '../../src/scan/index.js';
 import {
   badPositions,
@@ -50,7 +50,7 @@ describe('scanText properties', () => {
     );
   });
 
-  // A chart's values.yaml goes through its own parse (helm-values-tree.ts). Fewer runs: not one of the
+  // A chart's values.yaml goes through its own parse (scan/helm/values-tree.ts). Fewer runs: not one of the
   // issue's targets, and each case walks the whole tree.
   it('chart values trees: every node position inside the file', () => {
     const nodes = (n: ValueNode, out: [string, SourcePos][] = []): [string, SourcePos][] => {

@@ -1,12 +1,12 @@
 // commitGeneratedFiles through the real Octokit client against the loopback double backed by a bare
 // git repository: every assertion is made with git on that repository.
 import { afterEach, describe, expect, it } from 'vitest';
+import { GENERATED_HEADER } from '../../src/generated.js';
 import { GitHubPermissionError } from '../../src/github/api.js';
 import { gitBlobSha } from '../../src/github/blob.js';
 import { commitGeneratedFiles } from '../../src/github/commit.js';
 import { createOctokitApi } from '../../src/github/octokit.js';
 import type { Logger } from '../../src/model.js';
-import { GENERATED_HEADER } from '../../src/render/kustomize.js';
 import { type GitHubDouble, startGitHubDouble } from './double.js';
 import { git, makeRepo, pushAnotherCommit } from './git.js';
 

@@ -12,7 +12,7 @@ export interface TokenPermissions {
   pullRequests: Access;
 }
 
-export interface StoredAnnotation {
+interface StoredAnnotation {
   path: string;
   start_line: number;
   end_line: number;
@@ -45,7 +45,7 @@ export class DoubleHttpError extends Error {
   }
 }
 
-export const CHECK_LIMITS = { annotationsPerRequest: 50, summaryChars: 65535, titleChars: 255 } as const;
+const CHECK_LIMITS = { annotationsPerRequest: 50, summaryChars: 65535, titleChars: 255 } as const;
 
 const LEVELS = ['notice', 'warning', 'failure'];
 const CONCLUSIONS = ['success', 'failure', 'neutral', 'cancelled', 'skipped', 'timed_out', 'action_required'];

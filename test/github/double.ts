@@ -14,6 +14,7 @@ import {
 } from './double-checks.js';
 import { git, gitRaw, tempDir } from './git.js';
 
+/** @public */
 export interface RecordedRequest {
   method: string;
   path: string;

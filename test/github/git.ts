@@ -87,6 +87,7 @@ export async function makeRepo(
   return { bare, work, headSha, baseSha };
 }
 
+/** @public */
 export async function commitFiles(work: string, files: Record<string, string>, message: string) {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(work, path)), { recursive: true });

@@ -1,7 +1,7 @@
 // The job summary: content, escaping, links, and the 1 MiB cut.
 import { describe, expect, it } from 'vitest';
 import { renderSummary, type SummaryInput } from '../../src/github/summary.js';
-import type { Report } from '../../src/pipeline.js';
+import type { Report } from '../../src/model.js';
 
 function report(images: number, findings: number): Report {
   return {

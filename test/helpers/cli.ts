@@ -24,6 +24,7 @@ export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
+/** @public */
 export const BUNDLED_CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 /** Runs the bundled `dist/cli.js` as a child process with a minimal environment plus `env`; the child

@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { type Finding, RULE_LEVELS } from '../../src/model.js';
-import type { Report } from '../../src/pipeline.js';
+import type { Finding, Report } from '../../src/model.js';
 import { renderSarif } from '../../src/render/sarif.js';
-import { RULE_TEXT } from '../../src/render/sarif-rules.js';
+import { RULES } from '../../src/rules.js';
 
 const schema = JSON.parse(
   readFileSync(join(import.meta.dirname, '../fixtures/sarif/sarif-schema-2.1.0.json'), 'utf8'),
@@ -72,14 +71,16 @@ describe('SARIF log', () => {
     const log = renderSarif(report([]), { toolVersion: '0.1.0' });
     const rules = log.runs[0]!.tool.driver.rules as {
       id: string;
+      shortDescription: { text: string };
       help: { text: string };
       defaultConfiguration: { level: string };
     }[];
-    expect(rules.map((r) => r.id)).toEqual(Object.keys(RULE_LEVELS));
+    expect(rules.map((r) => r.id)).toEqual(Object.keys(RULES));
     for (const r of rules) {
-      expect(r.help.text).toBe(RULE_TEXT[r.id as keyof typeof RULE_TEXT].help);
-      const level = RULE_LEVELS[r.id as keyof typeof RULE_LEVELS];
-      expect(r.defaultConfiguration.level).toBe(level === 'notice' ? 'note' : level);
+      const rule = RULES[r.id as keyof typeof RULES];
+      expect(r.help.text).toBe(rule.help);
+      expect(r.shortDescription.text.toLowerCase()).toBe(`${rule.summary.toLowerCase()}.`);
+      expect(r.defaultConfiguration.level).toBe(rule.level === 'notice' ? 'note' : rule.level);
     }
   });
 
@@ -87,7 +88,7 @@ describe('SARIF log', () => {
     const log = renderSarif(report(findings), { toolVersion: '0.1.0', uri: (p) => `repo/${p}` });
     const [a, b, c, d] = log.runs[0]!.results;
     expect([a!.level, b!.level, d!.level]).toEqual(['warning', 'error', 'note']);
-    expect(Object.keys(RULE_LEVELS)[b!.ruleIndex]).toBe('invalid-image-reference');
+    expect(Object.keys(RULES)[b!.ruleIndex]).toBe('invalid-image-reference');
     expect(a!.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'repo/manifests/api.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 3, startColumn: 14 },

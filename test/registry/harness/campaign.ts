@@ -4,10 +4,13 @@ import { expect } from 'vitest';
 import type { AccessVerdict, CheckTarget } from '../../../src/model.js';
 import type { ClosableRegistryChecker } from '../../../src/registry/checker.js';
 
+/** @public */
 export const STATUSES = ['public', 'private', 'not-found', 'unreachable', 'rate-limited'];
+/** @public */
 export const CREDENTIALS = ['ok', 'rejected', 'none', 'not-checked'];
 
 /** Each target has a verdict whose status and credentials are among the defined values. */
+/** @public */
 export function expectDefined(verdicts: Map<string, AccessVerdict>, targets: CheckTarget[]): void {
   expect(verdicts.size).toBe(new Set(targets.map((t) => t.key)).size);
   for (const t of targets) {

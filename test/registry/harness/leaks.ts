@@ -7,6 +7,7 @@ import { join } from 'node:path';
  * Forms of `secret` to look for. Base64 is matched by its "core" at each of the three byte alignments,
  * so the secret is found even inside a longer base64 text (a docker config `auth`, a blob's content).
  */
+/** @public */
 export function leakForms(secret: string): string[] {
   const bytes = Buffer.from(secret);
   const forms = new Set<string>([secret, JSON.stringify(secret).slice(1, -1)]);

@@ -1,4 +1,4 @@
-// Seeds a registry over HTTP without Docker (domain.md §4): blob uploads (POST, then PUT ?digest=),
+// Seeds a registry over HTTP without Docker (OCI distribution spec, push): blob uploads (POST, then PUT ?digest=),
 // then the manifest PUT with its media type. Kinds: OCI manifest, Docker v2 manifest, OCI index.
 import { createHash } from 'node:crypto';
 

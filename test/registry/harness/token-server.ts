@@ -9,12 +9,14 @@ import type { SigningKey } from './pki.js';
 
 export const USERS: Record<string, string> = { reader: 'readerpass', pusher: 'pushpass' };
 
+/** @public */
 export interface TokenRequestRecord {
   authorization?: string;
   scopes: string[];
   service: string | null;
 }
 
+/** @public */
 export interface TokenServerBehaviour {
   /** Grant only the first scope of a request, like a realm that ignores batches. */
   firstScopeOnly: boolean;

@@ -1,6 +1,5 @@
-// Shared helpers of the registry lab: required tools, free loopback ports, readiness polling.
+// Shared helpers of the registry lab: required tools and readiness polling.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 
 /** Fails loudly (never skips) when a lab tool is missing. */
 export function requireTool(name: string): void {
@@ -9,19 +8,6 @@ export function requireTool(name: string): void {
   } catch {
     throw new Error(`required tool "${name}" is not installed: run scripts/setup-tools.sh`);
   }
-}
-
-/** A port that was free on 127.0.0.1 a moment ago (for processes that need a port in their config). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `url` until any HTTP answer arrives, or fails after `timeoutMs` with `describe()` for context. */

@@ -1,0 +1,102 @@
+// One measured client of the latency benchmark, run as its own process so that NODE_EXTRA_CA_CERTS
+// (read by Node only at start-up) makes it trust the lab's self-signed certificate, and so that the
+// proxies' event loop in the parent never competes with the client being timed.
+//   node latency-client.mjs bare    <job.json>   a bare keep-alive undici loop: ping, one token per
+//                                                repository, HEAD every manifest with it
+//   node latency-client.mjs checker <job.json>   kots-proxy's registry checker (from the bundled lab)
+// Prints one JSON line: { ms, tally, ... }. The timer starts after the process and modules are loaded.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { Agent, request } from 'undici';
+
+const ACCEPT = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+async function inParallel(items, limit, work) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+async function bare(job) {
+  const agent = new Agent({ connections: job.concurrency, keepAliveTimeout: 30_000, pipelining: 1 });
+  const basic = `Basic ${Buffer.from(`${job.username}:${job.password}`).toString('base64')}`;
+  const base = `https://${job.host}`;
+  const started = performance.now();
+  // The challenge tells where the token realm is, as any client must learn it.
+  const ping = await request(`${base}/v2/`, { dispatcher: agent, reset: false });
+  await ping.body.dump();
+  const challenge = String(ping.headers['www-authenticate'] ?? '');
+  const realm = /realm="([^"]+)"/.exec(challenge)?.[1];
+  const service = /service="([^"]+)"/.exec(challenge)?.[1];
+  if (!realm || !service) throw new Error(`no bearer challenge from ${base}/v2/: ${challenge}`);
+  const tokens = new Map();
+  const tokenFor = (repository) => {
+    if (!tokens.has(repository)) {
+      const url = `${realm}?service=${encodeURIComponent(service)}&scope=repository:${repository}:pull`;
+      tokens.set(
+        repository,
+        request(url, { dispatcher: agent, headers: { authorization: basic }, reset: false })
+          .then((answer) => answer.body.json())
+          .then((body) => body.token ?? body.access_token),
+      );
+    }
+    return tokens.get(repository);
+  };
+  const tally = {};
+  await inParallel(job.images, job.concurrency, async ({ repository, reference }) => {
+    const token = await tokenFor(repository);
+    const answer = await request(`${base}/v2/${repository}/manifests/${reference}`, {
+      method: 'HEAD',
+      dispatcher: agent,
+      headers: { authorization: `Bearer ${token}`, accept: ACCEPT },
+      // undici closes the socket after a HEAD unless told not to; keep-alive is the point here.
+      reset: false,
+    });
+    await answer.body.dump();
+    tally[answer.statusCode] = (tally[answer.statusCode] ?? 0) + 1;
+  });
+  const ms = performance.now() - started;
+  await agent.close();
+  return { ms, tally };
+}
+
+async function checker(job) {
+  const lab = await import(pathToFileURL(job.labPath).href);
+  const check = lab.createRegistryChecker({
+    credentials: lab.parseRegistryAuth(job.authJson, 'bench'),
+    insecureRegistries: [],
+    concurrency: job.concurrency,
+    logger: { info() {}, debug() {}, warning: (m) => console.error(m) },
+  });
+  const targets = job.images.map(({ repository, reference }) => ({
+    key: `${job.host}/${repository}:${reference}`,
+    domain: job.host,
+    repository,
+    reference,
+  }));
+  const started = performance.now();
+  const verdicts = await check.check(targets);
+  const ms = performance.now() - started;
+  const stats = check.stats();
+  await check.close();
+  const tally = {};
+  for (const v of verdicts.values()) {
+    const key = `${v.status}/${v.credentials}`;
+    tally[key] = (tally[key] ?? 0) + 1;
+  }
+  return { ms, tally, requests: stats.requests, retries: stats.retries };
+}
+
+const [mode, jobPath] = process.argv.slice(2);
+const job = JSON.parse(readFileSync(jobPath, 'utf8'));
+const result = mode === 'bare' ? await bare(job) : await checker(job);
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,141 @@
+// A render plus the marked render that traces its images to values (markers.ts, trace.ts). The
+// plain render is the truth; the marked one only explains it. When marking every string changes
+// what the chart renders (it validates or branches on a value), a narrower marking of image-like
+// values is tried; when that fails too, the chart is untraced with the reason.
+
+import { isHelmError } from './errors.js';
+import type { RenderedManifest } from './manifests.js';
+import {
+  chooseMarkerPrefix,
+  imageLikeLeaf,
+  MARKER_DIGITS,
+  type MarkedLeaf,
+  markValues,
+  type ValueLayer,
+  type ValuePath,
+} from './markers.js';
+import { type RenderChartOptions, type RenderChartResult, renderChart } from './render.js';
+import { alignManifests, type ImageTrace, traceImage, valueAt } from './trace.js';
+
+export interface TracedRenderOptions extends RenderChartOptions {
+  /** The chart's own value layers (chartValueLayers(chart).layers); opts.values is the CR layer. */
+  defaults: readonly ValueLayer[];
+}
+
+export type ChartTrace =
+  | {
+      status: 'traced';
+      /** Which marking rendered like the plain render. */
+      marking: 'all-strings' | 'image-like';
+      prefix: string;
+      leaves: ReadonlyMap<string, MarkedLeaf>;
+      marked: RenderedManifest[];
+      /** Why the wider marking was dropped, when it was. */
+      fallbackReason?: string;
+    }
+  | { status: 'untraced'; reason: string };
+
+export interface TracedRenderResult extends RenderChartResult {
+  trace: ChartTrace;
+}
+
+/** Where a string sits in the plain render: document index and path inside the object. */
+export interface RenderedLocation {
+  index: number;
+  path: ValuePath;
+}
+
+/** Renders the chart (errors as renderChart) and traces it (never throws for tracing). */
+export async function renderChartTraced(opts: TracedRenderOptions): Promise<TracedRenderResult> {
+  const layers: ValueLayer[] = [...opts.defaults, { origin: 'cr', at: [], values: opts.values ?? {} }];
+  const prefix = chooseMarkerPrefix([JSON.stringify(layers.map((l) => l.values))]);
+  const markedOpts = (values: RenderChartOptions['values']): RenderChartOptions => ({
+    ...opts,
+    values,
+    // Markers lengthen every marked string.
+    maxOutputBytes: opts.maxOutputBytes === undefined ? undefined : opts.maxOutputBytes * 2,
+  });
+  const all = prefix === null ? null : markValues(layers, prefix);
+  const [plain, markedAll] = await Promise.all([
+    renderChart(opts),
+    all === null ? Promise.resolve(null) : attempt(renderChart(markedOpts(all.values))),
+  ]);
+  if (prefix === null || all === null) {
+    return { ...plain, trace: { status: 'untraced', reason: 'the values already hold every marker prefix' } };
+  }
+  // The output may hold the prefix by itself (a chart literal); markers would then be ambiguous.
+  if (new RegExp(`${prefix}\\d{${MARKER_DIGITS}}`, 'i').test(plain.output)) {
+    return {
+      ...plain,
+      trace: { status: 'untraced', reason: `the chart itself prints ${prefix}NNNNN strings` },
+    };
+  }
+  const firstReason = check(plain, markedAll);
+  if (firstReason === null && markedAll !== null && !(markedAll instanceof Error)) {
+    return {
+      ...plain,
+      trace: {
+        status: 'traced',
+        marking: 'all-strings',
+        prefix,
+        leaves: all.leaves,
+        marked: markedAll.manifests,
+      },
+    };
+  }
+  const narrow = markValues(layers, prefix, imageLikeLeaf);
+  const markedNarrow = await attempt(renderChart(markedOpts(narrow.values)));
+  const secondReason = check(plain, markedNarrow);
+  if (secondReason === null && markedNarrow !== null && !(markedNarrow instanceof Error)) {
+    const trace: ChartTrace = {
+      status: 'traced',
+      marking: 'image-like',
+      prefix,
+      leaves: narrow.leaves,
+      marked: markedNarrow.manifests,
+      fallbackReason: firstReason ?? undefined,
+    };
+    return { ...plain, trace };
+  }
+  return {
+    ...plain,
+    trace: {
+      status: 'untraced',
+      reason: `marked render: ${firstReason}; image-like marked render: ${secondReason}`,
+    },
+  };
+}
+
+/** Traces the image string at `at` in the plain render. */
+export function traceImageAt(result: TracedRenderResult, at: RenderedLocation): ImageTrace {
+  if (result.trace.status === 'untraced') return result.trace;
+  const plainDoc = result.manifests[at.index];
+  const markedDoc = result.trace.marked[at.index];
+  const plain = plainDoc === undefined ? undefined : valueAt(plainDoc.object, at.path);
+  const marked = markedDoc === undefined ? undefined : valueAt(markedDoc.object, at.path);
+  if (typeof plain !== 'string')
+    return { status: 'untraced', reason: 'no string at that location in the render' };
+  if (typeof marked !== 'string')
+    return { status: 'untraced', reason: 'the marked render has no string there' };
+  return traceImage(plain, marked, result.trace.leaves, result.trace.prefix);
+}
+
+async function attempt(p: Promise<RenderChartResult>): Promise<RenderChartResult | Error> {
+  try {
+    return await p;
+  } catch (e: unknown) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function check(plain: RenderChartResult, marked: RenderChartResult | Error | null): string | null {
+  if (marked === null) return 'not run';
+  if (marked instanceof Error)
+    return isHelmError(marked) ? `${marked.code}: ${firstLine(marked.message)}` : firstLine(marked.message);
+  const a = alignManifests(plain.manifests, marked.manifests);
+  return a.status === 'aligned' ? null : a.reason;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

@@ -1,0 +1,66 @@
+// The settings the CLI flags and the action inputs share: their defaults, the shapes of user-given
+// values, and the one builder of RunOptions. Each shell names its own option in error messages.
+import { type RunOptions, UsageError } from './model.js';
+
+export const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
+export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_OUT_DIR = 'kots-proxy';
+
+/** The lowest finding level that fails the run, or `never`. */
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function isFailOn(value: string): value is FailOn {
+  return (FAIL_ON as readonly string[]).includes(value);
+}
+
+/** `HOST[:PORT]`: a DNS name or bracketed IPv6 address, no scheme or path. */
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
+
+/** A KOTS application slug: lowercase letters, digits and inner dashes. */
+const APP_SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/** `value` when it is a HOST[:PORT]; else a UsageError naming `what` (e.g. `--proxy-domain`), with
+ *  `hint` appended to the message. */
+export function parseHost(what: string, value: string, hint = ''): string {
+  if (!HOST_PORT.test(value))
+    throw new UsageError(`${what} ${JSON.stringify(value)} is not a HOST[:PORT]${hint}`);
+  return value;
+}
+
+/** `value` when it is an application slug; else a UsageError naming `what`. */
+export function parseAppSlug(what: string, value: string): string {
+  if (!APP_SLUG.test(value)) {
+    throw new UsageError(`${what} ${JSON.stringify(value)} must be lowercase letters, digits and dashes`);
+  }
+  return value;
+}
+
+/** What a shell has read from its user; absent values take the defaults above. */
+export interface RunSettings {
+  appSlug: string;
+  proxyDomain?: string;
+  registryDomain?: string;
+  privateRegistries: string[];
+  publicRegistries: string[];
+  insecureRegistries: string[];
+  offline?: boolean;
+  concurrency?: number;
+  /** Relative to the working directory, `/` separators. */
+  outDir: string;
+}
+
+export function buildRunOptions(s: RunSettings): RunOptions {
+  return {
+    appSlug: s.appSlug,
+    proxyDomain: s.proxyDomain ?? DEFAULT_PROXY_DOMAIN,
+    proxyDomainExplicit: s.proxyDomain !== undefined,
+    ...(s.registryDomain ? { registryDomain: s.registryDomain } : {}),
+    privateRegistries: s.privateRegistries,
+    publicRegistries: s.publicRegistries,
+    insecureRegistries: s.insecureRegistries,
+    offline: s.offline ?? false,
+    concurrency: s.concurrency ?? DEFAULT_CONCURRENCY,
+    outDir: s.outDir,
+  };
+}

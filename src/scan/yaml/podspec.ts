@@ -1,0 +1,144 @@
+// PodSpecs (replicatedhq/kots pkg/image finds images in them): the containers KOTS and kustomize rewrite, the workload that receives the
+// pull secret, and the operator-style image references in container env and args.
+import type { YAMLMap } from 'yaml';
+import type { ImageContext, ImageUse } from '../../model.js';
+import { classifyTemplating, hasTemplate } from '../../templates.js';
+import { flagValueOffset, isImageEnvName, looksLikeImage } from '../image-like.js';
+import {
+  asMap,
+  type DocCtx,
+  get,
+  keyString,
+  posAt,
+  seqItems,
+  str,
+  type TextValue,
+  textValue,
+} from './nodes.js';
+
+/** The object that owns a PodSpec: the document itself, or one item of a `List`. */
+export interface Owner {
+  apiVersion: string;
+  kind: string;
+  kindOffset: number;
+  name: string;
+  namespace: TextValue | null;
+}
+
+const CONTAINER_LISTS: ReadonlyMap<string, ImageContext> = new Map([
+  ['containers', 'container'],
+  ['initContainers', 'initContainer'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+]);
+
+/** Records one image use; `shift` moves the position into the value (for `--flag=<image>`). */
+export function addUse(
+  d: DocCtx,
+  tv: TextValue,
+  context: ImageContext,
+  extra: Pick<ImageUse, 'workload' | 'helmChart'> = {},
+  raw: string = tv.raw,
+  shift = 0,
+): void {
+  const use: ImageUse = {
+    raw,
+    templating: classifyTemplating(raw),
+    pos: posAt(d, tv.offset + shift),
+    context,
+  };
+  if (extra.workload !== undefined) use.workload = extra.workload;
+  if (extra.helmChart !== undefined) use.helmChart = extra.helmChart;
+  d.sink.uses.push(use);
+}
+
+/** A PodSpec is a map with at least one container list; anything else at a PodSpec path (a CRD's
+ *  unrelated `spec.template.spec`) yields no workload. Returns true when a workload was recorded. */
+export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPath: string[]): boolean {
+  // Container lists in source order, so uses come out in the order they are written.
+  const lists: Array<[unknown, ImageContext]> = [];
+  for (const pair of podSpec.items) {
+    const context = CONTAINER_LISTS.get(keyString(pair) ?? '');
+    if (context) lists.push([pair.value, context]);
+  }
+  if (lists.length === 0) return false;
+  const workload = d.sink.workloads.length;
+  d.sink.workloads.push({
+    file: d.file,
+    docIndex: d.docIndex,
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.name,
+    ...(owner.namespace
+      ? { namespace: owner.namespace.raw, namespacePos: posAt(d, owner.namespace.offset) }
+      : {}),
+    podSpecPath,
+    imagePullSecrets: pullSecretNames(d, podSpec),
+    pos: posAt(d, owner.kindOffset),
+  });
+  for (const [node, context] of lists) {
+    for (const item of seqItems(d, node)) {
+      const c = asMap(d, item);
+      if (!c) continue;
+      const image = textValue(d, get(d, c, 'image'));
+      if (image) addUse(d, image, context, { workload });
+      scanContainerOperatorRefs(d, c, workload);
+    }
+  }
+  return true;
+}
+
+function pullSecretNames(d: DocCtx, podSpec: YAMLMap): string[] | null {
+  const node = get(d, podSpec, 'imagePullSecrets');
+  if (node === null) return null;
+  const names: string[] = [];
+  for (const item of seqItems(d, node)) {
+    const name = str(d, get(d, item, 'name'));
+    if (name !== undefined) names.push(name);
+  }
+  return names;
+}
+
+/** Image references an operator container passes on: env values and args/command items. */
+function scanContainerOperatorRefs(d: DocCtx, c: YAMLMap, workload: number): void {
+  for (const item of seqItems(d, get(d, c, 'env'))) {
+    const value = textValue(d, get(d, item, 'value'));
+    if (!value) continue;
+    const name = str(d, get(d, item, 'name'));
+    const named = name !== undefined && isImageEnvName(name);
+    if (hasTemplate(value.raw)) {
+      // A named env takes any template; elsewhere only a wrapped literal proves it is an image.
+      if (named || classifyTemplating(value.raw).kind === 'wrapped')
+        addUse(d, value, 'operator', { workload });
+    } else if (looksLikeImage(value.raw, named ? 'named' : 'anywhere')) {
+      addUse(d, value, 'operator', { workload });
+    }
+  }
+  for (const key of ['command', 'args']) {
+    for (const item of seqItems(d, get(d, c, key))) {
+      const tv = textValue(d, item);
+      if (tv) scanArg(d, tv, workload);
+    }
+  }
+}
+
+/** One arg item: the whole item, or the value part of `--flag=<value>`, positioned at that part. */
+function scanArg(d: DocCtx, tv: TextValue, workload: number): void {
+  const off = flagValueOffset(tv.raw);
+  const candidate = off >= 0 ? tv.raw.slice(off) : tv.raw;
+  const isImage = hasTemplate(candidate)
+    ? classifyTemplating(candidate).kind === 'wrapped'
+    : looksLikeImage(candidate, 'anywhere');
+  if (!isImage) return;
+  addUse(d, tv, 'operator', { workload }, candidate, off >= 0 ? sourceShift(d, tv, off) : 0);
+}
+
+/** Offset in the source of character `off` of the value: exact for plain and quoted scalars without
+ *  escapes before it; otherwise the value's start (a block scalar, an escape sequence). */
+function sourceShift(d: DocCtx, tv: TextValue, off: number): number {
+  const abs = d.base + tv.offset;
+  const prefix = tv.raw.slice(0, off);
+  if (d.text.startsWith(prefix, abs)) return off;
+  const q = d.text[abs];
+  if ((q === '"' || q === "'") && d.text.startsWith(prefix, abs + 1)) return off + 1;
+  return 0;
+}

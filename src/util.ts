@@ -1,0 +1,17 @@
+// Small helpers every stage uses.
+
+/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~120k items, and
+ *  a release can hold that many image uses or findings. */
+export function append<T>(to: T[], items: Iterable<T>): void {
+  for (const item of items) to.push(item);
+}
+
+/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The message of anything thrown. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

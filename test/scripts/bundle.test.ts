@@ -1,0 +1,104 @@
+// The bundler (scripts/bundle.mjs), run into a temporary directory so the committed dist/ is never
+// touched: the yaml package's per-token debug env reads are gone from every bundle file, the CLI's
+// lazily imported parts are chunk files beside it, and it evaluates undici only when a scan talks to
+// registries
+// (undici's module sets its global dispatcher symbol when evaluated, so a preload sees whether it ran).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { assertNoYamlDebugEnv, stripYamlDebugEnv } from '../../scripts/bundle-transform.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const transform = stripYamlDebugEnv as (code: string) => { code: string; replaced: number };
+const assertClean = assertNoYamlDebugEnv as (code: string, name: string) => void;
+
+describe('yaml debug env rewrite', () => {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const yamlDir = resolve(require.resolve('yaml'), '..');
+  it.each([
+    ['parse/parser.js', 'LOG_TOKENS'],
+    ['compose/composer.js', 'LOG_STREAM'],
+  ])('removes the %s read of %s from the installed yaml package', (file, name) => {
+    const source = readFileSync(join(yamlDir, file), 'utf8');
+    expect(source).toContain(`.env.${name}`);
+    const { code, replaced } = transform(source);
+    expect(replaced).toBe(1);
+    expect(code).not.toContain(`.env.${name}`);
+    expect(() => assertClean(code, file)).not.toThrow();
+    expect(() => assertClean(source, file)).toThrow(/left after the rewrite/);
+    // Only the condition changes.
+    expect(code.length).toBe(source.length - `node_process.env.${name}`.length + 'false'.length);
+  });
+});
+
+describe('bundles built into a temporary directory', () => {
+  let out: string;
+  let work: string;
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'kots-proxy-bundle-test-'));
+    work = mkdtempSync(join(tmpdir(), 'kots-proxy-bundle-run-'));
+    const r = spawnSync(process.execPath, ['scripts/bundle.mjs', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  }, 300_000);
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('are the two entries plus the CLI chunks, with no yaml debug env read left', () => {
+    const names = readdirSync(out).sort();
+    const chunks = names.filter((n) => /^\d+\.index\.js$/.test(n));
+    expect(names.filter((n) => !chunks.includes(n))).toEqual(['cli.js', 'index.js', 'package.json']);
+    expect(chunks.length).toBeGreaterThan(0);
+    const texts = names.filter((n) => n.endsWith('.js')).map((n) => readFileSync(join(out, n), 'utf8'));
+    for (const code of texts) expect(code).not.toMatch(/\.env\.LOG_(TOKENS|STREAM)\b/);
+    // The yaml parser is in the action's bundle and in one of the CLI's chunks.
+    expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain("console.log('|'");
+    expect(texts.filter((code) => code.includes("console.log('|'"))).toHaveLength(2);
+  });
+
+  /** Runs the bundled CLI with a preload that reports at exit whether undici's module was evaluated. */
+  const run = (args: string[]) => {
+    const preload = join(work, 'undici-probe.mjs');
+    writeFileSync(
+      preload,
+      [
+        "const key = Symbol.for('undici.globalDispatcher.2');",
+        "process.on('exit', () => process.stderr.write('\\nundici evaluated: ' + (globalThis[key] !== undefined) + '\\n'));",
+        '',
+      ].join('\n'),
+    );
+    return spawnSync(process.execPath, ['--import', preload, join(out, 'cli.js'), ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+  };
+
+  it('--version, --help, a usage error and --offline never evaluate undici; a registry check does', () => {
+    // Run from a copy outside the repository: the bundle needs no node_modules.
+    writeFileSync(
+      join(work, 'app.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: "127.0.0.1:1/team/app:1"}\n',
+    );
+    const scan = ['scan', 'app.yaml', '--app-slug', 'acme', '--fail-on', 'never', '--quiet'];
+    const cases: [string[], number, boolean][] = [
+      [['--version'], 0, false],
+      [['--help'], 0, false],
+      [['scan', '--no-such-option'], 2, false],
+      [[...scan, '--offline'], 0, false],
+      // Port 1 on loopback refuses at once: the check runs, and fails, without leaving the machine.
+      [[...scan, '--insecure-registry', '127.0.0.1:1'], 0, true],
+    ];
+    for (const [args, code, evaluated] of cases) {
+      const r = run(args);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(code);
+      expect(r.stderr, args.join(' ')).toContain(`undici evaluated: ${evaluated}`);
+    }
+    expect(run(['--version']).stdout).toBe('0.1.0\n');
+  });
+});
