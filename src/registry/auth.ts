@@ -59,6 +59,27 @@ function parseEntry(entry: unknown, source: string, host: string): RegistryCrede
   throw usage(source, `"auths.${host}" needs "auth" (base64 of user:password) or "username" and "password"`);
 }
 
+/** A Docker config that keeps its secrets in a credential helper (`credsStore`, `credHelpers`) has
+ *  empty `auths` entries; say so rather than complain about the entries. */
+function rejectCredentialHelpers(document: Record<string, unknown>, auths: unknown, source: string): void {
+  const helpers = ['credsStore', 'credHelpers'].filter((k) => k in document);
+  if (helpers.length === 0) return;
+  const entries = isObject(auths) ? Object.values(auths) : [];
+  const usable =
+    entries.length > 0 &&
+    entries.every(
+      (e) =>
+        isObject(e) &&
+        ((typeof e.auth === 'string' && e.auth.trim() !== '') || typeof e.username === 'string'),
+    );
+  if (usable) return;
+  throw usage(
+    source,
+    `${helpers.map((h) => `"${h}"`).join(' and ')} (Docker credential helpers) are not supported: the secrets live in the helper, not in this file. ` +
+      'Put "auths" entries with "auth" (base64 of user:password) or "username" and "password" in a file of their own',
+  );
+}
+
 /**
  * Parses `{"auths":{"HOST":{"auth":"base64(user:pass)"}}}` or `{"auths":{"HOST":{"username","password"}}}`;
  * the top-level map `{"HOST":{...}}` is accepted too. `source` names the file or input in errors.
@@ -70,6 +91,7 @@ export function parseRegistryAuth(text: string, source: string): RegistryCredent
   const document = parseJson(text, source);
   if (!isObject(document)) throw usage(source, 'expected a JSON object like {"auths":{"HOST":{"auth":"…"}}}');
   const auths = 'auths' in document ? document.auths : document;
+  rejectCredentialHelpers(document, auths, source);
   if (!isObject(auths)) throw usage(source, '"auths" must be an object keyed by registry host');
   for (const [key, entry] of Object.entries(auths)) {
     const host = canonicalRegistryHost(key);
