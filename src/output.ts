@@ -83,10 +83,13 @@ export async function writeGeneratedFiles(
   const writes: PlannedWrite[] = [];
   for (const f of files) {
     const target = resolve(cwd, f.path);
-    // Renames stay inside OUT: every generated file lies directly in it.
-    if (dirname(target) !== outAbs) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    // Renames stay inside OUT: generated files lie in it, filtered release copies below it.
+    if (target === outAbs || !isInside(target, outAbs)) {
+      throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    }
+    await refuseSymlinkedDirs(outAbs, dirname(target), outDir);
     writes.push({
-      dir: outAbs,
+      dir: dirname(target),
       name: basename(target),
       content: f.content,
       display: `to output directory ${outDir}`,
@@ -99,6 +102,26 @@ export async function writeGeneratedFiles(
     throw e;
   }
   await removeStale(outAbs, wanted);
+}
+
+/** Every directory from below OUT down to `dir` that exists must be a real directory: a symlink the
+ *  pull request committed there (`kots-proxy/release -> /etc`) would take the renames outside OUT.
+ *  OUT itself and `dir` are checked again by writeAllOrNone. */
+async function refuseSymlinkedDirs(outAbs: string, dir: string, outDir: string): Promise<void> {
+  let current = outAbs;
+  for (const part of relative(outAbs, dir).split(sep).filter(Boolean)) {
+    current = join(current, part);
+    const st = await lstat(current).catch((e: unknown) => {
+      if (errorCode(e) === 'ENOENT') return undefined;
+      throw e;
+    });
+    if (st === undefined) return; // created by the write, so not a symlink
+    if (!st.isDirectory()) {
+      throw new UsageError(
+        `cannot write to output directory ${outDir}: ${relative(outAbs, current)} is ${st.isSymbolicLink() ? 'a symlink' : 'not a directory'}`,
+      );
+    }
+  }
 }
 
 /** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */

@@ -78,6 +78,26 @@ describe('planted symlinks at the names kots-proxy writes to', () => {
   });
 });
 
+describe('a planted symlink above a filtered release copy', () => {
+  it('kots-proxy/release as a symlink: refused, nothing written through it', async () => {
+    const root = tempDir();
+    // A nameless KOTS Config beside a Pod: kustomize needs a filtered copy under kots-proxy/release/.
+    const mixed = `${POD('p')}---\napiVersion: kots.io/v1beta1\nkind: Config\nspec: {}\n`;
+    writeTree(root, { 'manifests/a.yaml': mixed });
+    const elsewhere = tempDir();
+    mkdirSync(join(root, 'kots-proxy'));
+    symlinkSync(elsewhere, join(root, 'kots-proxy/release'));
+    const run = await cli(root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write to output directory kots-proxy: release is a symlink/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // The same release without the symlink writes the copy, so the refusal is about the link.
+    execFileSync('rm', [join(root, 'kots-proxy/release')]);
+    expect((await cli(root)).code).toBe(0);
+    expect(existsSync(join(root, 'kots-proxy/release/manifests/a.yaml'))).toBe(true);
+  });
+});
+
 describe('all or none in every failure case', () => {
   const immutable: string[] = [];
   afterEach(() => {
