@@ -163,6 +163,8 @@ export function planOverlay(
     const merged = mergedDuplicates(all, seenApi);
     const kept = all.filter((d) => !merged.includes(d));
     const refused = firstRefusal(kept, seen);
+    // A parse error already has its yaml-parse-error finding: one error, one finding.
+    if (refused && file.documents.some((d) => d.problem?.split('; ').includes('parse error'))) continue;
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
       findings.push(

@@ -100,12 +100,35 @@ function sameCredential(a: RegistryCredential, b: RegistryCredential): boolean {
  * `{"HOST":{...}}` is accepted too. `source` names the file or input in errors.
  * Empty text means no credentials. Throws UsageError on anything malformed.
  */
+/** A Docker config that keeps its secrets in a credential helper (`credsStore`, `credHelpers`) has
+ *  empty `auths` entries; say so rather than complain about the entries. */
+function rejectCredentialHelpers(document: Record<string, unknown>, auths: unknown, source: string): void {
+  const helpers = ['credsStore', 'credHelpers'].filter((k) => k in document);
+  if (helpers.length === 0) return;
+  const entries = isObject(auths) ? Object.values(auths) : [];
+  const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  const usable =
+    entries.length > 0 &&
+    entries.every(
+      (e) =>
+        isObject(e) &&
+        (filled(e.auth) || filled(e.username) || filled(e.identitytoken) || filled(e.registrytoken)),
+    );
+  if (usable) return;
+  throw usage(
+    source,
+    `${helpers.map((h) => `"${h}"`).join(' and ')} (Docker credential helpers) are not supported: the secrets live in the helper, not in this file. ` +
+      'Put "auths" entries with "auth" (base64 of user:password) or "username" and "password" in a file of their own',
+  );
+}
+
 export function parseRegistryAuth(text: string, source: string): RegistryCredentials {
   const credentials = new Map<string, RegistryCredential>();
   if (text.trim() === '') return credentials;
   const document = parseJson(text, source);
   if (!isObject(document)) throw usage(source, 'expected a JSON object like {"auths":{"HOST":{"auth":"…"}}}');
   const auths = 'auths' in document ? document.auths : document;
+  rejectCredentialHelpers(document, auths, source);
   if (!isObject(auths)) throw usage(source, '"auths" must be an object keyed by registry host');
   for (const [key, entry] of Object.entries(auths)) {
     const host = canonicalRegistryHost(key);
