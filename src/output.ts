@@ -2,7 +2,7 @@
 // place, or none of this run's files are (temp files are written first, then renamed); files a previous
 // run generated and this run no longer produces are removed; nothing outside the output dir is touched.
 import { lstat, open, readdir, realpath, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isInside } from './fs/inside.js';
 import { type PlannedWrite, SafeWriteError, writeAllOrNone } from './fs/safe-write.js';
 import { GENERATED_HEADER, isGeneratedFile } from './generated.js';
@@ -83,10 +83,15 @@ export async function writeGeneratedFiles(
   const writes: PlannedWrite[] = [];
   for (const f of files) {
     const target = resolve(cwd, f.path);
-    // Renames stay inside OUT: every generated file lies directly in it.
-    if (dirname(target) !== outAbs) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    // Renames stay inside OUT: a generated file lies in it or, for the filtered copies of release
+    // files, in a subdirectory of it (`release/…`) that must be a real directory all the way down.
+    const rel = relative(outAbs, target);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    }
+    await refuseLinkedDirs(outAbs, dirname(rel), outDir);
     writes.push({
-      dir: outAbs,
+      dir: dirname(target),
       name: basename(target),
       content: f.content,
       display: `to output directory ${outDir}`,
@@ -99,6 +104,29 @@ export async function writeGeneratedFiles(
     throw e;
   }
   await removeStale(outAbs, wanted);
+}
+
+/** Each directory from OUT down to `relDir` (relative to OUT) must be absent or a real directory: a
+ *  planted symlink there would let the writer's `mkdir -p` and renames leave OUT. */
+async function refuseLinkedDirs(outAbs: string, relDir: string, outDir: string): Promise<void> {
+  if (relDir === '.') return;
+  let cur = outAbs;
+  for (const part of relDir.split(sep)) {
+    cur = join(cur, part);
+    let st: Awaited<ReturnType<typeof lstat>>;
+    try {
+      st = await lstat(cur);
+    } catch (e: unknown) {
+      if (errorCode(e) === 'ENOENT') return;
+      throw e;
+    }
+    if (!st.isDirectory()) {
+      const what = st.isSymbolicLink() ? 'a symbolic link' : 'not a directory';
+      throw new UsageError(
+        `cannot write to output directory ${outDir}: ${relative(outAbs, cur).split(sep).join('/')} is ${what}, not a real directory`,
+      );
+    }
+  }
 }
 
 /** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */

@@ -66,6 +66,38 @@ describe('planted symlinks at the names kots-proxy writes to', () => {
   });
 });
 
+// A release whose file KOTS deploys only in part: kots-proxy writes a filtered copy under OUT/release/.
+const ALTERNATIVES = {
+  'manifests/svc.yaml': [
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations: {kots.io/when: 'true'}\nspec: {ports: [{port: 80}]}\n",
+    "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations: {kots.io/when: 'false'}\nspec: {ports: [{port: 81}]}\n",
+  ].join('---\n'),
+};
+
+describe('filtered copies in OUT/release/', () => {
+  it('are written in their subdirectory', async () => {
+    const root = tempDir();
+    writeTree(root, ALTERNATIVES);
+    const run = await cli(root);
+    expect(run.stderr).not.toContain('internal error');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(root, 'kots-proxy/release/manifests/svc.yaml'), 'utf8')).toContain('port: 80');
+  });
+
+  it('a planted symlink on the way down: refused, nothing written through it', async () => {
+    const root = tempDir();
+    writeTree(root, ALTERNATIVES);
+    const elsewhere = tempDir();
+    mkdirSync(join(root, 'kots-proxy'));
+    symlinkSync(elsewhere, join(root, 'kots-proxy/release'));
+    const run = await cli(root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write to output directory kots-proxy: release is a symbolic link/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(existsSync(join(root, 'kots-proxy/kustomization.yaml'))).toBe(false);
+  });
+});
+
 describe('all or none in every failure case', () => {
   const immutable: string[] = [];
   afterEach(() => {
