@@ -145,6 +145,26 @@ spec:
     });
     expect(kinds(objects)).toEqual(['ConfigMap/c', 'Secret/acme-registry']);
   });
+
+  it('copies the pull secret into every listed additional namespace, with or without workloads there', async () => {
+    // pkg/operator/client/namespaces.go ApplyNamespacesInformer ensures the secrets in each listed
+    // namespace; "*" and templated entries name no namespace the preview can show.
+    const { objects } = await build({
+      'manifests/app.yaml': `apiVersion: kots.io/v1beta1
+kind: Application
+metadata:
+  name: acme
+spec:
+  additionalNamespaces: [idle, busy, '*', 'repl{{ ConfigOption "ns" }}']
+`,
+      'manifests/web.yaml': deployment.replace('  name: web\n', '  name: web\n  namespace: busy\n'),
+    });
+    const secrets = objects
+      .filter((o) => o.kind === 'Secret')
+      .map((o) => `${o.metadata.namespace ?? '(app)'}/${o.metadata.name}`)
+      .sort();
+    expect(secrets).toEqual(['(app)/acme-registry', 'busy/acme-registry', 'idle/acme-registry']);
+  });
 });
 
 describe('images on the proxy host (pkg/docker/registry/images.go MakeProxiedImageURL)', () => {
