@@ -53,7 +53,12 @@ describe('kots.io/when and kots.io/exclude (pkg/base/base.go isExcludedByAnnotat
       'manifests/web.yaml': `${deployment}---\n${service("'false'", 80)}---\n${service("'true'", 8080)}`,
     });
     expect(rules(report, 'overlay-excluded-document', 'dynamic-exclude')).toEqual([]);
-    expect(kinds(objects)).toEqual(['Deployment/web', 'Secret/acme-registry', 'Service/web']);
+    expect(kinds(objects)).toEqual([
+      'Deployment/web',
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+      'Service/web',
+    ]);
     expect((find(objects, 'Service', 'web').spec as { ports: { port: number }[] }).ports).toEqual([
       { port: 8080 },
     ]);
@@ -99,7 +104,11 @@ describe('kots.io/when and kots.io/exclude (pkg/base/base.go isExcludedByAnnotat
     expect(rules(report, 'invalid-exclude-annotation')).toEqual([
       ['invalid-exclude-annotation', 'manifests/b.yaml', 6],
     ]);
-    expect(kinds(objects)).toEqual(['Secret/acme-registry', 'Service/web']);
+    expect(kinds(objects)).toEqual([
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+      'Service/web',
+    ]);
   });
 });
 
@@ -113,7 +122,11 @@ describe('KOTS kinds never deployed (pkg/kotsutil/kots.go IsKotsKind)', () => {
         'apiVersion: embeddedcluster.replicated.com/v1beta1\nkind: Config\nspec:\n  version: 2.0.0\n',
     });
     expect(report.findings.filter((f) => f.level !== 'notice')).toEqual([]);
-    expect(kinds(objects)).toEqual(['Deployment/web', 'Secret/acme-registry']);
+    expect(kinds(objects)).toEqual([
+      'Deployment/web',
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+    ]);
   });
 });
 
@@ -143,7 +156,11 @@ spec:
     const { objects } = await build({
       'manifests/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
     });
-    expect(kinds(objects)).toEqual(['ConfigMap/c', 'Secret/acme-registry']);
+    expect(kinds(objects)).toEqual([
+      'ConfigMap/c',
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+    ]);
   });
 
   it('copies the pull secret into every listed additional namespace, with or without workloads there', async () => {
@@ -163,7 +180,9 @@ spec:
       .filter((o) => o.kind === 'Secret')
       .map((o) => `${o.metadata.namespace ?? '(app)'}/${o.metadata.name}`)
       .sort();
-    expect(secrets).toEqual(['(app)/acme-registry', 'busy/acme-registry', 'idle/acme-registry']);
+    expect(secrets).toEqual(
+      ['(app)', 'busy', 'idle'].flatMap((ns) => [`${ns}/acme-registry`, `${ns}/kotsadm-replicated-registry`]),
+    );
   });
 });
 
@@ -216,7 +235,7 @@ spec:
       ['image-needs-proxy', 'manifests/preflight.yaml', 13],
       ['collector-image-rewrite-broken', 'manifests/preflight.yaml', 15],
     ]);
-    expect(kinds(objects)).toEqual(['Secret/acme-registry']);
+    expect(kinds(objects)).toEqual(['Secret/acme-registry', 'Secret/kotsadm-replicated-registry']);
   });
 });
 

@@ -266,13 +266,3 @@ export function kotsSecrets(
     plain('v1', 'Secret', ADMIN_CONSOLE_SECRET, ns),
   ]);
 }
-
-/** Places where the product is known to differ from KOTS, each asserted as it is today (the object is
- *  absent), so that fixing the product makes the case fail until the gap is removed here. */
-export const KNOWN_GAPS: { id: string; why: string; matches: (v: ObjectView) => boolean }[] = [
-  {
-    id: 'no-admin-console-secret',
-    why: `kots-proxy writes only ${PULL_SECRET}; KOTS also writes ${ADMIN_CONSOLE_SECRET} next to it (pkg/docker/registry/registry.go PullSecretForRegistries, pkg/midstream/write.go writePullSecret)`,
-    matches: (v) => v.kind === 'Secret' && v.name === ADMIN_CONSOLE_SECRET,
-  },
-];

@@ -3,16 +3,7 @@
 // rendered objects with its table, object by object.
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  byIdentity,
-  type CorpusCase,
-  identity,
-  KNOWN_GAPS,
-  type Preview,
-  pool,
-  preview,
-  views,
-} from './harness.js';
+import { byIdentity, type CorpusCase, identity, type Preview, pool, preview, views } from './harness.js';
 
 const label = (k: CorpusCase): string => `${k.fixture}${k.args.length ? ` (${k.args.join(' ')})` : ''}`;
 
@@ -27,9 +18,7 @@ export function describeCases(title: string, cases: CorpusCase[]): void {
     });
 
     cases.forEach((k, i) => {
-      const gaps = KNOWN_GAPS.filter((g) => k.objects.some(g.matches));
-      const title = `${label(k)}${gaps.length ? ` [known product gap: ${gaps.map((g) => g.id).join(', ')}]` : ''}`;
-      it(title, () => {
+      it(label(k), () => {
         const p = previews[i]!;
         expect(p.code, p.stderr).toBe(0);
         expect(p.kustomizeError).toBeUndefined();
@@ -39,9 +28,7 @@ export function describeCases(title: string, cases: CorpusCase[]): void {
         }
         if (k.installFails) return;
         const got = views(p.rendered ?? [], k.objects).sort(byIdentity);
-        // A known gap is asserted as it stands (absent), so closing it fails here until it is removed.
-        for (const g of gaps) expect(got.filter(g.matches), g.why).toEqual([]);
-        const want = k.objects.filter((o) => !gaps.some((g) => g.matches(o))).sort(byIdentity);
+        const want = [...k.objects].sort(byIdentity);
         // The identities first: a missing or extra object reads better as a list of names.
         expect(got.map(identity)).toEqual(want.map(identity));
         expect(got).toEqual(want);
