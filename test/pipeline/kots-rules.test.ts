@@ -335,6 +335,32 @@ describe('same-named documents both deployed (pkg/base/write.go deduplicateOnCon
   });
 });
 
+describe('v2 chart images already on the proxy host (pkg/docker/registry/images.go MakeProxiedImageURL)', () => {
+  it("raise no helm-v2-image-not-proxied for the Replicated SDK's proxy.replicated.com/library image", async () => {
+    const { report } = await build({
+      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
+kind: HelmChart
+metadata:
+  name: web
+spec:
+  chart:
+    name: web
+    chartVersion: 1.0.0
+  values:
+    sdk:
+      image: proxy.replicated.com/library/replicated-sdk-image:1.15.0
+    api:
+      image: proxy.replicated.com/proxy/acme/quay.io/acme/api:1
+    web:
+      image: quay.io/acme/web:1
+`,
+    });
+    expect(rules(report, 'helm-v2-image-not-proxied', 'proxy-reference-mismatch')).toEqual([
+      ['helm-v2-image-not-proxied', 'manifests/web.yaml', 15],
+    ]);
+  });
+});
+
 describe('v2 findings skip images the chart switches off', () => {
   it('no helm-v2 finding for an image under enabled: false', async () => {
     const { report } = await build({
