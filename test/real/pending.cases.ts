@@ -23,7 +23,8 @@
 // `.Release.Namespace` are shown without one here; if the Helm wiring renders them into a named
 // placeholder namespace, map it in the harness rather than editing these tables.
 import { type CorpusCase, c, kotsSecrets, plain, workload } from './harness.js';
-import { GRAFANA_CHART, ISTIO_CHART, ISTIOINIT_CHART, NGINXINGRESS_CHART } from './pending-charts.js';
+import { GRAFANA_CHART, ISTIOINIT_CHART, NGINXINGRESS_CHART } from './pending-charts.js';
+import { ISTIO_CHART } from './pending-charts-istio.js';
 
 const DOCKER_HUB_PUBLIC = ['--public-registry', 'docker.io'];
 const PROXY = 'proxy.replicated.com/proxy/my-app';
