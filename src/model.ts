@@ -317,7 +317,10 @@ export interface RunOptions {
   /** Hosts that may resolve to internal addresses; every other host must resolve to a public one. */
   allowRegistries: string[];
   offline: boolean;
+  /** Registry requests in flight at once, across all registries. */
   concurrency: number;
+  /** Registry requests in flight at once to any one registry (at most `concurrency`). */
+  perRegistryConcurrency: number;
   /** Seconds the registry phase may take in all. */
   timeoutS: number;
   /** Release paths whose real path lies outside this directory (relative to the working directory)

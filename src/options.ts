@@ -3,7 +3,11 @@
 import { type RunOptions, UsageError } from './model.js';
 
 export const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
+/** Registry requests in flight at once, across all registries (`--concurrency`). */
 export const DEFAULT_CONCURRENCY = 16;
+/** Registry requests in flight at once to one registry, when the global cap is not lower. */
+export const DEFAULT_PER_REGISTRY_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 256;
 export const DEFAULT_OUT_DIR = 'kots-proxy';
 /** Seconds the registry phase may take in all; images not reached by then are not checked. */
 export const DEFAULT_TIMEOUT_S = 120;
@@ -50,6 +54,57 @@ export function parseTimeoutSeconds(what: string, value: string): number {
   return n;
 }
 
+/** `value` when it is a whole number from 1 to 256; else a UsageError naming `what`. */
+function parseConcurrency(what: string, value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
+    throw new UsageError(
+      `${what} must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** The per-registry limit that applies when the user names none: never above the global cap. */
+export function defaultPerRegistryConcurrency(concurrency: number): number {
+  return Math.min(DEFAULT_PER_REGISTRY_CONCURRENCY, concurrency);
+}
+
+export interface ConcurrencyOptionNames {
+  /** How the shell names the global cap in messages (`--concurrency`, `input concurrency`). */
+  global: string;
+  perRegistry: string;
+}
+
+export interface Concurrency {
+  concurrency: number;
+  perRegistryConcurrency: number;
+}
+
+/** The global cap and the per-registry limit from the user's values (undefined: the default).
+ *  A per-registry limit given above the global cap is a UsageError rather than quietly lowered: the
+ *  user asked for more requests to one registry than the whole run may send, and should pick which
+ *  of the two numbers they meant. */
+export function parseConcurrencies(
+  names: ConcurrencyOptionNames,
+  global: string | undefined,
+  perRegistry: string | undefined,
+): Concurrency {
+  const concurrency = global === undefined ? DEFAULT_CONCURRENCY : parseConcurrency(names.global, global);
+  if (perRegistry === undefined) {
+    return { concurrency, perRegistryConcurrency: defaultPerRegistryConcurrency(concurrency) };
+  }
+  const perRegistryConcurrency = parseConcurrency(names.perRegistry, perRegistry);
+  if (perRegistryConcurrency > concurrency) {
+    const source = global === undefined ? ', its default' : '';
+    throw new UsageError(
+      `${names.perRegistry} ${perRegistryConcurrency} is above ${names.global} (${concurrency}${source}): ` +
+        `one registry cannot have more requests in flight than all of them together`,
+    );
+  }
+  return { concurrency, perRegistryConcurrency };
+}
+
 /** What a shell has read from its user; absent values take the defaults above. */
 export interface RunSettings {
   appSlug: string;
@@ -61,7 +116,10 @@ export interface RunSettings {
   /** Hosts that may resolve to internal addresses (loopback, private, link-local). */
   allowRegistries?: string[];
   offline?: boolean;
+  /** Registry requests in flight in total (default DEFAULT_CONCURRENCY). */
   concurrency?: number;
+  /** Registry requests in flight to one registry (default: defaultPerRegistryConcurrency). */
+  perRegistryConcurrency?: number;
   /** Seconds for the whole registry phase (default DEFAULT_TIMEOUT_S). */
   timeoutS?: number;
   /** Release paths must resolve inside this directory, relative to the working directory (default `.`). */
@@ -71,6 +129,7 @@ export interface RunSettings {
 }
 
 export function buildRunOptions(s: RunSettings): RunOptions {
+  const concurrency = s.concurrency ?? DEFAULT_CONCURRENCY;
   return {
     appSlug: s.appSlug,
     proxyDomain: s.proxyDomain ?? DEFAULT_PROXY_DOMAIN,
@@ -81,7 +140,8 @@ export function buildRunOptions(s: RunSettings): RunOptions {
     insecureRegistries: s.insecureRegistries,
     allowRegistries: s.allowRegistries ?? [],
     offline: s.offline ?? false,
-    concurrency: s.concurrency ?? DEFAULT_CONCURRENCY,
+    concurrency,
+    perRegistryConcurrency: s.perRegistryConcurrency ?? defaultPerRegistryConcurrency(concurrency),
     timeoutS: s.timeoutS ?? DEFAULT_TIMEOUT_S,
     root: s.root ?? '.',
     outDir: s.outDir,

@@ -9,6 +9,7 @@ import {
   FAIL_ON,
   type FailOn,
   parseAppSlug,
+  parseConcurrencies,
   parseHost,
   parseTimeoutSeconds,
 } from '../options.js';
@@ -34,6 +35,10 @@ export interface ActionInputs {
   insecureRegistries: string[];
   /** Hosts that may resolve to internal addresses (input allow-registries). */
   allowRegistries: string[];
+  /** Registry requests in flight in total (input concurrency). */
+  concurrency: number;
+  /** Registry requests in flight to one registry (input concurrency-per-registry), at most `concurrency`. */
+  perRegistryConcurrency: number;
   /** Seconds the registry phase may take in all (input timeout; unset: the default). */
   timeoutS?: number;
   annotate: Annotate;
@@ -124,6 +129,12 @@ export function parseInputs(
   const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];
 
   const token = read('token');
+  // An empty input is an unset one: the defaults of src/options.ts apply.
+  const { concurrency, perRegistryConcurrency } = parseConcurrencies(
+    { global: 'input concurrency', perRegistry: 'input concurrency-per-registry' },
+    read('concurrency') || undefined,
+    read('concurrency-per-registry') || undefined,
+  );
   const inputs: ActionInputs = {
     appSlug,
     manifests,
@@ -133,6 +144,8 @@ export function parseInputs(
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
     allowRegistries: hostList('allow-registries', read('allow-registries')),
+    concurrency,
+    perRegistryConcurrency,
     annotate: oneOf('annotate', read('annotate'), ['changed', 'changed-lines', 'all', 'none'], 'changed'),
     commit: parseCommitPolicy(read('commit')),
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,

@@ -219,6 +219,8 @@ function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
     publicRegistries: inputs.publicRegistries,
     insecureRegistries: inputs.insecureRegistries,
     allowRegistries: inputs.allowRegistries,
+    concurrency: inputs.concurrency,
+    perRegistryConcurrency: inputs.perRegistryConcurrency,
     ...(inputs.timeoutS !== undefined ? { timeoutS: inputs.timeoutS } : {}),
     // The default root, the working directory (the workspace): release paths from the pull request
     // stay inside the checkout.
@@ -243,6 +245,7 @@ async function runChecked(deps: ActionDeps, run: CheckedRun): Promise<PipelineRe
     allowRegistries: options.allowRegistries,
     budget: { timeoutMs: options.timeoutS * 1000 },
     concurrency: options.concurrency,
+    perHostConcurrency: options.perRegistryConcurrency,
     logger,
     // Registry tokens, redacted and masked as soon as they arrive (short ones are not masked).
     onSecret: (s) => {

@@ -4,9 +4,11 @@ import { UsageError } from '../model.js';
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OUT_DIR,
+  defaultPerRegistryConcurrency,
   type FailOn,
   isFailOn,
   parseAppSlug,
+  parseConcurrencies,
   parseHost,
   parseTimeoutSeconds,
 } from '../options.js';
@@ -30,7 +32,10 @@ export interface CliArgs {
   /** Release paths must resolve inside this directory (default: the working directory). */
   root?: string;
   offline: boolean;
+  /** Registry requests in flight in total. */
   concurrency: number;
+  /** Registry requests in flight to one registry, at most `concurrency`. */
+  perRegistryConcurrency: number;
   /** Seconds the registry phase may take in all (unset: the default). */
   timeoutS?: number;
   failOn: FailOn;
@@ -56,7 +61,10 @@ Options:
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
   --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
-  --concurrency N             registry requests in flight (default: 16)
+  --concurrency N             registry requests in flight in total, 1-256 (default: 16)
+  --concurrency-per-registry N
+                              requests in flight to one registry, with its own queue; at most
+                              --concurrency (default: 16, or --concurrency when lower)
   --timeout SECONDS           time limit for all registry checks; later images are not checked (default: 120)
   --fail-on LEVEL             error, warning or never (default: error)
   --quiet / --verbose         less / more output on stderr
@@ -98,6 +106,7 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
     allowRegistries: [],
     offline: false,
     concurrency: DEFAULT_CONCURRENCY,
+    perRegistryConcurrency: defaultPerRegistryConcurrency(DEFAULT_CONCURRENCY),
     failOn: 'error' as const,
     verbosity: 'normal' as const,
   };
@@ -109,17 +118,11 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
   const appSlug = v['app-slug'] || defaults.appSlug;
   if (!appSlug) throw new UsageError('--app-slug is required (or appSlug in a .replicated file)');
   parseAppSlug('--app-slug', appSlug);
-  const concurrency =
-    v.concurrency === undefined
-      ? DEFAULT_CONCURRENCY
-      : /^\d+$/.test(v.concurrency)
-        ? Number(v.concurrency)
-        : Number.NaN;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-    throw new UsageError(
-      `--concurrency must be a whole number from 1 to 256, got ${JSON.stringify(v.concurrency)}`,
-    );
-  }
+  const { concurrency, perRegistryConcurrency } = parseConcurrencies(
+    { global: '--concurrency', perRegistry: '--concurrency-per-registry' },
+    v.concurrency,
+    v['concurrency-per-registry'],
+  );
   const failOn = v['fail-on'] ?? 'error';
   if (!isFailOn(failOn)) {
     throw new UsageError(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
@@ -138,6 +141,7 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
     allowRegistries: hostList('--allow-registry', v['allow-registry']),
     offline: v.offline ?? false,
     concurrency,
+    perRegistryConcurrency,
     failOn,
     verbosity: v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal',
   };
@@ -175,6 +179,7 @@ function parse(argv: string[]) {
       root: { type: 'string' },
       offline: { type: 'boolean' },
       concurrency: { type: 'string' },
+      'concurrency-per-registry': { type: 'string' },
       timeout: { type: 'string' },
       'fail-on': { type: 'string' },
       quiet: { type: 'boolean' },

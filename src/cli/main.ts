@@ -88,6 +88,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           insecureRegistries: options.insecureRegistries,
           allowRegistries: options.allowRegistries,
           concurrency: options.concurrency,
+          perHostConcurrency: options.perRegistryConcurrency,
           logger,
           onSecret: (s) => redactor.add(s),
           budget: { timeoutMs: options.timeoutS * 1000 },

@@ -3,6 +3,7 @@
 // `public`. Pass 2 runs for every other image whose host has credentials and tells `ok` from
 // `rejected`, and a missing reference (`not-found`) from a private one.
 import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
+import { DEFAULT_PER_REGISTRY_CONCURRENCY } from '../options.js';
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
 import { ANONYMOUS_AUTHENTICATOR, authenticatorFor } from './auth/index.js';
 import type { Authenticator } from './auth/scheme.js';
@@ -30,8 +31,8 @@ export interface RegistryCheckerOptions {
   insecureRegistries: string[];
   /** Requests in flight at once, across all registries (`--concurrency`). */
   concurrency: number;
-  /** Requests in flight at once to one registry, also its connection limit (default 16, at most
-   *  `concurrency`). Each registry has its own queue, so a slow one never delays the others. */
+  /** Requests in flight at once to one registry, also its connection limit
+   *  (`--concurrency-per-registry`; default 16, at most `concurrency`). Each registry has its own queue, so a slow one never delays the others. */
   perHostConcurrency?: number;
   logger: Logger;
   timeouts?: Partial<Timeouts>;
@@ -47,7 +48,7 @@ export interface RegistryCheckerOptions {
 }
 
 /** Requests in flight to one registry unless the caller says otherwise. */
-export const DEFAULT_PER_HOST_CONCURRENCY = 16;
+export const DEFAULT_PER_HOST_CONCURRENCY = DEFAULT_PER_REGISTRY_CONCURRENCY;
 
 export interface RegistryCheckerStats extends TransportStats {
   /** Distinct (registry, repository, reference) probes made across all check() calls. */

@@ -1,8 +1,12 @@
 // parseInputs: defaults, .replicated defaults, and errors that name the input. The real getInputs
 // path (INPUT_* variables, masking order) is covered end to end in e2e.test.ts.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { DEFAULT_COMMIT_MESSAGE, parseInputs } from '../../src/action/inputs.js';
 import { globToPath, parseReplicatedConfig } from '../../src/action/replicated.js';
+import { UsageError } from '../../src/model.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_PER_REGISTRY_CONCURRENCY } from '../../src/options.js';
 
 function parse(values: Record<string, string>, config?: string) {
   const masked: string[] = [];
@@ -65,6 +69,67 @@ describe('parseInputs', () => {
       appSlug: 'input',
       manifests: ['a', 'b'],
     });
+  });
+
+  it.each([
+    [{}, 16, 16],
+    [{ concurrency: '16', 'concurrency-per-registry': '' }, 16, 16],
+    [{ concurrency: '64' }, 64, 16],
+    [{ concurrency: '4' }, 4, 4],
+    [{ 'concurrency-per-registry': '2' }, 16, 2],
+    [{ concurrency: '64', 'concurrency-per-registry': '64' }, 64, 64],
+  ])('concurrency inputs %j: %i in total, %i per registry', (values, concurrency, perRegistryConcurrency) => {
+    expect(parse({ 'app-slug': 'a', ...values }).inputs).toMatchObject({
+      concurrency,
+      perRegistryConcurrency,
+    });
+  });
+
+  it.each([
+    [{ concurrency: '0' }, 'input concurrency must be a whole number from 1 to 256, got "0"'],
+    [{ concurrency: '300' }, 'input concurrency must be a whole number from 1 to 256, got "300"'],
+    [{ concurrency: 'many' }, 'input concurrency must be a whole number from 1 to 256, got "many"'],
+    [
+      { 'concurrency-per-registry': '0' },
+      'input concurrency-per-registry must be a whole number from 1 to 256, got "0"',
+    ],
+    [
+      { 'concurrency-per-registry': '1.5' },
+      'input concurrency-per-registry must be a whole number from 1 to 256, got "1.5"',
+    ],
+    [
+      { 'concurrency-per-registry': '1000' },
+      'input concurrency-per-registry must be a whole number from 1 to 256, got "1000"',
+    ],
+    [
+      { concurrency: '16', 'concurrency-per-registry': '32' },
+      'input concurrency-per-registry 32 is above input concurrency (16):',
+    ],
+    [
+      { 'concurrency-per-registry': '17' },
+      'input concurrency-per-registry 17 is above input concurrency (16, its default):',
+    ],
+  ])('rejects concurrency inputs %j', (values, message) => {
+    expect(() => parse({ 'app-slug': 'a', ...values })).toThrow(UsageError);
+    expect(() => parse({ 'app-slug': 'a', ...values })).toThrow(message);
+  });
+
+  it("action.yml's defaults for the concurrency inputs are the options core's", () => {
+    const action = parseYaml(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const defaults = (name: string) => action.inputs[name]?.default ?? '';
+    expect(action.inputs.concurrency).toBeDefined();
+    expect(action.inputs['concurrency-per-registry']).toBeDefined();
+    const { inputs } = parse({
+      'app-slug': 'a',
+      concurrency: defaults('concurrency'),
+      'concurrency-per-registry': defaults('concurrency-per-registry'),
+    });
+    expect(inputs.concurrency).toBe(DEFAULT_CONCURRENCY);
+    expect(inputs.perRegistryConcurrency).toBe(
+      Math.min(DEFAULT_PER_REGISTRY_CONCURRENCY, DEFAULT_CONCURRENCY),
+    );
   });
 
   it('splits host lists on newlines and commas', () => {

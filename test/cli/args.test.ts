@@ -11,6 +11,7 @@ describe('parseCliArgs', () => {
       outDir: 'kots-proxy',
       offline: false,
       concurrency: 16,
+      perRegistryConcurrency: 16,
       failOn: 'error',
       verbosity: 'normal',
       privateRegistries: [],
@@ -85,6 +86,11 @@ describe('parseCliArgs', () => {
     [['scan', '--app-slug', 'a', '--concurrency', 'x'], /--concurrency must be a whole number/],
     [['scan', '--app-slug', 'a', '--concurrency', '0x10'], /--concurrency must be a whole number/],
     [['scan', '--app-slug', 'a', '--concurrency', '1e1'], /--concurrency must be a whole number/],
+    [['scan', '--app-slug', 'a', '--concurrency', ''], /--concurrency must be a whole number/],
+    [
+      ['scan', '--app-slug', 'a', '--concurrency', '257'],
+      /--concurrency must be a whole number from 1 to 256/,
+    ],
     [
       ['scan', '--app-slug', 'a', '--private-registry', 'https://quay.io'],
       /--private-registry "https:\/\/quay.io"/,
@@ -94,5 +100,64 @@ describe('parseCliArgs', () => {
   ])('%j is refused with a message naming the option', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+});
+
+describe('--concurrency and --concurrency-per-registry', () => {
+  const scan = (...extra: string[]) => parseCliArgs(['scan', '--app-slug', 'a', ...extra]);
+
+  it.each([
+    [[], 16, 16],
+    [['--concurrency', '64'], 64, 16],
+    // The per-registry default never exceeds the global cap.
+    [['--concurrency', '4'], 4, 4],
+    [['--concurrency', '1'], 1, 1],
+    [['--concurrency-per-registry', '2'], 16, 2],
+    [['--concurrency-per-registry', '16'], 16, 16],
+    [['--concurrency', '64', '--concurrency-per-registry', '32'], 64, 32],
+    [['--concurrency-per-registry=8', '--concurrency=8'], 8, 8],
+    [['--concurrency', '256', '--concurrency-per-registry', '256'], 256, 256],
+  ])('%j: %i in total, %i per registry', (extra, concurrency, perRegistryConcurrency) => {
+    expect(scan(...extra)).toMatchObject({ concurrency, perRegistryConcurrency });
+  });
+
+  it.each([
+    [
+      ['--concurrency-per-registry', '0'],
+      '--concurrency-per-registry must be a whole number from 1 to 256, got "0"',
+    ],
+    [
+      ['--concurrency-per-registry=-1'],
+      '--concurrency-per-registry must be a whole number from 1 to 256, got "-1"',
+    ],
+    [
+      ['--concurrency-per-registry', '2.5'],
+      '--concurrency-per-registry must be a whole number from 1 to 256, got "2.5"',
+    ],
+    [
+      ['--concurrency-per-registry', 'x'],
+      '--concurrency-per-registry must be a whole number from 1 to 256, got "x"',
+    ],
+    [
+      ['--concurrency-per-registry', ''],
+      '--concurrency-per-registry must be a whole number from 1 to 256, got ""',
+    ],
+    [
+      ['--concurrency-per-registry', '257'],
+      '--concurrency-per-registry must be a whole number from 1 to 256, got "257"',
+    ],
+    [
+      ['--concurrency-per-registry', '17'],
+      '--concurrency-per-registry 17 is above --concurrency (16, its default)',
+    ],
+    [
+      ['--concurrency', '4', '--concurrency-per-registry', '5'],
+      '--concurrency-per-registry 5 is above --concurrency (4):',
+    ],
+    // The global value is checked first, whatever the order on the command line.
+    [['--concurrency-per-registry', '4', '--concurrency', '0'], '--concurrency must be a whole number'],
+  ])('%j is refused', (extra, message) => {
+    expect(() => scan(...extra)).toThrow(UsageError);
+    expect(() => scan(...extra)).toThrow(message);
   });
 });

@@ -37,6 +37,7 @@ const options = fc.record({
   allowRegistries: fc.constant<string[]>([]),
   offline: fc.boolean(),
   concurrency: fc.constant(4),
+  perRegistryConcurrency: fc.constant(4),
   timeoutS: fc.constant(120),
   root: fc.constant('.'),
   outDir: fc.constantFrom('kots-proxy', 'out/gen'),

@@ -15,6 +15,7 @@ export function offlineOptions(extra: Partial<RunOptions> = {}): RunOptions {
     allowRegistries: [],
     offline: true,
     concurrency: 4,
+    perRegistryConcurrency: 4,
     timeoutS: 120,
     root: '.',
     outDir: 'kots-proxy',
