@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OUT_DIR,
+  DEFAULT_PER_REGISTRY_CONCURRENCY,
   DEFAULT_PROXY_DOMAIN,
   DEFAULT_TIMEOUT_S,
   FAIL_ON,
@@ -56,6 +57,11 @@ describe('docs/interface.md', () => {
     expect(DOC).toContain(
       `| \`--timeout SECONDS\` | time limit for all registry checks together, 1 to 86400 | ${DEFAULT_TIMEOUT_S} |`,
     );
+    expect(DOC).toContain(
+      `| \`--concurrency-per-registry N\` | registry requests in flight to any one registry, 1 to 256 and at most \`--concurrency\``,
+    );
+    expect(DOC).toContain(`| ${DEFAULT_PER_REGISTRY_CONCURRENCY}, or \`--concurrency\` when lower |`);
+    expect(DOC).toContain(`\`concurrency\` (as \`--concurrency\`, default \`${DEFAULT_CONCURRENCY}\`)`);
     const [first, second, last] = FAIL_ON;
     expect(DOC).toContain(`| \`--fail-on LEVEL\` | \`${first}\`, \`${second}\` or \`${last}\`:`);
   });
