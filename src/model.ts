@@ -131,6 +131,8 @@ export interface HelmChartInfo {
   namespace?: string;
   namespacePos?: SourcePos;
   pos: SourcePos;
+  /** Position of the `chart:` key, where findings about rendering the chart point. */
+  chartPos?: SourcePos;
   /** True when any value (values or optionalValues) is a template with ImagePullSecretName. */
   passesPullSecret: boolean;
   /** Values keys named `imagePullSecrets` / `pullSecrets` that hold a list (chart archive and CR values),
@@ -281,6 +283,8 @@ export interface RunOptions {
   offline: boolean;
   concurrency: number;
   outDir: string;
+  /** `--helm PATH` / input `helm`: the helm binary to render charts with (else `helm` on PATH). */
+  helmPath?: string;
 }
 
 /** Structured progress and diagnostics; the CLI writes to stderr, the action to the job log. */

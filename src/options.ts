@@ -48,6 +48,8 @@ export interface RunSettings {
   concurrency?: number;
   /** Relative to the working directory, `/` separators. */
   outDir: string;
+  /** The helm binary to render charts with; absent: `helm` on PATH. */
+  helmPath?: string;
 }
 
 export function buildRunOptions(s: RunSettings): RunOptions {
@@ -62,5 +64,6 @@ export function buildRunOptions(s: RunSettings): RunOptions {
     offline: s.offline ?? false,
     concurrency: s.concurrency ?? DEFAULT_CONCURRENCY,
     outDir: s.outDir,
+    ...(s.helmPath ? { helmPath: s.helmPath } : {}),
   };
 }

@@ -1,20 +1,29 @@
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
-import type {
-  AccessVerdict,
-  GeneratedFile,
-  Logger,
-  RegistryChecker,
-  Report,
-  RunOptions,
-  ScanResult,
+
+import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
+import {
+  type AccessVerdict,
+  type GeneratedFile,
+  type Logger,
+  type RegistryChecker,
+  type Report,
+  type RunOptions,
+  type ScanResult,
+  UsageError,
 } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
-import { scanRelease } from './scan/index.js';
+import { type JoinedChart, scanReleaseCharts } from './scan/index.js';
+import {
+  applyChartRenders,
+  type ChartRender,
+  chartRenderJobs,
+  helmNotFoundNotice,
+} from './scan/rendered-charts.js';
 
 export interface PipelineResult {
   report: Report;
@@ -30,6 +39,9 @@ export interface PipelineDeps {
   cwd: string;
   /** Whether --registry-auth holds credentials for a host (as normalized, e.g. `docker.io`). */
   hasCredentials?: (host: string) => boolean;
+  /** Finds the helm binary (`options.helmPath`, else PATH; null when there is none). Absent: charts
+   *  are not rendered and keep the approximation without a notice (library use, tests). */
+  findHelm?: (helmPath: string | undefined) => Promise<HelmBinary | null>;
 }
 
 export async function runPipeline(
@@ -38,7 +50,10 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const scan = await scanRelease(paths, deps.cwd);
+  const scanned = await scanReleaseCharts(paths, deps.cwd);
+  const scan = deps.findHelm
+    ? await renderCharts(scanned.scan, scanned.charts, options, deps, deps.findHelm)
+    : scanned.scan;
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
@@ -65,4 +80,49 @@ export async function runPipeline(
     generated: files.map((f) => f.path),
   };
   return { report, files, scan };
+}
+
+/** Renders each joined chart with Helm and takes its images from the render; with no usable helm,
+ *  one notice and the approximation. An explicit `--helm` that does not run is a usage error. */
+async function renderCharts(
+  scan: ScanResult,
+  charts: JoinedChart[],
+  options: RunOptions,
+  deps: PipelineDeps,
+  findHelm: NonNullable<PipelineDeps['findHelm']>,
+): Promise<ScanResult> {
+  if (charts.length === 0) return scan;
+  let helm: HelmBinary | null;
+  let why = 'no helm binary on PATH';
+  try {
+    helm = await findHelm(options.helmPath);
+  } catch (e: unknown) {
+    if (options.helmPath !== undefined && options.helmPath !== '') {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    if (!isHelmError(e)) throw e;
+    helm = null;
+    why = e.message;
+  }
+  if (helm === null) {
+    const notice = helmNotFoundNotice(scan, charts, why);
+    return notice === null ? scan : { ...scan, findings: [...scan.findings, notice] };
+  }
+  const planned = chartRenderJobs(scan, charts, deps.cwd);
+  const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
+  deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
+  const results = await renderChartsTraced(
+    jobs.map((p) => p.job),
+    helm,
+  );
+  const renders = jobs.map((p, i): { chart: JoinedChart; render: ChartRender } => {
+    const r = results[i];
+    if (r === undefined || r instanceof Error) {
+      return { chart: p.chart, render: { status: 'failed', error: r ?? new Error('not rendered') } };
+    }
+    return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
+  });
+  const out = applyChartRenders(scan, renders);
+  const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));
+  return { ...out, findings: [...out.findings, ...failedBefore] };
 }

@@ -23,6 +23,8 @@ export interface ActionInputs {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** The helm binary to render charts with; absent: `helm` on PATH (hosted runners ship it). */
+  helmPath?: string;
   annotate: Annotate;
   commit: boolean;
   commitMessage: string;
@@ -129,6 +131,8 @@ export function parseInputs(
   const registryDomain = host('registry-domain', read('registry-domain'));
   if (registryDomain) inputs.registryDomain = registryDomain;
   if (config) inputs.configFile = config.file;
+  const helm = read('helm').trim();
+  if (helm) inputs.helmPath = helm;
   return inputs;
 }
 

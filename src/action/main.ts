@@ -9,11 +9,12 @@ import { AnnotationBudget, annotateFindings } from '../github/annotate.js';
 import type { GitHubApi } from '../github/api.js';
 import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
 import { type CommitState, renderSummary } from '../github/summary.js';
+import { locateHelm } from '../helm/locate.js';
 import type { Finding, Logger, Report, RunOptions } from '../model.js';
 import { UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
-import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { type PipelineDeps, type PipelineResult, runPipeline } from '../pipeline.js';
 import { credentialFor } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
@@ -27,12 +28,15 @@ import { inspectCheckout, repoPathMapper } from './workspace.js';
 export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   pipeline: typeof runPipeline;
+  /** Finds helm for chart renders; absent: charts are approximated without a notice. */
+  findHelm?: PipelineDeps['findHelm'];
   makeApi: (options: OctokitApiOptions) => GitHubApi;
 }
 
 const defaultDeps = (): ActionDeps => ({
   env: process.env,
   pipeline: runPipeline,
+  findHelm: (helmPath) => locateHelm(helmPath === undefined ? {} : { helmPath }),
   makeApi: createOctokitApi,
 });
 
@@ -153,6 +157,7 @@ function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
     publicRegistries: inputs.publicRegistries,
     insecureRegistries: inputs.insecureRegistries,
     outDir: relativeOutDir(workspace, inputs.outputDir),
+    ...(inputs.helmPath ? { helmPath: inputs.helmPath } : {}),
   });
 }
 
@@ -177,6 +182,7 @@ async function runChecked(
       logger,
       cwd: workspace,
       hasCredentials: (host) => credentialFor(inputs.credentials, host) !== undefined,
+      ...(deps.findHelm ? { findHelm: deps.findHelm } : {}),
     });
   } finally {
     await checker.close();

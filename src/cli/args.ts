@@ -24,6 +24,7 @@ export interface CliArgs {
   registryAuth?: string;
   offline: boolean;
   concurrency: number;
+  helmPath?: string;
   failOn: FailOn;
   verbosity: 'quiet' | 'normal' | 'verbose';
 }
@@ -45,6 +46,7 @@ Options:
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
   --offline                   make no network request; unlisted images get status unknown
   --concurrency N             registry requests in flight (default: 16)
+  --helm PATH                 the helm binary (3.x or 4.x) that renders chart archives (default: helm on PATH)
   --fail-on LEVEL             error, warning or never (default: error)
   --quiet / --verbose         less / more output on stderr
   --help, --version
@@ -125,6 +127,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const registryDomain = host('--registry-domain', v['registry-domain']);
   if (registryDomain) args.registryDomain = registryDomain;
   if (v['registry-auth'] !== undefined) args.registryAuth = v['registry-auth'];
+  if (v.helm !== undefined) {
+    if (v.helm === '') throw new UsageError('--helm must not be empty');
+    args.helmPath = v.helm;
+  }
   return args;
 }
 
@@ -145,6 +151,7 @@ function parse(argv: string[]) {
       'registry-auth': { type: 'string' },
       offline: { type: 'boolean' },
       concurrency: { type: 'string' },
+      helm: { type: 'string' },
       'fail-on': { type: 'string' },
       quiet: { type: 'boolean' },
       verbose: { type: 'boolean' },

@@ -1,5 +1,11 @@
 // Helm rendering: the helm binary at the edge (locate, render, traced render) and the pure pieces
 // (manifest splitting, the values KOTS passes, value markers and tracing).
+export {
+  type ChartRenderJob,
+  DEFAULT_CHART_CONCURRENCY,
+  type RenderManyOptions,
+  renderChartsTraced,
+} from './charts.js';
 export { HelmError, type HelmErrorCode, isHelmError } from './errors.js';
 export { type ChartLayersResult, type ChartValuesSource, chartValueLayers } from './layers.js';
 export {

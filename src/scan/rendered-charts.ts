@@ -1,0 +1,155 @@
+// HelmChart CRs rendered by Helm instead of approximated: what to render each chart with (the values,
+// release name and namespace KOTS passes), and the scan once the renders are back, where every chart
+// that rendered has its images from the render and every chart that did not keeps the approximation
+// with a finding saying why. Pure: the pipeline runs helm (src/helm/charts.ts) in between.
+
+import * as path from 'node:path';
+import { finding } from '../finding.js';
+import type { ChartRenderJob } from '../helm/charts.js';
+import { isHelmError } from '../helm/errors.js';
+import { chartValueLayers } from '../helm/layers.js';
+import type { RenderedManifest } from '../helm/manifests.js';
+import type { ChartTrace } from '../helm/traced-render.js';
+import { ChartValuesError, kotsChartValues, type RenderString } from '../helm/values-merge.js';
+import { type Finding, type HelmChartInfo, KOTS_API_V2, type ScanResult } from '../model.js';
+import { hasTemplate } from '../templates.js';
+import { renderedChartUses } from './helm/rendered.js';
+import { plainValues } from './helm/values-tree.js';
+import { type JoinedChart, scanText } from './index.js';
+
+/** What Helm gave for one chart: its render, or the error it failed with. */
+export type ChartRender =
+  | { status: 'rendered'; manifests: readonly RenderedManifest[]; trace: ChartTrace }
+  | { status: 'failed'; error: Error };
+
+export type PlannedRender =
+  | { chart: JoinedChart; job: ChartRenderJob }
+  | { chart: JoinedChart; finding: Finding };
+
+const identity: RenderString = (s) => s;
+
+/** The release name KOTS renders with: v1 `spec.chart.releaseName`, else the CR's `metadata.name`
+ *  (HelmChart v1beta1 GetDirName); v2 `spec.releaseName`, else `spec.chart.name` (GetReleaseName). */
+export function kotsReleaseName(chart: HelmChartInfo): string {
+  if (chart.releaseName !== undefined && chart.releaseName !== '') return chart.releaseName;
+  return chart.apiVersion === KOTS_API_V2 ? chart.chartName : chart.name;
+}
+
+/** The job for each joined chart, or the finding where KOTS fails before rendering (a `when` that
+ *  is not a boolean). `renderString` renders the CR's KOTS templates (identity until the template
+ *  evaluator is wired); an optionalValues `when` that holds a template counts as true here, since
+ *  only KOTS can evaluate it, so the chart's images under that entry are still found. */
+export function chartRenderJobs(
+  scan: ScanResult,
+  joined: readonly JoinedChart[],
+  cwd: string,
+  renderString: RenderString = identity,
+): PlannedRender[] {
+  return joined.flatMap((j): PlannedRender[] => {
+    const info = scan.helmCharts[j.index];
+    if (info === undefined) return [];
+    const spec = {
+      values: plainValues(j.layers.values),
+      optionalValues: j.layers.optional.map((o) => ({
+        when: o.when !== undefined && hasTemplate(o.when) ? 'true' : o.when,
+        recursiveMerge: o.recursiveMerge,
+        values: plainValues(o.values),
+      })),
+    };
+    try {
+      const values = kotsChartValues(spec, renderString);
+      const job: ChartRenderJob = {
+        chart: path.resolve(cwd, j.archive.displayPath),
+        releaseName: kotsReleaseName(info),
+        ...(info.namespace !== undefined && info.namespace !== '' ? { namespace: info.namespace } : {}),
+        values,
+        defaults: chartValueLayers(j.archive).layers,
+      };
+      return [{ chart: j, job }];
+    } catch (e: unknown) {
+      if (!(e instanceof ChartValuesError)) throw e;
+      const message = `HelmChart "${info.name}": ${e.message}; KOTS fails the chart there`;
+      return [{ chart: j, finding: finding('helm-chart-render-failed', chartPos(info), message) }];
+    }
+  });
+}
+
+/** The scan with each rendered chart's images taken from its render. */
+export function applyChartRenders(
+  scan: ScanResult,
+  renders: ReadonlyArray<{ chart: JoinedChart; render: ChartRender }>,
+): ScanResult {
+  const replaced = new Set<number>();
+  const uses = [];
+  const findings: Finding[] = [];
+  for (const { chart: j, render } of renders) {
+    const info = scan.helmCharts[j.index];
+    if (info === undefined) continue;
+    if (render.status === 'failed') {
+      findings.push(failureFinding(info, render.error));
+      continue;
+    }
+    replaced.add(j.index);
+    const r = renderedChartUses({
+      index: j.index,
+      chart: info,
+      archive: j.archive,
+      layers: j.layers,
+      valueLayers: chartValueLayers(j.archive).layers,
+      manifests: render.manifests,
+      trace: render.trace,
+      scan: scanText,
+    });
+    uses.push(...r.uses);
+    findings.push(...r.findings);
+  }
+  const kept = scan.uses.filter(
+    (u) =>
+      !(
+        u.helmChart !== undefined &&
+        replaced.has(u.helmChart) &&
+        (u.context === 'helm-value' || u.context === 'helm-template')
+      ),
+  );
+  return { ...scan, uses: [...kept, ...uses], findings: [...scan.findings, ...findings] };
+}
+
+/** The one notice when no helm renders the joined charts: they keep the approximation. */
+export function helmNotFoundNotice(
+  scan: ScanResult,
+  joined: readonly JoinedChart[],
+  why: string,
+): Finding | null {
+  const charts = joined.flatMap((j) => {
+    const c = scan.helmCharts[j.index];
+    return c === undefined ? [] : [c];
+  });
+  const first = charts[0];
+  if (first === undefined) return null;
+  const names = charts.map((c) => `"${c.name}" (${c.file})`).join(', ');
+  return finding(
+    'helm-not-found',
+    chartPos(first),
+    `${why}: the images of ${names} are approximated from values.yaml and template literals; install Helm 3 or 4, or pass --helm PATH (action input helm), to render them as KOTS does`,
+  );
+}
+
+function failureFinding(info: HelmChartInfo, error: Error): Finding {
+  const first = error.message.split('\n')[0] ?? error.message;
+  if (isHelmError(error, 'missing-dependency')) {
+    return finding(
+      'helm-chart-missing-dependency',
+      chartPos(info),
+      `HelmChart "${info.name}": ${first}; KOTS's dependency check fails the install (its images are approximated)`,
+    );
+  }
+  return finding(
+    'helm-chart-render-failed',
+    chartPos(info),
+    `HelmChart "${info.name}": ${first}; KOTS fails the install there (its images are approximated)`,
+  );
+}
+
+function chartPos(info: HelmChartInfo) {
+  return info.chartPos ?? info.pos;
+}
