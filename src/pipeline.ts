@@ -118,7 +118,8 @@ async function renderCharts(
   const renders = jobs.map((p, i): { chart: JoinedChart; render: ChartRender } => {
     const r = results[i];
     if (r === undefined || r instanceof Error) {
-      return { chart: p.chart, render: { status: 'failed', error: r ?? new Error('not rendered') } };
+      const error = r ?? new Error('not rendered');
+      return { chart: p.chart, render: { status: 'failed', error, chartPath: p.job.chart } };
     }
     return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
   });

@@ -24,7 +24,7 @@ export interface RenderManyOptions {
   maxOutputBytes?: number;
 }
 
-export const DEFAULT_CHART_CONCURRENCY = 4;
+const DEFAULT_CHART_CONCURRENCY = 4;
 
 /** One result per job, in job order: the traced render, or the error it threw. */
 export async function renderChartsTraced(

@@ -80,7 +80,7 @@ export function parseRenderedManifests(output: string): RenderedManifest[] {
 }
 
 /** Lines inside a flow collection left open on an earlier line get indented past that line's key. */
-export function indentFlowContinuations(text: string): string {
+function indentFlowContinuations(text: string): string {
   let depth = 0;
   let need = 0;
   return text

@@ -20,7 +20,11 @@ import { type JoinedChart, scanText } from './index.js';
 /** What Helm gave for one chart: its render, or the error it failed with. */
 export type ChartRender =
   | { status: 'rendered'; manifests: readonly RenderedManifest[]; trace: ChartTrace }
-  | { status: 'failed'; error: Error };
+  | {
+      status: 'failed';
+      error: Error /** The path Helm was given, shown as the archive's. */;
+      chartPath?: string;
+    };
 
 export type PlannedRender =
   | { chart: JoinedChart; job: ChartRenderJob }
@@ -86,7 +90,7 @@ export function applyChartRenders(
     const info = scan.helmCharts[j.index];
     if (info === undefined) continue;
     if (render.status === 'failed') {
-      findings.push(failureFinding(info, render.error));
+      findings.push(failureFinding(info, render.error, j.archive.displayPath, render.chartPath));
       continue;
     }
     replaced.add(j.index);
@@ -134,8 +138,15 @@ export function helmNotFoundNotice(
   );
 }
 
-function failureFinding(info: HelmChartInfo, error: Error): Finding {
-  const first = error.message.split('\n')[0] ?? error.message;
+function failureFinding(info: HelmChartInfo, error: Error, archive: string, chartPath?: string): Finding {
+  // Helm's error spans lines (template, position, cause); its hint about --debug is no use here.
+  let first = error.message
+    .split('\n')
+    .filter((l) => !l.startsWith('Use --debug flag'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join(' ');
+  if (chartPath !== undefined) first = first.split(chartPath).join(archive);
   if (isHelmError(error, 'missing-dependency')) {
     return finding(
       'helm-chart-missing-dependency',
