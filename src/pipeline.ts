@@ -1,7 +1,10 @@
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
-
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { confinePaths } from './fs/inside.js';
 import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
+import type { Render } from './kots/exclude.js';
 import {
   type AccessVerdict,
   type GeneratedFile,
@@ -14,6 +17,7 @@ import {
 } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
+import { renderFilteredCopy } from './render/filtered-copy.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
@@ -42,6 +46,8 @@ export interface PipelineDeps {
   /** Finds the helm binary (`options.helmPath`, else PATH; null when there is none). Absent: charts
    *  are not rendered and keep the approximation without a notice (library use, tests). */
   findHelm?: (helmPath: string | undefined) => Promise<HelmBinary | null>;
+  /** KOTS template rendering with Config defaults, for kots.io/exclude and kots.io/when. */
+  render?: Render;
 }
 
 export async function runPipeline(
@@ -50,7 +56,10 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const scanned = await scanReleaseCharts(paths, deps.cwd);
+  // Release paths come from the pull request: those resolving outside options.root are never read.
+  const confined = await confinePaths(paths, deps.cwd, options.root);
+  const scanned = await scanReleaseCharts(confined.inside, deps.cwd);
+  scanned.scan.findings.unshift(...confined.findings);
   const scan = deps.findHelm
     ? await renderCharts(scanned.scan, scanned.charts, options, deps, deps.findHelm)
     : scanned.scan;
@@ -64,11 +73,23 @@ export async function runPipeline(
     verdicts = await deps.checker.check(targets);
   }
 
-  const plan = buildPlan({ scan, verdicts, options, hasCredentials });
+  const plan = buildPlan({
+    scan,
+    verdicts,
+    options,
+    hasCredentials,
+    ...(deps.render ? { render: deps.render } : {}),
+  });
+  const copies: GeneratedFile[] = [];
+  for (const copy of plan.overlay.copies) {
+    const text = await readFile(path.resolve(deps.cwd, copy.source), 'utf8');
+    copies.push({ path: copy.path, content: renderFilteredCopy(copy, text) });
+  }
   const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),
+    ...copies,
     ...renderHelmValues(plan, options.outDir),
   ];
   const report: Report = {

@@ -7,6 +7,7 @@ import { Composer, Parser } from 'yaml';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import { append } from '../util.js';
 import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/archive.js';
+import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
 import type { ScanSink } from './sink.js';
@@ -96,8 +97,9 @@ export async function scanRelease(
   cwd: string,
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
+  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
 ): Promise<ScanResult> {
-  return (await scanReleaseCharts(paths, cwd, readFile, readBytes)).scan;
+  return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget)).scan;
 }
 
 /** A HelmChart CR joined with the chart archive the release ships, for rendering with Helm. */
@@ -114,6 +116,7 @@ export async function scanReleaseCharts(
   cwd: string,
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
+  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
 ): Promise<{ scan: ScanResult; charts: JoinedChart[] }> {
   const walked = await walkRelease(paths, cwd);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
@@ -136,7 +139,12 @@ export async function scanReleaseCharts(
     append(layers, scanned.layers);
   }
   const archives: ChartArchive[] = [];
+  let retained = 0;
   for (const file of walked.archives) {
+    if (retained >= archiveBudget) {
+      skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(path.resolve(cwd, file));
@@ -149,11 +157,17 @@ export async function scanReleaseCharts(
       skipped.push(pathSkipped(file, `not a readable Helm chart archive: ${chart.error}`));
       continue;
     }
+    retained += retainedSize(chart);
+    if (retained > archiveBudget) {
+      skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
+      continue;
+    }
     for (const w of allWarnings(chart)) skipped.push(pathSkipped(file, w));
     archives.push(chart);
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings = [...walked.findings, ...skipped, ...merged.findings];
+  merged.chartArchives = archives.map((a) => ({ file: a.displayPath, name: a.name, version: a.version }));
   const charts: JoinedChart[] = [];
   merged.helmCharts.forEach((c, index) => {
     const archive = matchChartArchive(archives, c.chartName, c.chartVersion);
