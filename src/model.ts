@@ -49,6 +49,8 @@ export interface ImageUse {
   workload?: number;
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
+  /** Found in the objects Helm rendered (not approximated): a v1 chart's objects are in the overlay. */
+  rendered?: true;
   /** For helm-value uses: an enclosing values map sets `enabled: false`. */
   switchedOff?: true;
   /** For helm-value uses: where the image sits in the chart's values, so that a values override (the
@@ -73,6 +75,8 @@ export interface HelmValueSlot {
 /** A Kubernetes object that runs containers: the target of an imagePullSecrets patch. */
 export interface Workload {
   file: string;
+  /** Index into ScanResult.helmCharts for the objects Helm rendered for a v1 chart. */
+  helmChart?: number;
   /** 0-based index of the document in its file. */
   docIndex: number;
   apiVersion: string;
@@ -117,6 +121,9 @@ export type AnnotationInfo = ({ text: string; plain: boolean } | { other: string
 export interface ScannedFile {
   file: string;
   documents: DocumentInfo[];
+  /** Set for the objects Helm rendered for a v1 chart: the file's text, made in memory, which the
+   *  overlay takes through a copy at `file` (a path under the output directory). */
+  rendered?: { text: string; chart: string };
 }
 
 export interface ApplicationSettings {
@@ -304,6 +311,9 @@ export interface FilteredCopy {
   path: string;
   /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
   keep: Array<[number, number]>;
+  /** The source text when it is not a release file (a v1 chart's rendered objects), with the
+   *  HelmChart CR it was rendered for. */
+  rendered?: { text: string; chart: string };
 }
 
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */

@@ -82,7 +82,7 @@ export async function runPipeline(
   });
   const copies: GeneratedFile[] = [];
   for (const copy of plan.overlay.copies) {
-    const text = await readFile(path.resolve(deps.cwd, copy.source), 'utf8');
+    const text = copy.rendered?.text ?? (await readFile(path.resolve(deps.cwd, copy.source), 'utf8'));
     copies.push({ path: copy.path, content: renderFilteredCopy(copy, text) });
   }
   const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;
@@ -144,7 +144,7 @@ async function renderCharts(
     }
     return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
   });
-  const out = applyChartRenders(scan, renders);
+  const out = applyChartRenders(scan, renders, options.outDir);
   const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));
   return { ...out, findings: [...out.findings, ...failedBefore] };
 }

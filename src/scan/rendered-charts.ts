@@ -11,9 +11,11 @@ import { chartValueLayers } from '../helm/layers.js';
 import type { RenderedManifest } from '../helm/manifests.js';
 import type { ChartTrace } from '../helm/traced-render.js';
 import { ChartValuesError, kotsChartValues, type RenderString } from '../helm/values-merge.js';
-import { type Finding, type HelmChartInfo, KOTS_API_V2, type ScanResult } from '../model.js';
+import { literalExclude } from '../kots/chart-archive.js';
+import { type Finding, type HelmChartInfo, KOTS_API_V1, KOTS_API_V2, type ScanResult } from '../model.js';
 import { hasTemplate } from '../templates.js';
 import { renderedChartUses } from './helm/rendered.js';
+import { renderedChartFiles } from './helm/rendered-files.js';
 import { plainValues } from './helm/values-tree.js';
 import { type JoinedChart, scanText } from './index.js';
 
@@ -51,7 +53,8 @@ export function chartRenderJobs(
 ): PlannedRender[] {
   return joined.flatMap((j): PlannedRender[] => {
     const info = scan.helmCharts[j.index];
-    if (info === undefined) return [];
+    // `spec.exclude: true`: KOTS neither renders nor installs the chart.
+    if (info === undefined || literalExclude(info.exclude) === true) return [];
     const spec = {
       values: plainValues(j.layers.values),
       optionalValues: j.layers.optional.map((o) => ({
@@ -82,10 +85,13 @@ export function chartRenderJobs(
 export function applyChartRenders(
   scan: ScanResult,
   renders: ReadonlyArray<{ chart: JoinedChart; render: ChartRender }>,
+  outDir: string,
 ): ScanResult {
   const replaced = new Set<number>();
   const uses = [];
   const findings: Finding[] = [];
+  const files = [...scan.files];
+  const workloads = [...scan.workloads];
   for (const { chart: j, render } of renders) {
     const info = scan.helmCharts[j.index];
     if (info === undefined) continue;
@@ -106,6 +112,19 @@ export function applyChartRenders(
     });
     uses.push(...r.uses);
     findings.push(...r.findings);
+    if (info.apiVersion === KOTS_API_V1) {
+      // KOTS deploys a v1 chart's objects through its kustomize base: they join the preview.
+      const rendered = renderedChartFiles({
+        chart: info,
+        index: j.index,
+        releaseName: kotsReleaseName(info),
+        outDir,
+        manifests: render.manifests,
+        scan: scanText,
+      });
+      files.push(...rendered.files);
+      workloads.push(...rendered.workloads);
+    }
   }
   const kept = scan.uses.filter(
     (u) =>
@@ -115,7 +134,7 @@ export function applyChartRenders(
         (u.context === 'helm-value' || u.context === 'helm-template')
       ),
   );
-  return { ...scan, uses: [...kept, ...uses], findings: [...scan.findings, ...findings] };
+  return { ...scan, files, workloads, uses: [...kept, ...uses], findings: [...scan.findings, ...findings] };
 }
 
 /** The one notice when no helm renders the joined charts: they keep the approximation. */

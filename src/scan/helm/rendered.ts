@@ -43,6 +43,7 @@ export function renderedChartUses(input: RenderedChartInput): { uses: ImageUse[]
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const push = (use: ImageUse): void => {
+    use.rendered = true;
     const key = `${use.context}\0${use.raw}\0${use.pos.file}:${use.pos.line}:${use.pos.column}`;
     if (seen.has(key)) return;
     seen.add(key);
