@@ -22,7 +22,10 @@ export interface RenderedFilesInput {
   scan: (file: string, text: string) => { files: ScannedFile[]; workloads: Workload[] };
 }
 
-export function renderedChartFiles(input: RenderedFilesInput): { files: ScannedFile[]; workloads: Workload[] } {
+export function renderedChartFiles(input: RenderedFilesInput): {
+  files: ScannedFile[];
+  workloads: Workload[];
+} {
   // One flat file per chart: every generated file lies directly in the output directory.
   const file = posix.join(input.outDir, `chart-${safeName(input.releaseName)}.rendered.yaml`);
   const text = input.manifests
