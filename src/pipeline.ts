@@ -129,7 +129,15 @@ async function renderCharts(
     const notice = helmNotFoundNotice(scan, charts, why);
     return notice === null ? scan : { ...scan, findings: [...scan.findings, notice] };
   }
-  const planned = chartRenderJobs(scan, charts, deps.cwd);
+  // The KOTS template evaluator, when one is given; a template it cannot decide stays as written.
+  const render = deps.render;
+  const renderString = render
+    ? (text: string) => {
+        const r = render(text);
+        return r.dynamic ? text : r.value;
+      }
+    : undefined;
+  const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
   const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
   deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
   const results = await renderChartsTraced(
@@ -140,7 +148,10 @@ async function renderCharts(
     const r = results[i];
     if (r === undefined || r instanceof Error) {
       const error = r ?? new Error('not rendered');
-      return { chart: p.chart, render: { status: 'failed', error, chartPath: p.job.chart } };
+      return {
+        chart: p.chart,
+        render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
+      };
     }
     return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
   });

@@ -143,6 +143,13 @@ export const RULES = {
       'Helm refuses to render the chart with the values KOTS passes (template error, `required`, schema, time or output bound): KOTS fails the install there',
     help: 'a chart with `{{ required "db.host is required" .Values.db.host }}` and a HelmChart CR that sets no `db.host`; reported at the HelmChart CR\'s `chart:`',
   },
+  'helm-chart-render-templated': {
+    level: 'notice',
+    addition: true,
+    summary:
+      "Helm refuses the chart while the HelmChart CR's values still hold KOTS templates only KOTS evaluates (`ConfigOption`…): its images are approximated",
+    help: '`replicas: \'{{repl ConfigOption "replicas" }}\'` passed to a chart that needs a number: only the install renders it',
+  },
   'helm-image-untraced': {
     level: 'notice',
     addition: true,

@@ -24,13 +24,16 @@ export type ChartRender =
   | { status: 'rendered'; manifests: readonly RenderedManifest[]; trace: ChartTrace }
   | {
       status: 'failed';
-      error: Error /** The path Helm was given, shown as the archive's. */;
+      error: Error;
+      /** The path Helm was given, shown as the archive's. */
       chartPath?: string;
+      /** The values still held KOTS templates, which may be why Helm refused them. */
+      templated?: boolean;
     };
 
 export type PlannedRender =
-  | { chart: JoinedChart; job: ChartRenderJob }
-  | { chart: JoinedChart; finding: Finding };
+  /** `templated`: the values still hold KOTS templates. */
+  { chart: JoinedChart; job: ChartRenderJob; templated: boolean } | { chart: JoinedChart; finding: Finding };
 
 const identity: RenderString = (s) => s;
 
@@ -72,7 +75,7 @@ export function chartRenderJobs(
         values,
         defaults: chartValueLayers(j.archive).layers,
       };
-      return [{ chart: j, job }];
+      return [{ chart: j, job, templated: holdsTemplate(values) }];
     } catch (e: unknown) {
       if (!(e instanceof ChartValuesError)) throw e;
       const message = `HelmChart "${info.name}": ${e.message}; KOTS fails the chart there`;
@@ -96,7 +99,7 @@ export function applyChartRenders(
     const info = scan.helmCharts[j.index];
     if (info === undefined) continue;
     if (render.status === 'failed') {
-      findings.push(failureFinding(info, render.error, j.archive.displayPath, render.chartPath));
+      findings.push(failureFinding(info, render, j.archive.displayPath));
       continue;
     }
     replaced.add(j.index);
@@ -157,7 +160,11 @@ export function helmNotFoundNotice(
   );
 }
 
-function failureFinding(info: HelmChartInfo, error: Error, archive: string, chartPath?: string): Finding {
+function failureFinding(
+  info: HelmChartInfo,
+  { error, chartPath, templated }: { error: Error; chartPath?: string; templated?: boolean },
+  archive: string,
+): Finding {
   // Helm's error spans lines (template, position, cause); its hint about --debug is no use here.
   let first = error.message
     .split('\n')
@@ -173,11 +180,25 @@ function failureFinding(info: HelmChartInfo, error: Error, archive: string, char
       `HelmChart "${info.name}": ${first}; KOTS's dependency check fails the install (its images are approximated)`,
     );
   }
+  if (templated && isHelmError(error, 'render-failed')) {
+    return finding(
+      'helm-chart-render-templated',
+      chartPos(info),
+      `HelmChart "${info.name}": ${first}; the CR's values still hold KOTS templates that only KOTS renders, so its images are approximated`,
+    );
+  }
   return finding(
     'helm-chart-render-failed',
     chartPos(info),
     `HelmChart "${info.name}": ${first}; KOTS fails the install there (its images are approximated)`,
   );
+}
+
+function holdsTemplate(v: unknown): boolean {
+  if (typeof v === 'string') return hasTemplate(v);
+  if (Array.isArray(v)) return v.some(holdsTemplate);
+  if (typeof v === 'object' && v !== null) return Object.values(v).some(holdsTemplate);
+  return false;
 }
 
 function chartPos(info: HelmChartInfo) {
