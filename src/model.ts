@@ -70,6 +70,9 @@ export interface HelmValueSlot {
   registryPath?: string[];
   /** The path goes through a list item: no values override can reach it without replacing the list. */
   inList?: true;
+  /** Set when the value at `path` is only the leading part of the image name, up to a `/` (Istio's
+   *  `global.hub`): its length; the chart's template writes the rest of the name after it. */
+  prefixLength?: number;
 }
 
 /** A Kubernetes object that runs containers: the target of an imagePullSecrets patch. */
@@ -152,6 +155,9 @@ export interface HelmChartInfo {
   namespace?: string;
   namespacePos?: SourcePos;
   pos: SourcePos;
+  /** The chart's values declare Bitnami's `global.security.allowInsecureImages`, which its
+   *  templates require before they render images other than the ones they ship with. */
+  insecureImagesSwitch?: true;
   /** Position of the `chart:` key, where findings about rendering the chart point. */
   chartPos?: SourcePos;
   /** True when any value (values or optionalValues) is a template with ImagePullSecretName. */

@@ -207,9 +207,19 @@ function valueSlot(
   const whole = cs.find((c) => exact(c, [start, start + length]));
   if (whole)
     return { path: strings(whole.path), repoKey: 'image', ...(inList(whole.path) ? { inList: true } : {}) };
+  // One value writes registry and repository (`repository: quay.io/prometheus/prometheus`).
+  const name = cs.find((c) => exact(c, r.name));
+  const nameKey = name?.path[name.path.length - 1];
+  if (name && (nameKey === 'repository' || nameKey === 'name')) {
+    return {
+      path: strings(name.path.slice(0, -1)),
+      repoKey: nameKey,
+      ...(inList(name.path) ? { inList: true as const } : {}),
+    };
+  }
   const repo = cs.find((c) => exact(c, r.repository));
   const key = repo?.path[repo.path.length - 1];
-  if (!repo || (key !== 'repository' && key !== 'name')) return undefined;
+  if (!repo || (key !== 'repository' && key !== 'name')) return prefixSlot(cs, r, start);
   const registry = r.registry === null ? undefined : cs.find((c) => exact(c, r.registry as [number, number]));
   if (r.registry !== null && registry === undefined) return undefined;
   const listed = inList(repo.path) || (registry !== undefined && inList(registry.path));
@@ -218,6 +228,22 @@ function valueSlot(
     repoKey: key,
     ...(registry ? { registryPath: strings(registry.path) } : {}),
     ...(listed ? { inList: true as const } : {}),
+  };
+}
+
+/** A value that writes the start of the name up to a `/` (a hub or a registry with a path), with the
+ *  rest of the name written after it: replacing that value moves every image built on it. */
+function prefixSlot(cs: readonly Contribution[], r: NameRanges, start: number): HelmValueSlot | undefined {
+  // Only right before the last component: a local registry keeps just that component
+  // (pkg/imageutil/image.go), so `<host>/<namespace>` + `/<last>` names the image as KOTS does.
+  const lead = cs.find((c) => c.verbatim && c.start === r.name[0] && c.end === r.last[0] - 1);
+  if (lead === undefined) return undefined;
+  const strings = lead.path.map(String);
+  return {
+    path: strings,
+    repoKey: 'image',
+    prefixLength: lead.end - start,
+    ...(lead.path.some((s) => typeof s === 'number') ? { inList: true as const } : {}),
   };
 }
 
