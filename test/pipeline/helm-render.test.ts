@@ -198,6 +198,19 @@ describe('positions of rendered images (Helm 4)', () => {
     ]);
   });
 
+  it('a literal image sits at its template line', () => {
+    const c = cases[1] as ChartCase;
+    const image = 'redis:alpine@sha256:8096655e437712b07503796fb64d81359256cfcff0ab29d95a7da72863786efb';
+    const line = lineOf(
+      join(fixtures, 'onlineboutique', 'onlineboutique', 'templates', 'cartservice.yaml'),
+      `image: ${image}`,
+    );
+    expect(at(c, image)).toEqual([
+      `manifests/${c.archive}!onlineboutique/templates/cartservice.yaml:${line}`,
+    ]);
+    expect(chartUses(result, c).find((u) => u.raw === image)?.context).toBe('helm-template');
+  });
+
   it('every rendered image is traced (no image falls back to the CR line)', () => {
     const untraced = result.report.findings.filter((f) => f.rule === 'helm-image-untraced');
     expect(untraced.map((f) => f.message)).toEqual([]);
