@@ -75,7 +75,10 @@ export function chartRenderJobs(
         values,
         defaults: chartValueLayers(j.archive).layers,
       };
-      return [{ chart: j, job, templated: holdsTemplate(values) }];
+      // A templated release name or namespace (`repl{{ ConfigOption … }}`) is only known to KOTS too.
+      const templated =
+        holdsTemplate(values) || holdsTemplate(job.releaseName) || holdsTemplate(job.namespace);
+      return [{ chart: j, job, templated }];
     } catch (e: unknown) {
       if (!(e instanceof ChartValuesError)) throw e;
       const message = `HelmChart "${info.name}": ${e.message}; KOTS fails the chart there`;
