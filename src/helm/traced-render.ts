@@ -11,6 +11,7 @@ import {
   MARKER_DIGITS,
   type MarkedLeaf,
   markValues,
+  nameLikeLeaf,
   type ValueLayer,
   type ValuePath,
 } from './markers.js';
@@ -26,7 +27,7 @@ export type ChartTrace =
   | {
       status: 'traced';
       /** Which marking rendered like the plain render. */
-      marking: 'all-strings' | 'image-like';
+      marking: 'all-strings' | 'image-like' | 'names';
       prefix: string;
       leaves: ReadonlyMap<string, MarkedLeaf>;
       marked: RenderedManifest[];
@@ -94,6 +95,21 @@ export async function renderChartTraced(opts: TracedRenderOptions): Promise<Trac
       leaves: narrow.leaves,
       marked: markedNarrow.manifests,
       fallbackReason: firstReason ?? undefined,
+    };
+    return { ...plain, trace };
+  }
+  // Charts that compare the tag as a version: mark only what names the image.
+  const names = markValues(layers, prefix, nameLikeLeaf);
+  const markedNames = await attempt(renderChart(markedOpts(names.values)));
+  const namesReason = check(plain, markedNames);
+  if (namesReason === null && markedNames !== null && !(markedNames instanceof Error)) {
+    const trace: ChartTrace = {
+      status: 'traced',
+      marking: 'names',
+      prefix,
+      leaves: names.leaves,
+      marked: markedNames.manifests,
+      fallbackReason: `${firstReason}; ${secondReason}`,
     };
     return { ...plain, trace };
   }
