@@ -83,10 +83,13 @@ export async function writeGeneratedFiles(
   const writes: PlannedWrite[] = [];
   for (const f of files) {
     const target = resolve(cwd, f.path);
-    // Renames stay inside OUT: every generated file lies directly in it.
-    if (dirname(target) !== outAbs) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    // Renames stay inside OUT: generated files lie in it, filtered release copies below it.
+    if (target === outAbs || !isInside(target, outAbs)) {
+      throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    }
     writes.push({
-      dir: outAbs,
+      dir: dirname(target),
+      root: outAbs,
       name: basename(target),
       content: f.content,
       display: `to output directory ${outDir}`,
@@ -101,6 +104,9 @@ export async function writeGeneratedFiles(
   await removeStale(outAbs, wanted);
 }
 
+/** Every directory from below OUT down to `dir` that exists must be a real directory: a symlink the
+ *  pull request committed there (`kots-proxy/release -> /etc`) would take the renames outside OUT.
+ *  OUT itself and `dir` are checked again by writeAllOrNone. */
 /** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */
 export function plannedFile(path: string, content: string, display = path): PlannedWrite {
   return { dir: dirname(path), name: basename(path), content, display };

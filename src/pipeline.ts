@@ -59,6 +59,13 @@ export async function runPipeline(
   // Release paths come from the pull request: those resolving outside options.root are never read.
   const confined = await confinePaths(paths, deps.cwd, options.root);
   const scanned = await scanReleaseCharts(confined.inside, deps.cwd);
+  if (scanned.scan.files.length === 0 && confined.findings.length === 0) {
+    // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
+    // lying outside the root is not that case: its path-skipped finding goes into the report.
+    throw new UsageError(
+      `no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`,
+    );
+  }
   scanned.scan.findings.unshift(...confined.findings);
   const scan = deps.findHelm
     ? await renderCharts(scanned.scan, scanned.charts, options, deps, deps.findHelm)
