@@ -49,6 +49,8 @@ export interface ImageUse {
   workload?: number;
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
+  /** Found in the objects Helm rendered (not approximated): a v1 chart's objects are in the overlay. */
+  rendered?: true;
   /** For helm-value uses: an enclosing values map sets `enabled: false`. */
   switchedOff?: true;
   /** For helm-value uses: where the image sits in the chart's values, so that a values override (the
@@ -68,11 +70,16 @@ export interface HelmValueSlot {
   registryPath?: string[];
   /** The path goes through a list item: no values override can reach it without replacing the list. */
   inList?: true;
+  /** Set when the value at `path` is only the leading part of the image name, up to a `/` (Istio's
+   *  `global.hub`): its length; the chart's template writes the rest of the name after it. */
+  prefixLength?: number;
 }
 
 /** A Kubernetes object that runs containers: the target of an imagePullSecrets patch. */
 export interface Workload {
   file: string;
+  /** Index into ScanResult.helmCharts for the objects Helm rendered for a v1 chart. */
+  helmChart?: number;
   /** 0-based index of the document in its file. */
   docIndex: number;
   apiVersion: string;
@@ -117,6 +124,9 @@ export type AnnotationInfo = ({ text: string; plain: boolean } | { other: string
 export interface ScannedFile {
   file: string;
   documents: DocumentInfo[];
+  /** Set for the objects Helm rendered for a v1 chart: the file's text, made in memory, which the
+   *  overlay takes through a copy at `file` (a path under the output directory). */
+  rendered?: { text: string; chart: string };
 }
 
 export interface ApplicationSettings {
@@ -145,6 +155,11 @@ export interface HelmChartInfo {
   namespace?: string;
   namespacePos?: SourcePos;
   pos: SourcePos;
+  /** The chart's values declare Bitnami's `global.security.allowInsecureImages`, which its
+   *  templates require before they render images other than the ones they ship with. */
+  insecureImagesSwitch?: true;
+  /** Position of the `chart:` key, where findings about rendering the chart point. */
+  chartPos?: SourcePos;
   /** True when any value (values or optionalValues) is a template with ImagePullSecretName. */
   passesPullSecret: boolean;
   /** v1 `spec.useHelmInstall: true`: KOTS gives the chart its own midstream and pull secret. */
@@ -302,6 +317,9 @@ export interface FilteredCopy {
   path: string;
   /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
   keep: Array<[number, number]>;
+  /** The source text when it is not a release file (a v1 chart's rendered objects), with the
+   *  HelmChart CR it was rendered for. */
+  rendered?: { text: string; chart: string };
 }
 
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */
@@ -327,6 +345,8 @@ export interface RunOptions {
    *  are skipped, never read. */
   root: string;
   outDir: string;
+  /** `--helm PATH` / input `helm`: the helm binary to render charts with (else `helm` on PATH). */
+  helmPath?: string;
 }
 
 /** Structured progress and diagnostics; the CLI writes to stderr, the action to the job log. */

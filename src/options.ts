@@ -126,6 +126,8 @@ export interface RunSettings {
   root?: string;
   /** Relative to the working directory, `/` separators. */
   outDir: string;
+  /** The helm binary to render charts with; absent: `helm` on PATH. */
+  helmPath?: string;
 }
 
 export function buildRunOptions(s: RunSettings): RunOptions {
@@ -145,5 +147,6 @@ export function buildRunOptions(s: RunSettings): RunOptions {
     timeoutS: s.timeoutS ?? DEFAULT_TIMEOUT_S,
     root: s.root ?? '.',
     outDir: s.outDir,
+    ...(s.helmPath ? { helmPath: s.helmPath } : {}),
   };
 }

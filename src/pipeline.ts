@@ -3,24 +3,31 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { confinePaths } from './fs/inside.js';
+import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
 import type { Render } from './kots/exclude.js';
-import type {
-  AccessVerdict,
-  GeneratedFile,
-  Logger,
-  RegistryChecker,
-  Report,
-  RunOptions,
-  ScanResult,
+import {
+  type AccessVerdict,
+  type GeneratedFile,
+  type Logger,
+  type RegistryChecker,
+  type Report,
+  type RunOptions,
+  type ScanResult,
+  UsageError,
 } from './model.js';
-import { UsageError } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
 import { renderFilteredCopy } from './render/filtered-copy.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
-import { scanRelease } from './scan/index.js';
+import { type JoinedChart, scanReleaseCharts } from './scan/index.js';
+import {
+  applyChartRenders,
+  type ChartRender,
+  chartRenderJobs,
+  helmNotFoundNotice,
+} from './scan/rendered-charts.js';
 
 export interface PipelineResult {
   report: Report;
@@ -36,6 +43,9 @@ export interface PipelineDeps {
   cwd: string;
   /** Whether --registry-auth holds credentials for a host (as normalized, e.g. `docker.io`). */
   hasCredentials?: (host: string) => boolean;
+  /** Finds the helm binary (`options.helmPath`, else PATH; null when there is none). Absent: charts
+   *  are not rendered and keep the approximation without a notice (library use, tests). */
+  findHelm?: (helmPath: string | undefined) => Promise<HelmBinary | null>;
   /** KOTS template rendering with Config defaults, for kots.io/exclude and kots.io/when. */
   render?: Render;
 }
@@ -48,15 +58,18 @@ export async function runPipeline(
   const hasCredentials = deps.hasCredentials ?? (() => false);
   // Release paths come from the pull request: those resolving outside options.root are never read.
   const confined = await confinePaths(paths, deps.cwd, options.root);
-  const scan = await scanRelease(confined.inside, deps.cwd);
-  if (scan.files.length === 0 && confined.findings.length === 0) {
+  const scanned = await scanReleaseCharts(confined.inside, deps.cwd);
+  if (scanned.scan.files.length === 0 && confined.findings.length === 0) {
     // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
     // lying outside the root is not that case: its path-skipped finding goes into the report.
     throw new UsageError(
       `no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`,
     );
   }
-  scan.findings.unshift(...confined.findings);
+  scanned.scan.findings.unshift(...confined.findings);
+  const scan = deps.findHelm
+    ? await renderCharts(scanned.scan, scanned.charts, options, deps, deps.findHelm)
+    : scanned.scan;
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
@@ -76,7 +89,7 @@ export async function runPipeline(
   });
   const copies: GeneratedFile[] = [];
   for (const copy of plan.overlay.copies) {
-    const text = await readFile(path.resolve(deps.cwd, copy.source), 'utf8');
+    const text = copy.rendered?.text ?? (await readFile(path.resolve(deps.cwd, copy.source), 'utf8'));
     copies.push({ path: copy.path, content: renderFilteredCopy(copy, text) });
   }
   const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;
@@ -95,4 +108,61 @@ export async function runPipeline(
     generated: files.map((f) => f.path),
   };
   return { report, files, scan };
+}
+
+/** Renders each joined chart with Helm and takes its images from the render; with no usable helm,
+ *  one notice and the approximation. An explicit `--helm` that does not run is a usage error. */
+async function renderCharts(
+  scan: ScanResult,
+  charts: JoinedChart[],
+  options: RunOptions,
+  deps: PipelineDeps,
+  findHelm: NonNullable<PipelineDeps['findHelm']>,
+): Promise<ScanResult> {
+  if (charts.length === 0) return scan;
+  let helm: HelmBinary | null;
+  let why = 'no helm binary on PATH';
+  try {
+    helm = await findHelm(options.helmPath);
+  } catch (e: unknown) {
+    if (options.helmPath !== undefined && options.helmPath !== '') {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+    if (!isHelmError(e)) throw e;
+    helm = null;
+    why = e.message;
+  }
+  if (helm === null) {
+    const notice = helmNotFoundNotice(scan, charts, why);
+    return notice === null ? scan : { ...scan, findings: [...scan.findings, notice] };
+  }
+  // The KOTS template evaluator, when one is given; a template it cannot decide stays as written.
+  const render = deps.render;
+  const renderString = render
+    ? (text: string) => {
+        const r = render(text);
+        return r.dynamic ? text : r.value;
+      }
+    : undefined;
+  const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
+  const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
+  deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
+  const results = await renderChartsTraced(
+    jobs.map((p) => p.job),
+    helm,
+  );
+  const renders = jobs.map((p, i): { chart: JoinedChart; render: ChartRender } => {
+    const r = results[i];
+    if (r === undefined || r instanceof Error) {
+      const error = r ?? new Error('not rendered');
+      return {
+        chart: p.chart,
+        render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
+      };
+    }
+    return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
+  });
+  const out = applyChartRenders(scan, renders, options.outDir);
+  const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));
+  return { ...out, findings: [...out.findings, ...failedBefore] };
 }

@@ -122,6 +122,41 @@ export const RULES = {
       "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
     help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten. Use a registry host name instead of an IPv6 address.',
   },
+  'helm-not-found': {
+    level: 'notice',
+    addition: true,
+    summary:
+      'no `helm` binary was found (PATH, `--helm`, action input `helm`): the charts named are approximated from `values.yaml` and template literals instead of rendered',
+    help: 'a release with chart archives scanned where `helm` is not installed: install Helm 3 or 4 (GitHub-hosted runners ship it) or pass `--helm PATH`',
+  },
+  'helm-chart-missing-dependency': {
+    level: 'error',
+    addition: true,
+    summary:
+      "a chart archive's `Chart.yaml` declares a dependency that its `charts/` does not vendor: KOTS's dependency check fails the install",
+    help: "`dependencies: [{name: redis, repository: https://charts.bitnami.com/bitnami}]` packaged without `helm dependency build`; reported at the HelmChart CR's `chart:`",
+  },
+  'helm-chart-render-failed': {
+    level: 'error',
+    addition: true,
+    summary:
+      'Helm refuses to render the chart with the values KOTS passes (template error, `required`, schema, time or output bound): KOTS fails the install there',
+    help: 'a chart with `{{ required "db.host is required" .Values.db.host }}` and a HelmChart CR that sets no `db.host`; reported at the HelmChart CR\'s `chart:`',
+  },
+  'helm-chart-render-templated': {
+    level: 'notice',
+    addition: true,
+    summary:
+      "Helm refuses the chart while the HelmChart CR's values still hold KOTS templates only KOTS evaluates (`ConfigOption`…): its images are approximated",
+    help: '`replicas: \'{{repl ConfigOption "replicas" }}\'` passed to a chart that needs a number: only the install renders it',
+  },
+  'helm-image-untraced': {
+    level: 'notice',
+    addition: true,
+    summary:
+      "an image Helm rendered whose value could not be traced (the chart branches on or transforms the value): reported at the HelmChart CR's `chart:` with the reason",
+    help: 'a chart that compares `image.tag` with `semverCompare`, so a marked render cannot keep rendering the same objects',
+  },
   'dynamic-exclude': {
     level: 'notice',
     addition: true,

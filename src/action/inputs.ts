@@ -33,6 +33,8 @@ export interface ActionInputs {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** The helm binary to render charts with; absent: `helm` on PATH (hosted runners ship it). */
+  helmPath?: string;
   /** Hosts that may resolve to internal addresses (input allow-registries). */
   allowRegistries: string[];
   /** Registry requests in flight in total (input concurrency). */
@@ -162,6 +164,8 @@ export function parseInputs(
   const sarif = read('sarif');
   if (sarif) inputs.sarif = sarif;
   if (config) inputs.configFile = config.file;
+  const helm = read('helm').trim();
+  if (helm) inputs.helmPath = helm;
   return inputs;
 }
 

@@ -11,11 +11,12 @@ import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
 import { createChecksApi } from '../github/octokit-checks.js';
 import { type CommitState, renderSummary } from '../github/summary.js';
 import { renderNotes } from '../github/summary-notes.js';
+import { locateHelm } from '../helm/locate.js';
 import type { Logger, Report, RunOptions } from '../model.js';
 import { UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
-import { type PipelineResult, runPipeline } from '../pipeline.js';
+import { type PipelineDeps, type PipelineResult, runPipeline } from '../pipeline.js';
 import { MIN_SECRET_LENGTH, Redactor } from '../redact.js';
 import { credentialFor, registrySecrets } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
@@ -35,6 +36,8 @@ import { inspectCheckout, repoPathMapper } from './workspace.js';
 export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   pipeline: typeof runPipeline;
+  /** Finds helm for chart renders; absent: charts are approximated without a notice. */
+  findHelm?: PipelineDeps['findHelm'];
   makeApi: (options: OctokitApiOptions) => GitHubApi;
   makeChecksApi?: typeof createChecksApi;
 }
@@ -42,6 +45,7 @@ export interface ActionDeps {
 const defaultDeps = (): ActionDeps => ({
   env: process.env,
   pipeline: runPipeline,
+  findHelm: (helmPath) => locateHelm(helmPath === undefined ? {} : { helmPath }),
   makeApi: createOctokitApi,
 });
 
@@ -225,6 +229,7 @@ function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
     // The default root, the working directory (the workspace): release paths from the pull request
     // stay inside the checkout.
     outDir: relativeOutDir(workspace, inputs.outputDir),
+    ...(inputs.helmPath ? { helmPath: inputs.helmPath } : {}),
   });
 }
 
@@ -259,6 +264,7 @@ async function runChecked(deps: ActionDeps, run: CheckedRun): Promise<PipelineRe
       logger,
       cwd: workspace,
       hasCredentials: (host) => credentialFor(inputs.credentials, host) !== undefined,
+      ...(deps.findHelm ? { findHelm: deps.findHelm } : {}),
     });
   } finally {
     await checker.close();

@@ -36,6 +36,7 @@ export interface CliArgs {
   concurrency: number;
   /** Registry requests in flight to one registry, at most `concurrency`. */
   perRegistryConcurrency: number;
+  helmPath?: string;
   /** Seconds the registry phase may take in all (unset: the default). */
   timeoutS?: number;
   failOn: FailOn;
@@ -65,6 +66,7 @@ Options:
   --concurrency-per-registry N
                               requests in flight to one registry, with its own queue; at most
                               --concurrency (default: 16, or --concurrency when lower)
+  --helm PATH                 the helm binary (3.x or 4.x) that renders chart archives (default: helm on PATH)
   --timeout SECONDS           time limit for all registry checks; later images are not checked (default: 120)
   --fail-on LEVEL             error, warning or never (default: error)
   --quiet / --verbose         less / more output on stderr
@@ -153,6 +155,10 @@ export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArg
   const registryDomain = host('--registry-domain', v['registry-domain']);
   if (registryDomain) args.registryDomain = registryDomain;
   if (v['registry-auth'] !== undefined) args.registryAuth = v['registry-auth'];
+  if (v.helm !== undefined) {
+    if (v.helm === '') throw new UsageError('--helm must not be empty');
+    args.helmPath = v.helm;
+  }
   if (v.timeout !== undefined) args.timeoutS = parseTimeoutSeconds('--timeout', v.timeout);
   if (v.root === '') throw new UsageError('--root must not be empty');
   if (v.root !== undefined) args.root = v.root;
@@ -180,6 +186,7 @@ function parse(argv: string[]) {
       offline: { type: 'boolean' },
       concurrency: { type: 'string' },
       'concurrency-per-registry': { type: 'string' },
+      helm: { type: 'string' },
       timeout: { type: 'string' },
       'fail-on': { type: 'string' },
       quiet: { type: 'boolean' },

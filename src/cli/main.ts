@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { type Logger, UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
 import { checkOutDir, describe, plannedFile, relativeOutDir, writeGeneratedFiles } from '../output.js';
+import type { PipelineDeps } from '../pipeline.js';
 import { Redactor } from '../redact.js';
 import {
   credentialFor,
@@ -24,6 +25,9 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   version: string;
+  /** Finds helm for chart renders (default: locateHelm, `--helm` or PATH); null: charts are
+   *  approximated without a notice. */
+  findHelm?: PipelineDeps['findHelm'] | null;
   /** Width of the stderr table; absent: not fitted. */
   columns?: number;
 }
@@ -80,6 +84,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       warning: (m) => err(`warning: ${m}\n`),
     };
     const options = buildRunOptions(args);
+    const findHelm =
+      io.findHelm === null
+        ? undefined
+        : (io.findHelm ??
+          (async (helmPath: string | undefined) => {
+            const { locateHelm } = await import('../helm/locate.js');
+            return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
+          }));
     const { runPipeline } = await import('../pipeline.js');
     const checker = args.offline
       ? undefined
@@ -100,6 +112,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         logger,
         cwd: io.cwd,
         hasCredentials: (host) => credentialFor(credentials, host) !== undefined,
+        ...(findHelm ? { findHelm } : {}),
       });
     } finally {
       await checker?.close();

@@ -54,7 +54,19 @@ export function parseRenderedManifests(output: string): RenderedManifest[] {
   for (const chunk of chunks) {
     const m = SOURCE.exec(chunk.text);
     if (m?.[1] !== undefined) source = m[1];
-    const doc = parseDocument(chunk.text, { uniqueKeys: false });
+    let text = chunk.text;
+    let doc = parseDocument(text, { uniqueKeys: false });
+    if (doc.errors.length > 0) {
+      // Go's YAML reader (which Helm and KOTS use) accepts flow collections whose continuation lines
+      // sit at their key's indentation, as Istio's RBAC templates print them; the yaml package
+      // does not. Indenting those lines further changes no value.
+      const lenient = indentFlowContinuations(text);
+      const again = lenient === text ? doc : parseDocument(lenient, { uniqueKeys: false });
+      if (again.errors.length === 0) {
+        text = lenient;
+        doc = again;
+      }
+    }
     const firstError = doc.errors[0];
     if (firstError !== undefined) {
       const errLine = chunk.line + (firstError.linePos?.[0].line ?? 1) - 1;
@@ -62,7 +74,47 @@ export function parseRenderedManifests(output: string): RenderedManifest[] {
     }
     const object: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (object === null || object === undefined) continue;
-    out.push({ source, index: out.length, line: chunk.line, text: chunk.text, object });
+    out.push({ source, index: out.length, line: chunk.line, text, object });
   }
   return out;
+}
+
+/** Lines inside a flow collection left open on an earlier line get indented past that line's key. */
+function indentFlowContinuations(text: string): string {
+  let depth = 0;
+  let need = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      let out = line;
+      if (depth > 0) {
+        const indent = line.length - line.trimStart().length;
+        if (indent < need && line.trim() !== '') out = ' '.repeat(need - indent) + line;
+      } else {
+        const key = /^(\s*(?:-\s+)*)/.exec(line)?.[1]?.length ?? 0;
+        need = key + 1;
+      }
+      depth = Math.max(0, depth + flowDelta(line));
+      return out;
+    })
+    .join('\n');
+}
+
+/** Open minus closed flow brackets on a line, outside quotes and comments. */
+function flowDelta(line: string): number {
+  let d = 0;
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quote !== '') {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || line[i - 1] === ' ')) break;
+    else if (ch === '[' || ch === '{') d++;
+    else if (ch === ']' || ch === '}') d--;
+  }
+  return d;
 }

@@ -118,6 +118,15 @@ export function imageLikeLeaf(path: ValuePath, value: string): boolean {
   return /^[\w.-]+(:\d+)?\/[\w./-]+/.test(value) || /^v?\d+\.\d+/.test(value) || /^sha256:/.test(value);
 }
 
+/** The narrowest marking: only the values an image's name is built from, never a tag or a version,
+ *  for charts that compare the tag as a version (`semverCompare ">=0.9.0" .Values.image.tag`). The
+ *  name is then traced and the tag is left as the chart printed it. */
+export function nameLikeLeaf(path: ValuePath, value: string): boolean {
+  const key = [...path].reverse().find((s): s is string => typeof s === 'string') ?? '';
+  if (/tag|digest|version/i.test(key) || /^v?\d+\.\d+/.test(value) || /^sha256:/.test(value)) return false;
+  return /image|registry|repo|hub|name|prefix|host/i.test(key) || /^[\w.-]+(:\d+)?\/[\w./-]+/.test(value);
+}
+
 /** `global.hub`, `images[0].name`, `a["odd.key"]`. */
 export function formatValuePath(path: ValuePath): string {
   let out = '';

@@ -17,8 +17,8 @@ import type { Values } from './values-merge.js';
 
 /** pkg/base/helm_helpers.go: the namespace KOTS renders with when the CR names none. */
 export const KOTS_NAMESPACE_TEMPLATE = 'repl{{ Namespace}}';
-export const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 export interface RenderChartOptions {
   /** A chart archive (.tgz) or an unpacked chart directory. */

@@ -11,6 +11,7 @@ import {
   MARKER_DIGITS,
   type MarkedLeaf,
   markValues,
+  nameLikeLeaf,
   type ValueLayer,
   type ValuePath,
 } from './markers.js';
@@ -26,7 +27,7 @@ export type ChartTrace =
   | {
       status: 'traced';
       /** Which marking rendered like the plain render. */
-      marking: 'all-strings' | 'image-like';
+      marking: 'all-strings' | 'image-like' | 'names';
       prefix: string;
       leaves: ReadonlyMap<string, MarkedLeaf>;
       marked: RenderedManifest[];
@@ -97,6 +98,45 @@ export async function renderChartTraced(opts: TracedRenderOptions): Promise<Trac
     };
     return { ...plain, trace };
   }
+  // Charts that compare the tag as a version: mark only what names the image.
+  const names = markValues(layers, prefix, nameLikeLeaf);
+  const markedNames = await attempt(renderChart(markedOpts(names.values)));
+  const namesReason = check(plain, markedNames);
+  if (namesReason === null && markedNames !== null && !(markedNames instanceof Error)) {
+    const trace: ChartTrace = {
+      status: 'traced',
+      marking: 'names',
+      prefix,
+      leaves: names.leaves,
+      marked: markedNames.manifests,
+      fallbackReason: `${firstReason}; ${secondReason}`,
+    };
+    return { ...plain, trace };
+  }
+  // Bitnami charts refuse images that differ from their Chart.yaml `images` annotation unless
+  // `global.security.allowInsecureImages` is set (common.errors.insecureImages): a chart that
+  // declares that switch gets it in the marked render only, where every image differs by design.
+  if (layers.some((l) => declaresInsecureSwitch(l))) {
+    const allow: ValueLayer = {
+      origin: 'cr',
+      at: [],
+      values: { global: { security: { allowInsecureImages: true } } },
+    };
+    const lenient = markValues([...layers, allow], prefix, imageLikeLeaf);
+    const markedLenient = await attempt(renderChart(markedOpts(lenient.values)));
+    const thirdReason = check(plain, markedLenient);
+    if (thirdReason === null && markedLenient !== null && !(markedLenient instanceof Error)) {
+      const trace: ChartTrace = {
+        status: 'traced',
+        marking: 'image-like',
+        prefix,
+        leaves: lenient.leaves,
+        marked: markedLenient.manifests,
+        fallbackReason: `${firstReason}; ${secondReason}`,
+      };
+      return { ...plain, trace };
+    }
+  }
   return {
     ...plain,
     trace: {
@@ -104,6 +144,11 @@ export async function renderChartTraced(opts: TracedRenderOptions): Promise<Trac
       reason: `marked render: ${firstReason}; image-like marked render: ${secondReason}`,
     },
   };
+}
+
+function declaresInsecureSwitch(layer: ValueLayer): boolean {
+  const g = valueAt(layer.values, ['global', 'security']);
+  return typeof g === 'object' && g !== null && 'allowInsecureImages' in g;
 }
 
 /** Traces the image string at `at` in the plain render. */

@@ -5,7 +5,7 @@
 
 export type Values = Record<string, unknown>;
 
-export interface OptionalValuesEntry {
+interface OptionalValuesEntry {
   when?: unknown;
   recursiveMerge?: unknown;
   values?: unknown;

@@ -79,7 +79,10 @@ function chartValues(
       notes.push(`${at(u)}: "${u.raw}" sits in a list (${hv.path.join('.')}): set the whole list`);
       return;
     }
-    if (hv.repoKey === 'image') {
+    if (hv.prefixLength !== undefined) {
+      // The value is the name up to its last `/`; the template appends `/<last component>` and the tag.
+      setPath(hv.path, `${host}/${p.ns}`);
+    } else if (hv.repoKey === 'image') {
       setPath(hv.path, `${host}/${p.ns}/${p.name}${p.suffix}`);
     } else if (hv.registryPath) {
       setPath(hv.registryPath, host);
@@ -100,6 +103,9 @@ function chartValues(
       movedRegistries.has(key(u.helmValue?.registryPath ?? [])),
   );
   for (const u of [...todo, ...followers]) rewrite(u);
+  // Bitnami charts refuse images other than their own unless this switch is on (common.errors.insecureImages).
+  if (sets.length > 0 && chart.insecureImagesSwitch)
+    setPath(['global', 'security', 'allowInsecureImages'], 'true');
   for (const u of uses) {
     if (u.context === 'helm-template' && needsRewrite(u, byImage.get(u.raw), eff))
       notes.push(`${at(u)}: "${u.raw}" is written in a chart template; no value can change it`);

@@ -77,6 +77,9 @@ export function buildPlan({
     if (u.context !== 'helm-value' && u.context !== 'helm-template') return false;
     return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === KOTS_API_V1;
   };
+  // Objects the overlay holds: release manifests, and the rendered objects of v1 charts.
+  const inOverlay = (u: ImageUse): boolean =>
+    OVERLAY_REWRITES.has(u.context) || (u.rendered === true && isRewritten(u));
   const groups = groupUses(scan.uses);
   // `proxy` here is the name the overlay rewrites to, which includes ephemeralContainers; the report's
   // `proxy` below keeps only what KOTS itself rewrites.
@@ -119,14 +122,10 @@ export function buildPlan({
       if (u.helmChart !== undefined) proxiedCharts.add(u.helmChart);
     }
     // A wrapped template (`LocalImageName "x"`) is resolved by KOTS itself; kustomize never sees "x".
-    if (
-      image.proxy !== null &&
-      g.ref &&
-      g.uses.some((u) => OVERLAY_REWRITES.has(u.context) && u.templating.kind === 'none')
-    ) {
+    if (image.proxy !== null && g.ref && g.uses.some((u) => inOverlay(u) && u.templating.kind === 'none')) {
       if (g.ref?.domain?.startsWith('[')) {
         // kustomize matches `images[].name` as a regular expression, where `[::1]` is a character class.
-        for (const u of g.uses.filter((x) => OVERLAY_REWRITES.has(x.context))) {
+        for (const u of g.uses.filter(inOverlay)) {
           findings.push(
             finding(
               'overlay-cannot-rewrite',

@@ -181,17 +181,19 @@ export function planOverlay(
     const dropped = file.documents.filter((d) => out.has(d.docIndex));
     const copyDir = posix.join(outDir, 'release');
     const base = file.file.replace(/^(\.\.\/)+/, '');
+    const rendered = file.rendered ? { rendered: file.rendered } : {};
     for (const doc of merged) {
       const path = posix.join(copyDir, `${base}.merge-${doc.docIndex + 1}.yaml`);
-      copies.push({ source: file.file, path, keep: [doc.span ?? [0, 0]] });
+      copies.push({ source: file.file, path, keep: [doc.span ?? [0, 0]], ...rendered });
       mergePatches.push(path);
       droppedByFile.get(file.file)?.add(doc.docIndex);
     }
-    if (merged.length > 0 || (dropped.length > 0 && !deletable(dropped, seen, ids))) {
+    if (file.rendered || merged.length > 0 || (dropped.length > 0 && !deletable(dropped, seen, ids))) {
       // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
       // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
-      const path = posix.join(copyDir, base);
-      copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]) });
+      // A chart's rendered objects exist only in memory: their copy is written where they are named.
+      const path = file.rendered ? file.file : posix.join(copyDir, base);
+      copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]), ...rendered });
       resources.push(path);
     } else {
       resources.push(file.file);
@@ -222,6 +224,13 @@ export function planOverlay(
   for (const w of scan.workloads) {
     if (!included.has(w.file) || droppedByFile.get(w.file)?.has(w.docIndex)) continue;
     if (!getsPullSecret(w.containerCount ?? 1)) continue;
+    // A v1 `useHelmInstall` chart's objects get that chart's own secret, made in its namespace.
+    const chart = w.helmChart === undefined ? undefined : scan.helmCharts[w.helmChart];
+    if (chart?.useHelmInstall) {
+      const patch = pullSecretPatch(w, pullSecretName(appSlug, chart));
+      if (patch) patches.push(patch);
+      continue;
+    }
     if (w.namespace && !hasTemplate(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
       namespaces.add(w.namespace);
     }

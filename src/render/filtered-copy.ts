@@ -12,7 +12,9 @@ export function renderFilteredCopy(copy: FilteredCopy, text: string): string {
   });
   return [
     GENERATED_HEADER,
-    `# ${copy.source} without the documents KOTS does not deploy (KOTS kinds, kots.io/exclude, kots.io/when).`,
+    copy.rendered
+      ? `# The objects Helm renders for HelmChart "${copy.rendered.chart}" (${copy.source.split('/').slice(-1)[0]}), which KOTS deploys through its kustomize base.`
+      : `# ${copy.source} without the documents KOTS does not deploy (KOTS kinds, kots.io/exclude, kots.io/when).`,
     ...parts.map((p) => `---\n${p}`),
   ].join('\n');
 }

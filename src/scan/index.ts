@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import { append } from '../util.js';
-import { type ChartArchive, readChartArchive } from './helm/archive.js';
+import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/archive.js';
 import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
@@ -99,6 +99,25 @@ export async function scanRelease(
   readBytes: ReadBytes = (p) => fsReadFile(p),
   archiveBudget = DEFAULT_ARCHIVE_BUDGET,
 ): Promise<ScanResult> {
+  return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget)).scan;
+}
+
+/** A HelmChart CR joined with the chart archive the release ships, for rendering with Helm. */
+export interface JoinedChart {
+  /** Index into ScanResult.helmCharts. */
+  index: number;
+  archive: ChartArchive;
+  layers: CrLayers;
+}
+
+/** scanRelease, plus each HelmChart CR that found its archive. */
+export async function scanReleaseCharts(
+  paths: string[],
+  cwd: string,
+  readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
+  readBytes: ReadBytes = (p) => fsReadFile(p),
+  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
+): Promise<{ scan: ScanResult; charts: JoinedChart[] }> {
   const walked = await walkRelease(paths, cwd);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
   // by walking a directory is skipped with a finding so the rest of the release is still scanned.
@@ -149,7 +168,13 @@ export async function scanRelease(
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings = [...walked.findings, ...skipped, ...merged.findings];
   merged.chartArchives = archives.map((a) => ({ file: a.displayPath, name: a.name, version: a.version }));
-  return merged;
+  const charts: JoinedChart[] = [];
+  merged.helmCharts.forEach((c, index) => {
+    const archive = matchChartArchive(archives, c.chartName, c.chartVersion);
+    const crLayers = layers[index];
+    if (archive && crLayers) charts.push({ index, archive, layers: crLayers });
+  });
+  return { scan: merged, charts };
 }
 
 function allWarnings(c: ChartArchive): string[] {

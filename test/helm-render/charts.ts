@@ -158,3 +158,12 @@ data:
   namespace: {{ .Release.Namespace | quote }}
 `,
 };
+
+/** Checks its repository's registry: no marking can keep it rendering, so it is untraced. */
+export const registryCheckChart: ChartFiles = {
+  'Chart.yaml': 'apiVersion: v2\nname: regcheck\nversion: 1.0.0\n',
+  'values.yaml': 'image:\n  repository: quay.io/acme/regcheck\n  tag: "2.0.0"\n',
+  'templates/check.yaml': `{{- if not (hasPrefix "quay.io/" .Values.image.repository) }}{{ fail "images come from quay.io" }}{{- end }}
+`,
+  'templates/app.yaml': deployment('regcheck', '"{{ .Values.image.repository }}:{{ .Values.image.tag }}"'),
+};

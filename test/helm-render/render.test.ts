@@ -23,6 +23,7 @@ import {
   hugeChart,
   missingDependencyChart,
   parentChart,
+  registryCheckChart,
   semverChart,
   slowChart,
   validatingChart,
@@ -236,7 +237,7 @@ describe.each(helms)('Helm $version', (helm) => {
       ]);
     });
 
-    it('leaves a chart untraced, with the reason, when no marking renders like the plain render', async () => {
+    it('traces the name alone when the chart compares the tag as a version', async () => {
       const dir = chartDir(`semver-${helm.major}`, semverChart);
       const out = await renderChartTraced({
         chart: dir,
@@ -245,6 +246,23 @@ describe.each(helms)('Helm $version', (helm) => {
         defaults: chartValueLayers(chartSourceFromDir(dir, 'semver')).layers,
       });
       expect(images(out)).toEqual(['quay.io/acme/semver:2.0.0']);
+      expect(out.trace.status === 'traced' ? out.trace.marking : out.trace.reason).toBe('names');
+      const [loc] = containerImages(out.manifests.map((m) => m.object));
+      const t = loc ? traceImageAt(out, loc) : undefined;
+      expect(t?.status === 'traced' ? t.contributions.map((c) => c.pathText) : t).toEqual([
+        'image.repository',
+      ]);
+    });
+
+    it('leaves a chart untraced, with the reason, when no marking renders like the plain render', async () => {
+      const dir = chartDir(`regcheck-${helm.major}`, registryCheckChart);
+      const out = await renderChartTraced({
+        chart: dir,
+        releaseName: 'rel',
+        helm: helm.path,
+        defaults: chartValueLayers(chartSourceFromDir(dir, 'regcheck')).layers,
+      });
+      expect(images(out)).toEqual(['quay.io/acme/regcheck:2.0.0']);
       expect(out.trace.status).toBe('untraced');
       if (out.trace.status === 'untraced') expect(out.trace.reason).toContain('render-failed');
     });

@@ -1,6 +1,6 @@
 // Runs the CLI's main() in process with captured stdout and stderr.
 import { spawn } from 'node:child_process';
-import { main } from '../../src/cli/main.js';
+import { type CliIo, main } from '../../src/cli/main.js';
 
 export interface CliRun {
   code: number;
@@ -8,10 +8,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Charts keep the approximation (no helm lookup), as tests of that path need on any machine. */
 export async function runCli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return runCliWith({ findHelm: null }, cwd, ...argv);
+}
+
+/** runCli with the helm lookup given: `{}` looks helm up as the CLI does (`--helm`, PATH). */
+export async function runCliWith(
+  io: Pick<CliIo, 'findHelm'>,
+  cwd: string,
+  ...argv: string[]
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
+    ...io,
     cwd,
     stdout: (t) => {
       stdout += t;

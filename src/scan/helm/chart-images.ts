@@ -39,7 +39,8 @@ export interface ChartValueImages {
 /** The CR's layers: `values` (layer 1) and each `optionalValues` entry (layer 2). */
 export interface CrLayers {
   values: ValueMap;
-  optional: Array<{ values: ValueMap; recursiveMerge: boolean }>;
+  /** `when` as written (absent: KOTS's ParseBool of "" fails the chart). */
+  optional: Array<{ values: ValueMap; recursiveMerge: boolean; when?: string }>;
 }
 
 /** Every image slot of a HelmChart CR: once for `values` alone and once with each `optionalValues` entry

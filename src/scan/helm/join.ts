@@ -8,6 +8,7 @@ import { type ChartArchive, matchChartArchive } from './archive.js';
 import { type CrLayers, crImages } from './chart-images.js';
 import { registryPart, type ValueImageSlot } from './image-slots.js';
 import { findTemplateLiteralImages } from './template-literals.js';
+import { lookup, valuesFromText } from './values-tree.js';
 
 /** One image slot as an ImageUse. */
 export function slotUse(
@@ -77,10 +78,20 @@ export function joinChartArchives(
       }
     }
     const { pullSecretValues: _old, ...rest } = chart;
-    return images.pullSecrets.length ? { ...rest, pullSecretValues: images.pullSecrets } : rest;
+    const withSwitch = declaresInsecureSwitch(archive)
+      ? { ...rest, insecureImagesSwitch: true as const }
+      : rest;
+    return images.pullSecrets.length ? { ...withSwitch, pullSecretValues: images.pullSecrets } : withSwitch;
   });
   const kept = scan.uses.filter(
     (u) => !(u.context === 'helm-value' && u.helmChart !== undefined && replaced.has(u.helmChart)),
   );
   return { ...scan, helmCharts, uses: [...kept, ...added] };
+}
+
+/** `global.security.allowInsecureImages` in the chart's own values.yaml (Bitnami's common chart). */
+function declaresInsecureSwitch(archive: ChartArchive): boolean {
+  if (!archive.values) return false;
+  const { values } = valuesFromText(archive.values.text, archive.values.file);
+  return lookup(values, ['global', 'security', 'allowInsecureImages']) !== undefined;
 }

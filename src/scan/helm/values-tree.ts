@@ -212,3 +212,26 @@ export function conditionEnabled(values: ValueMap, condition: string | undefined
   }
   return true;
 }
+
+/** The tree as plain data (what Helm reads from a values file); `other` nodes become null. */
+export function plainValues(node: ValueNode): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(plainValues);
+  if (node.kind === 'map') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of node.entries) out[k] = plainValues(v);
+    return out;
+  }
+  return null;
+}
+
+/** The node at a values path whose numbers index lists, or undefined. */
+export function lookupPath(values: ValueNode, path: ReadonlyArray<string | number>): ValueNode | undefined {
+  let node: ValueNode | undefined = values;
+  for (const seg of path) {
+    if (node === undefined) return undefined;
+    if (typeof seg === 'number') node = node.kind === 'seq' ? node.items[seg] : undefined;
+    else node = node.kind === 'map' ? node.entries.get(seg) : undefined;
+  }
+  return node;
+}

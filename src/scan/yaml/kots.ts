@@ -7,7 +7,7 @@ import { append } from '../../util.js';
 import type { CrLayers } from '../helm/chart-images.js';
 import { crUses } from '../helm/join.js';
 import { convertTree, type ValueNode } from '../helm/values-tree.js';
-import { type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
+import { asMap, type DocCtx, get, keyString, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { addUse, type Owner } from './podspec.js';
 
 const PULL_SECRET_FN = 'ImagePullSecretName';
@@ -62,6 +62,10 @@ export function scanHelmChart(d: DocCtx, root: YAMLMap, owner: Owner): void {
     pos: posAt(d, owner.kindOffset),
     passesPullSecret: false,
   };
+  const chartKey = asMap(d, spec)?.items.find((pair) => keyString(pair) === 'chart')?.key as
+    | { range?: [number, number, number] }
+    | undefined;
+  if (chartKey?.range) info.chartPos = posAt(d, chartKey.range[0]);
   const chartVersion = str(d, get(d, chart, 'chartVersion'));
   if (chartVersion !== undefined) info.chartVersion = chartVersion;
   // v1 keeps releaseName under chart, v2 directly under spec; accept either place for both.
@@ -82,9 +86,11 @@ export function scanHelmChart(d: DocCtx, root: YAMLMap, owner: Owner): void {
   const hooks = treeHooks(d);
   const layers: CrLayers = { values: convertTree(get(d, spec, 'values'), 1, hooks), optional: [] };
   for (const opt of seqItems(d, get(d, spec, 'optionalValues'))) {
+    const when = str(d, get(d, opt, 'when'));
     layers.optional.push({
       values: convertTree(get(d, opt, 'values'), 2, hooks),
       recursiveMerge: str(d, get(d, opt, 'recursiveMerge')) === 'true',
+      ...(when !== undefined ? { when } : {}),
     });
   }
   d.sink.chartLayers.push(layers);

@@ -127,6 +127,7 @@ describe('HelmChart', () => {
         namespace: 'data',
         namespacePos: at(6, 14),
         pos: at(2, 7),
+        chartPos: at(5, 3),
         passesPullSecret: false,
       },
     ]);
@@ -179,6 +180,7 @@ describe('HelmChart', () => {
       namespace: 'repl{{ Namespace }}',
       namespacePos: at(7, 14),
       pos: at(2, 7),
+      chartPos: at(5, 3),
       passesPullSecret: true,
       pullSecretValues: [
         { path: ['imagePullSecrets'], names: ['{{repl ImagePullSecretName }}'], strings: false },
