@@ -1,7 +1,7 @@
 // Go text/template with sprig's TxtFuncMap, evaluated in TypeScript. Pure: no I/O.
 import { builtins } from './builtins.js';
 import { FuncError, TemplateError } from './errors.js';
-import { execute } from './exec.js';
+import { type ExecHooks, execute } from './exec.js';
 import { type FuncMap, f, fv } from './funcs.js';
 import { parse } from './parser.js';
 import { listFuncs } from './sprig-lists.js';
@@ -76,6 +76,8 @@ export interface RenderOptions {
   rightDelim?: string;
   /** Function map; defaults to sprigFuncMap(). */
   funcs?: FuncMap;
+  /** Observers of execution (a source map of the output). */
+  hooks?: ExecHooks;
 }
 
 /**
@@ -90,7 +92,7 @@ export function render(text: string, data: Value, opts: RenderOptions = {}): str
     rightDelim: opts.rightDelim,
     hasFunction: (n) => funcs.has(n),
   });
-  return execute({ name, source: text, set, funcs }, data);
+  return execute({ name, source: text, set, funcs, ...(opts.hooks ? { hooks: opts.hooks } : {}) }, data);
 }
 
 /** The function an UnsupportedFunctionError names, if `e` (or its message) comes from one. */
