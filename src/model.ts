@@ -36,7 +36,10 @@ export type ImageContext =
 export type Templating =
   | { kind: 'none' }
   | { kind: 'dynamic' }
-  | { kind: 'wrapped'; fn: 'LocalImageName' | 'ReplicatedImageName'; literal: string };
+  | { kind: 'wrapped'; fn: 'LocalImageName' | 'ReplicatedImageName'; literal: string }
+  /** The repository is written out; only the tag or digest is a template the install decides (KOTS's
+   *  rewrite and the overlay's `images:` match by name, so the image is checked and rewritten by it). */
+  | { kind: 'tag-only'; repository: string };
 
 export interface ImageUse {
   /** The scalar's value exactly as written (after YAML unquoting). */
@@ -46,6 +49,8 @@ export interface ImageUse {
   context: ImageContext;
   /** Index into ScanResult.workloads for images inside a PodSpec. */
   workload?: number;
+  /** The template actions (as written) KOTS renders, with the Config defaults, into this value. */
+  resolvedFrom?: string[];
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
   /** For helm-value uses: where the image sits in the chart's values, so that a values override (the
@@ -103,6 +108,9 @@ export interface DocumentInfo {
 export interface ScannedFile {
   file: string;
   documents: DocumentInfo[];
+  /** The file as KOTS renders it (with the Config defaults), when it holds templates; document
+   *  offsets then point into this text. */
+  rendered?: string;
 }
 
 export interface ApplicationSettings {

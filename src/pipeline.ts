@@ -38,7 +38,7 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const scan = await scanRelease(paths, deps.cwd);
+  const scan = await scanRelease(paths, deps.cwd, undefined, undefined, { appSlug: options.appSlug });
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();

@@ -122,6 +122,20 @@ export const RULES = {
       "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
     help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten',
   },
+  'template-error': {
+    level: 'error',
+    addition: true,
+    summary:
+      "a release file's KOTS templates fail to render (Go text/template parse or execution error, or a Config KOTS cannot decode): KOTS fails the install there",
+    help: '`image: repl{{ ConfigOption "tag" | nope }}` (`function "nope" not defined`); the file is scanned as written',
+  },
+  'template-function-unsupported': {
+    level: 'warning',
+    addition: true,
+    summary:
+      "a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic",
+    help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

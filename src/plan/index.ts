@@ -68,10 +68,14 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
       if (u.helmChart !== undefined) proxiedCharts.add(u.helmChart);
     }
     // A wrapped template (`LocalImageName "x"`) is resolved by KOTS itself; kustomize never sees "x".
+    // A templated tag under a written repository is matched by name, as the overlay's rewrite is.
     if (
       image.proxy !== null &&
       g.ref &&
-      g.uses.some((u) => OVERLAY_REWRITES.has(u.context) && u.templating.kind === 'none')
+      g.uses.some(
+        (u) =>
+          OVERLAY_REWRITES.has(u.context) && (u.templating.kind === 'none' || u.templating.kind === 'tag-only'),
+      )
     ) {
       if (g.ref?.domain?.startsWith('[')) {
         // kustomize matches `images[].name` as a regular expression, where `[::1]` is a character class.

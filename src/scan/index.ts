@@ -5,10 +5,14 @@ import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
+import { finding } from '../finding.js';
+import { mayHoldConfig, readConfigCr } from '../kots/config-cr.js';
+import type { ConfigGroup } from '../template/kots.js';
 import { append } from '../util.js';
 import { type ChartArchive, readChartArchive } from './helm/archive.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
+import { classifyRenderedUses, type FileRenderer, releaseRenderer, renderFile } from './rendered.js';
 import type { ScanSink } from './sink.js';
 import { pathSkipped, walkRelease } from './walk.js';
 import { scanDocument } from './yaml/document.js';
@@ -21,18 +25,31 @@ export { walkRelease };
  *  separators). Positions are 1-based and ignore a leading BOM; CRLF line ends are fine. Documents
  *  that are empty (only comments or `---`) are not documents: `docIndex` counts the others, so it is
  *  the index into `files[0].documents`. */
-export function scanText(file: string, text: string): ScanResult {
-  return scanFile(file, text).result;
+export function scanText(file: string, text: string, render?: FileRenderer): ScanResult {
+  return scanFile(file, text, render).result;
 }
 
-/** scanText plus each HelmChart CR's values layers (parallel to `result.helmCharts`). */
-function scanFile(file: string, text: string): { result: ScanResult; layers: CrLayers[] } {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** scanText plus each HelmChart CR's values layers (parallel to `result.helmCharts`). With `render`,
+ *  a file holding KOTS templates is scanned as KOTS renders it; positions stay the original's. */
+function scanFile(
+  file: string,
+  text: string,
+  render?: FileRenderer,
+): { result: ScanResult; layers: CrLayers[] } {
+  const original = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rendered = renderFile(file, original, render);
+  const src = rendered.text;
   // Line starts come from the text itself, not from Parser's onNewLine callback (see lineCounterOf).
   const lc = lineCounterOf(src);
   const parser = new Parser();
   const composer = new Composer();
-  const sink: ScanSink = { uses: [], workloads: [], helmCharts: [], chartLayers: [], findings: [] };
+  const sink: ScanSink = {
+    uses: [],
+    workloads: [],
+    helmCharts: [],
+    chartLayers: [],
+    findings: [...rendered.findings],
+  };
   const documents: DocumentInfo[] = [];
   for (const doc of composer.compose(parser.parse(src))) {
     const d: DocCtx = {
@@ -45,12 +62,14 @@ function scanFile(file: string, text: string): { result: ScanResult; layers: CrL
       sink,
       problems: new Set(),
       aliasesFollowed: 0,
+      ...(rendered.origin ? { origin: rendered.origin } : {}),
     };
     const info = scanDocument(d, doc);
     if (info) documents.push(info);
   }
+  classifyRenderedUses(sink.uses, rendered);
   const result: ScanResult = {
-    files: [{ file, documents }],
+    files: [{ file, documents, ...(rendered.origin ? { rendered: src } : {}) }],
     uses: sink.uses,
     workloads: sink.workloads,
     helmCharts: sink.helmCharts,
@@ -96,8 +115,11 @@ export async function scanRelease(
   cwd: string,
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
+  kots: { appSlug: string } = { appSlug: '' },
 ): Promise<ScanResult> {
   const walked = await walkRelease(paths, cwd);
+  const config = await readReleaseConfig(walked.files, cwd, readFile);
+  const render = releaseRenderer(config.groups, kots.appSlug);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
   // by walking a directory is skipped with a finding so the rest of the release is still scanned.
   const explicit = new Set(paths.map((p) => path.resolve(cwd, p)));
@@ -113,7 +135,7 @@ export async function scanRelease(
       skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
       continue;
     }
-    const scanned = scanFile(file, text);
+    const scanned = scanFile(file, text, render);
     parts.push(scanned.result);
     append(layers, scanned.layers);
   }
@@ -135,8 +157,36 @@ export async function scanRelease(
     archives.push(chart);
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
-  merged.findings = [...walked.findings, ...skipped, ...merged.findings];
+  merged.findings = [...walked.findings, ...skipped, ...config.findings, ...merged.findings];
   return merged;
+}
+
+/** The release's Config CR (KOTS takes the first one): read before any file is rendered, since
+ *  every file's templates may read its items. Unreadable files are left to the scan to report. */
+async function readReleaseConfig(
+  files: string[],
+  cwd: string,
+  readFile: ReadFile,
+): Promise<{ groups: ConfigGroup[]; findings: Finding[] }> {
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, file));
+    } catch {
+      continue;
+    }
+    if (!mayHoldConfig(text)) continue;
+    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const cr = readConfigCr(src);
+    if (!cr) continue;
+    const lc = lineCounterOf(src);
+    const findings = cr.problems.map((p) => {
+      const { line, col } = lc.linePos(p.offset);
+      return finding('template-error', { file, line, column: col }, p.message);
+    });
+    return { groups: cr.groups, findings };
+  }
+  return { groups: [], findings: [] };
 }
 
 function allWarnings(c: ChartArchive): string[] {

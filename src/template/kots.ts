@@ -5,10 +5,10 @@
 // `dynamic`. config_context.go reads neither `when` nor `hidden`: ConfigOption gives such items'
 // values as for any other item.
 import { type FuncMap, f } from './funcs.js';
-import { render, sprigFuncMap } from './index.js';
+import { render, sprigFuncMap, TemplateError } from './index.js';
 import { type ConfigGroup, ConfigValues } from './kots-config.js';
 import { staticFuncs } from './kots-static.js';
-import { composeMaps, identityMap, MapRecorder, type SourceMap } from './source-map.js';
+import { composeMaps, identityMap, MapRecorder, type SourceMap, sourceOffset } from './source-map.js';
 import { int64, type Value } from './value.js';
 
 export type { ConfigGroup, ConfigItem } from './kots-config.js';
@@ -219,6 +219,22 @@ function renderPasses(text: string, funcs: FuncMap, name: string): string {
   return cur;
 }
 
+/** Offset where 1-based `line` starts in `text`; with `upTo`, instead the line number of offset `upTo`. */
+function lineStart(text: string, line: number, upTo?: number): number {
+  if (upTo !== undefined) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  let off = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', off);
+    if (nl < 0) break;
+    off = nl + 1;
+  }
+  return off;
+}
+
 /** renderPasses with a source map: each pass records its chunks, the second pass's map is composed
  *  onto the first's. `recorder` is set while a pass runs so function calls report into it. */
 function renderPassesMapped(
@@ -238,6 +254,13 @@ function renderPassesMapped(
     setRecorder(rec);
     try {
       cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec });
+    } catch (e: unknown) {
+      // The second pass reads the first one's output: give its error the line of the original text.
+      if (e instanceof TemplateError && map.length > 0 && cur !== text) {
+        const at = sourceOffset(map, lineStart(cur, e.line));
+        throw new TemplateError(e.message, e.templateName, lineStart(text, 0, at));
+      }
+      throw e;
     } finally {
       setRecorder(undefined);
     }

@@ -4,6 +4,7 @@ import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq, type LineCounter } from 'yaml';
 import { finding } from '../../finding.js';
 import type { SourcePos } from '../../model.js';
+import { type SourceMap, sourceOffset } from '../../template/kots.js';
 import type { TreeHooks } from '../helm/values-tree.js';
 import type { ScanSink } from '../sink.js';
 
@@ -25,10 +26,19 @@ export interface DocCtx {
   problems: Set<string>;
   aliasesFollowed: number;
   anchors?: Map<string, Node[]>;
+  /** Set when `text` is the KOTS rendering of the file: positions are reported in the original. */
+  origin?: Origin;
+}
+
+/** The original file behind a rendered text: its map and its line index. */
+export interface Origin {
+  map: SourceMap;
+  lc: LineCounter;
 }
 
 export function posAt(d: DocCtx, offset: number): SourcePos {
-  const { line, col } = d.lc.linePos(d.base + offset);
+  const abs = d.base + offset;
+  const { line, col } = d.origin ? d.origin.lc.linePos(sourceOffset(d.origin.map, abs)) : d.lc.linePos(abs);
   return { file: d.file, line, column: col };
 }
 
