@@ -24,7 +24,7 @@ export type FileRenderer = (text: string, file: string) => MappedKotsResult;
 export interface RenderedFile {
   text: string;
   /** Present when `text` is a rendering: positions map back to the original through it. */
-  origin?: { map: SourceMap; lc: LineCounter };
+  origin?: { map: SourceMap; lc: LineCounter; source: string };
   findings: Finding[];
 }
 
@@ -50,7 +50,7 @@ export function renderFile(file: string, text: string, render: FileRenderer | un
   if (!render || !hasTemplate(text) || onlyConfig(text)) return { text, findings: [] };
   try {
     const r = render(text, file);
-    return { text: r.output, origin: { map: r.map, lc: lineCounterOf(text) }, findings: [] };
+    return { text: r.output, origin: { map: r.map, lc: lineCounterOf(text), source: text }, findings: [] };
   } catch (e: unknown) {
     if (!(e instanceof TemplateError)) throw e;
     const pos = { file, line: Math.max(1, e.line), column: 1 };
@@ -89,11 +89,27 @@ export function classifyRenderedUses(uses: ImageUse[], rendered: RenderedFile): 
     const start = at + (quoted ? 1 : 0);
     // A value KOTS rendered reads the same in the rendered text (unless YAML escapes changed it).
     if (!rendered.text.startsWith(use.raw, start)) continue;
-    const c = classify(use.raw, overlapping(origin.map, start, start + use.raw.length), start);
+    const segs = overlapping(origin.map, start, start + use.raw.length);
+    const c = classify(use.raw, segs, start);
     if (!c) continue;
     use.templating = c.templating;
+    // What only the install knows is reported as written, as is a wrapped image.
+    if (c.templating.kind !== 'none') use.raw = writtenText(origin.source, segs, start, start + use.raw.length);
     if (c.resolvedFrom.length > 0) use.resolvedFrom = c.resolvedFrom;
   }
+}
+
+/** The original text of the output range [start, end). */
+function writtenText(source: string, segs: Segment[], start: number, end: number): string {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (const s of segs) {
+    const a = s.action ? s.srcStart : s.srcStart + Math.max(0, start - s.outStart);
+    const b = s.action ? s.srcEnd : s.srcStart + (Math.min(end, s.outEnd) - s.outStart);
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, b);
+  }
+  return lo < hi ? source.slice(lo, hi) : '';
 }
 
 /** How an image value made of these segments is known, or undefined when no action made any of it. */

@@ -28,6 +28,7 @@ type ParsedDoc = Document.Parsed;
  *  not a document: it takes no docIndex. `d` arrives with contents/base unset; this fills them. */
 export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
   let parsed = doc;
+  d.range = [doc.range[0], doc.range[2]];
   if (doc.errors.length > 0 && hasTemplate(d.text.slice(doc.range[0], doc.range[2]))) {
     // Whole-line templates (`repl{{ if … }}`) break the YAML; KOTS renders them away. Re-parse this
     // document alone with those lines blanked (offsets unchanged), so the images inside are still found.

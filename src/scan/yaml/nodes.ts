@@ -28,6 +28,8 @@ export interface DocCtx {
   anchors?: Map<string, Node[]>;
   /** Set when `text` is the KOTS rendering of the file: positions are reported in the original. */
   origin?: Origin;
+  /** Offsets [start, end) of the document in `text`. */
+  range?: [number, number];
 }
 
 /** The original file behind a rendered text: its map and its line index. */
