@@ -133,7 +133,7 @@ export const RULES = {
     level: 'warning',
     addition: true,
     summary:
-      "a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic",
+      'a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic',
     help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
   },
 } as const satisfies Record<string, Rule>;

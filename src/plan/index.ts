@@ -74,7 +74,8 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
       g.ref &&
       g.uses.some(
         (u) =>
-          OVERLAY_REWRITES.has(u.context) && (u.templating.kind === 'none' || u.templating.kind === 'tag-only'),
+          OVERLAY_REWRITES.has(u.context) &&
+          (u.templating.kind === 'none' || u.templating.kind === 'tag-only'),
       )
     ) {
       if (g.ref?.domain?.startsWith('[')) {

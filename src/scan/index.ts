@@ -4,9 +4,9 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
-import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import { finding } from '../finding.js';
 import { mayHoldConfig, readConfigCr } from '../kots/config-cr.js';
+import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
 import type { ConfigGroup } from '../template/kots.js';
 import { append } from '../util.js';
 import { type ChartArchive, readChartArchive } from './helm/archive.js';

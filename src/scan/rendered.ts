@@ -89,12 +89,15 @@ export function classifyRenderedUses(uses: ImageUse[], rendered: RenderedFile): 
     const start = at + (quoted ? 1 : 0);
     // A value KOTS rendered reads the same in the rendered text (unless YAML escapes changed it).
     if (!rendered.text.startsWith(use.raw, start)) continue;
-    const segs = overlapping(origin.map, start, start + use.raw.length);
+    // An action that printed nothing right after the value (an empty tag) is part of it too.
+    const end = start + use.raw.length;
+    const segs = overlapping(origin.map, start, end + 1).filter((s) => s.outStart < end || s.outEnd === end);
     const c = classify(use.raw, segs, start);
     if (!c) continue;
     use.templating = c.templating;
     // What only the install knows is reported as written, as is a wrapped image.
-    if (c.templating.kind !== 'none') use.raw = writtenText(origin.source, segs, start, start + use.raw.length);
+    if (c.templating.kind !== 'none')
+      use.raw = writtenText(origin.source, segs, start, start + use.raw.length);
     if (c.resolvedFrom.length > 0) use.resolvedFrom = c.resolvedFrom;
   }
 }
@@ -125,7 +128,8 @@ export function classify(
   const wraps = actions.flatMap((s) => s.wraps);
   if (taintedAt === undefined && actions.length === 1 && wraps.length === 1 && wraps[0] === raw)
     return { templating: { kind: 'wrapped', fn: 'LocalImageName', literal: raw }, resolvedFrom: [] };
-  if (taintedAt === undefined && parseReference(raw).ok) return { templating: { kind: 'none' }, resolvedFrom };
+  if (taintedAt === undefined && parseReference(raw).ok)
+    return { templating: { kind: 'none' }, resolvedFrom };
   // Not known, or not an image with the Config defaults: still checkable when the characters before
   // the first unknown (or templated) one are a whole repository followed by `:` or `@`.
   const firstUnknown = taintedAt ?? Math.min(...actions.map((s) => s.outStart));

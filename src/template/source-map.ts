@@ -104,7 +104,8 @@ function firstAtOrAfter(map: SourceMap, o: number): number {
 
 /** The source offset of output offset `o`: exact in copied text, the action's start in its output. */
 export function sourceOffset(map: SourceMap, o: number): number {
-  const cands = overlapping(map, o, o + 1).filter((s) => s.outEnd > s.outStart);
+  // An action that printed nothing right at `o` is where a value starting there comes from.
+  const cands = overlapping(map, o, o + 1).filter((s) => s.outEnd > s.outStart || s.action);
   const s = cands[0];
   if (!s) {
     const last = map[map.length - 1];

@@ -82,7 +82,8 @@ describe('source map', () => {
       name: 'a placeholder taints its action',
       text: 'k: repl{{ LicenseFieldValue "x" }}v\n',
       needle: 'v',
-      source: 'v\n',
+      // The action printed nothing where `v` starts: a value starting there starts at the action.
+      source: 'repl{{ L',
       action: true,
     },
     {

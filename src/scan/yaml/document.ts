@@ -5,6 +5,7 @@ import { Composer, isScalar, Parser } from 'yaml';
 import { finding } from '../../finding.js';
 import type { DocumentInfo, Finding } from '../../model.js';
 import { KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
+import { overlapping } from '../../template/kots.js';
 import { blankBlockTemplates, hasTemplate } from '../../templates.js';
 import { collectSlots } from '../helm/image-slots.js';
 import { slotUse } from '../helm/join.js';
@@ -112,7 +113,10 @@ function lineHasTemplate(d: DocCtx, abs: number, cache: Map<number, boolean>): b
   if (known === undefined) {
     let end = d.text.indexOf('\n', start);
     if (end < 0) end = d.text.length;
-    known = hasTemplate(d.text.slice(start, end));
+    // In a rendered file, what a placeholder printed (not the real value) may be what breaks the line.
+    known = d.origin
+      ? overlapping(d.origin.map, start, end).some((s) => s.placeholders.length > 0)
+      : hasTemplate(d.text.slice(start, end));
     cache.set(start, known);
   }
   return known;
