@@ -1,5 +1,5 @@
 // npm run bench: every benchmark, each printing ratios against a baseline measured in the same run.
-// Needs a fresh dist/ (npm run bundle). Pass `scan`, `registry` or `latency` to run one.
+// Needs a fresh dist/ (npm run bundle). Pass `scan`, `registry`, `latency` or `helm` to run one.
 import { existsSync } from 'node:fs';
 import { runScanBenchmark } from './scan.mjs';
 
@@ -23,4 +23,10 @@ if (!only || only === 'registry') {
 if (!only || only === 'latency') {
   const { runLatencyBenchmark } = await import('./latency.mjs');
   await runLatencyBenchmark();
+}
+// The CLI on 10 chart archives with Helm, without Helm, and `helm template` alone (bench/helm.mjs);
+// needs .tools/bin/helm (bash scripts/setup-tools.sh). E.g. `node bench/run.mjs helm --runs 5`.
+if (!only || only === 'helm') {
+  const { runHelmBenchmark } = await import('./helm.mjs');
+  await runHelmBenchmark();
 }

@@ -29,6 +29,7 @@ export type ImageContext =
   | 'additionalImage' // Application spec.additionalImages: checked, never rewritten
   | 'helm-value' // a HelmChart CR value or a chart's values.yaml
   | 'helm-template' // a literal image written in a chart template
+  | 'collector' // a preflight / support-bundle collector's image (KOTS rewrites it when it runs it)
   | 'operator'; // env value, arg, or custom resource field outside any PodSpec
 
 /** A KOTS template in an image value. `wrapped` templates (`LocalImageName "x"`, `ReplicatedImageName
@@ -53,6 +54,8 @@ export interface ImageUse {
   resolvedFrom?: string[];
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
+  /** For helm-value uses: an enclosing values map sets `enabled: false`. */
+  switchedOff?: true;
   /** For helm-value uses: where the image sits in the chart's values, so that a values override (the
    *  generated `helmchart-<name>.values.yaml`) can reach it. */
   helmValue?: HelmValueSlot;
@@ -89,6 +92,8 @@ export interface Workload {
   imagePullSecrets: string[] | null;
   /** Position of the document's `kind:` value, where workload-level findings point. */
   pos: SourcePos;
+  /** containers + initContainers items (KOTS's ListImages has one entry each, image or not). */
+  containerCount?: number;
 }
 
 /** One YAML document, as far as the overlay needs to know it. */
@@ -102,7 +107,16 @@ export interface DocumentInfo {
   pos: SourcePos;
   /** Why kustomize cannot take this document, if it cannot (parse error, no kind, template at block level). */
   problem?: string;
+  /** Offsets [start, end) of the document in the file's text (BOM removed), for a filtered copy. */
+  span?: [number, number];
+  /** `kots.io/exclude` and `kots.io/when` annotations as written. */
+  exclude?: AnnotationInfo;
+  when?: AnnotationInfo;
 }
+
+/** An annotation value as written: its text and whether it was a plain scalar, or `other` (the Go
+ *  type name yaml.v2 gives a non-scalar). */
+export type AnnotationInfo = ({ text: string; plain: boolean } | { other: string }) & { pos: SourcePos };
 
 /** @public */
 export interface ScannedFile {
@@ -141,6 +155,10 @@ export interface HelmChartInfo {
   pos: SourcePos;
   /** True when any value (values or optionalValues) is a template with ImagePullSecretName. */
   passesPullSecret: boolean;
+  /** v1 `spec.useHelmInstall: true`: KOTS gives the chart its own midstream and pull secret. */
+  useHelmInstall?: true;
+  /** `spec.exclude` as written. */
+  exclude?: string;
   /** Values keys named `imagePullSecrets` / `pullSecrets` that hold a list (chart archive and CR values),
    *  with the secret names they list by default. */
   pullSecretValues?: Array<{ path: string[]; names: string[]; strings: boolean }>;
@@ -153,6 +171,8 @@ export interface ScanResult {
   application?: ApplicationSettings;
   helmCharts: HelmChartInfo[];
   findings: Finding[];
+  /** Chart archives of the release (set when a release was walked, even if it has none). */
+  chartArchives?: Array<{ file: string; name: string; version: string }>;
 }
 
 /** @public */
@@ -273,7 +293,23 @@ export interface OverlayPlan {
   secretNamespaces: string[];
   /** True when an ephemeralContainer runs a proxied image: the overlay then needs `configurations`. */
   rewritesEphemeral: boolean;
+  /** Release files the overlay takes through a filtered copy (listed in `resources` by their copy). */
+  copies: FilteredCopy[];
+  /** Generated strategic-merge patch files: later same-named documents, merged onto the first. */
+  mergePatches: string[];
+  /** The own pull secrets of v1 charts with `useHelmInstall: true` (name, chart namespace). */
+  chartSecrets: Array<{ name: string; namespace?: string }>;
   findings: Finding[];
+}
+
+/** A copy of a release file, minus the documents KOTS does not deploy, written under OUT/. */
+export interface FilteredCopy {
+  /** Release file (relative to the working directory). */
+  source: string;
+  /** Generated path (relative to the working directory). */
+  path: string;
+  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
+  keep: Array<[number, number]>;
 }
 
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */
@@ -286,8 +322,15 @@ export interface RunOptions {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses; every other host must resolve to a public one. */
+  allowRegistries: string[];
   offline: boolean;
   concurrency: number;
+  /** Seconds the registry phase may take in all. */
+  timeoutS: number;
+  /** Release paths whose real path lies outside this directory (relative to the working directory)
+   *  are skipped, never read. */
+  root: string;
   outDir: string;
 }
 

@@ -5,6 +5,9 @@ import { type RunOptions, UsageError } from './model.js';
 export const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_OUT_DIR = 'kots-proxy';
+/** Seconds the registry phase may take in all; images not reached by then are not checked. */
+export const DEFAULT_TIMEOUT_S = 120;
+const MAX_TIMEOUT_S = 86_400;
 
 /** The lowest finding level that fails the run, or `never`. */
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
@@ -36,6 +39,17 @@ export function parseAppSlug(what: string, value: string): string {
   return value;
 }
 
+/** `value` when it is a whole number of seconds from 1 to 86400; else a UsageError naming `what`. */
+export function parseTimeoutSeconds(what: string, value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TIMEOUT_S) {
+    throw new UsageError(
+      `${what} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
 /** What a shell has read from its user; absent values take the defaults above. */
 export interface RunSettings {
   appSlug: string;
@@ -44,8 +58,14 @@ export interface RunSettings {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses (loopback, private, link-local). */
+  allowRegistries?: string[];
   offline?: boolean;
   concurrency?: number;
+  /** Seconds for the whole registry phase (default DEFAULT_TIMEOUT_S). */
+  timeoutS?: number;
+  /** Release paths must resolve inside this directory, relative to the working directory (default `.`). */
+  root?: string;
   /** Relative to the working directory, `/` separators. */
   outDir: string;
 }
@@ -59,8 +79,11 @@ export function buildRunOptions(s: RunSettings): RunOptions {
     privateRegistries: s.privateRegistries,
     publicRegistries: s.publicRegistries,
     insecureRegistries: s.insecureRegistries,
+    allowRegistries: s.allowRegistries ?? [],
     offline: s.offline ?? false,
     concurrency: s.concurrency ?? DEFAULT_CONCURRENCY,
+    timeoutS: s.timeoutS ?? DEFAULT_TIMEOUT_S,
+    root: s.root ?? '.',
     outDir: s.outDir,
   };
 }

@@ -1,8 +1,10 @@
 // File-system adapter for everything kots-proxy writes. Contract: either every generated file is in
 // place, or none of this run's files are (temp files are written first, then renamed); files a previous
 // run generated and this run no longer produces are removed; nothing outside the output dir is touched.
-import { lstat, mkdir, open, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, open, readdir, realpath, rm } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { isInside } from './fs/inside.js';
+import { type PlannedWrite, SafeWriteError, writeAllOrNone } from './fs/safe-write.js';
 import { GENERATED_HEADER, isGeneratedFile } from './generated.js';
 import type { GeneratedFile } from './model.js';
 import { UsageError } from './model.js';
@@ -26,11 +28,6 @@ async function realish(p: string): Promise<string> {
       cur = parent;
     }
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Refuses an output directory that is a file, or lies inside (or is) a scanned release directory —
@@ -73,48 +70,40 @@ export async function checkOutDir(
   }
 }
 
-/** Writes the generated files atomically and removes stale ones that carry kots-proxy's header. */
+/** Writes the generated files (and `extra` files such as the report) all or none, without following
+ *  symlinks (src/fs/safe-write.ts), then removes stale ones that carry kots-proxy's header. */
 export async function writeGeneratedFiles(
   cwd: string,
   outDir: string,
   files: GeneratedFile[],
+  extra: PlannedWrite[] = [],
 ): Promise<void> {
   const outAbs = resolve(cwd, outDir);
   const wanted = new Set(files.map((f) => resolve(cwd, f.path)));
-  for (const target of wanted) {
-    if (!isInside(target, outAbs)) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+  const writes: PlannedWrite[] = [];
+  for (const f of files) {
+    const target = resolve(cwd, f.path);
+    // Renames stay inside OUT: every generated file lies directly in it.
+    if (dirname(target) !== outAbs) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    writes.push({
+      dir: outAbs,
+      name: basename(target),
+      content: f.content,
+      display: `to output directory ${outDir}`,
+    });
   }
   try {
-    await mkdir(outAbs, { recursive: true });
+    await writeAllOrNone([...writes, ...extra]);
   } catch (e: unknown) {
-    throw new UsageError(`cannot create output directory ${outDir}: ${describe(e)}`);
-  }
-  const staged: { tmp: string; target: string }[] = [];
-  try {
-    for (const f of files) {
-      const target = resolve(cwd, f.path);
-      await mkdir(dirname(target), { recursive: true });
-      const tmp = join(dirname(target), `.${process.pid}.${staged.length}.kots-proxy.tmp`);
-      staged.push({ tmp, target });
-      await writeFile(tmp, f.content, { mode: 0o644 });
-    }
-  } catch (e: unknown) {
-    await Promise.all(staged.map((s) => rm(s.tmp, { force: true })));
-    throw new UsageError(`cannot write to output directory ${outDir}: ${describe(e)}`);
-  }
-  let renamed = 0;
-  try {
-    for (const s of staged) {
-      await rename(s.tmp, s.target);
-      renamed++;
-    }
-  } catch (e: unknown) {
-    await Promise.all(staged.slice(renamed).map((s) => rm(s.tmp, { force: true })));
-    throw new UsageError(
-      `cannot write to output directory ${outDir}: ${describe(e)} (${renamed} of ${staged.length} files were replaced)`,
-    );
+    if (e instanceof SafeWriteError) throw new UsageError(e.message);
+    throw e;
   }
   await removeStale(outAbs, wanted);
+}
+
+/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */
+export function plannedFile(path: string, content: string, display = path): PlannedWrite {
+  return { dir: dirname(path), name: basename(path), content, display };
 }
 
 /** The output directory as a path relative to `cwd` with `/` separators, as report paths must be. */
@@ -127,6 +116,11 @@ export function relativeOutDir(cwd: string, outDir: string): string {
 async function removeStale(dir: string, wanted: ReadonlySet<string>): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
+    // Filtered copies of release files live in subdirectories (`release/…`).
+    if (entry.isDirectory()) {
+      await removeStale(p, wanted);
+      continue;
+    }
     if (!entry.isFile() || wanted.has(p)) continue;
     if (/^\.\d+\.(\d+\.)?kots-proxy\.tmp$/.test(entry.name)) {
       await rm(p, { force: true });
@@ -148,16 +142,13 @@ async function readStart(path: string, bytes: number): Promise<string> {
   }
 }
 
-/** Writes one file atomically (temp + rename), e.g. the JSON report. */
+/** Writes one file atomically (exclusive temp file in a fresh directory, then rename). */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.${process.pid}.kots-proxy.tmp`);
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(tmp, content);
-    await rename(tmp, path);
+    await writeAllOrNone([plannedFile(path, content)]);
   } catch (e: unknown) {
-    await rm(tmp, { force: true });
-    throw new UsageError(`cannot write ${path}: ${describe(e)}`);
+    if (e instanceof SafeWriteError) throw new UsageError(e.message);
+    throw e;
   }
 }
 

@@ -1,5 +1,9 @@
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { confinePaths } from './fs/inside.js';
+import type { Render } from './kots/exclude.js';
 import type {
   AccessVerdict,
   GeneratedFile,
@@ -11,6 +15,7 @@ import type {
 } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
+import { renderFilteredCopy } from './render/filtered-copy.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
@@ -30,6 +35,8 @@ export interface PipelineDeps {
   cwd: string;
   /** Whether --registry-auth holds credentials for a host (as normalized, e.g. `docker.io`). */
   hasCredentials?: (host: string) => boolean;
+  /** KOTS template rendering with Config defaults, for kots.io/exclude and kots.io/when. */
+  render?: Render;
 }
 
 export async function runPipeline(
@@ -38,7 +45,12 @@ export async function runPipeline(
   deps: PipelineDeps,
 ): Promise<PipelineResult> {
   const hasCredentials = deps.hasCredentials ?? (() => false);
-  const scan = await scanRelease(paths, deps.cwd, undefined, undefined, { appSlug: options.appSlug });
+  // Release paths come from the pull request: those resolving outside options.root are never read.
+  const confined = await confinePaths(paths, deps.cwd, options.root);
+  const scan = await scanRelease(confined.inside, deps.cwd, undefined, undefined, undefined, {
+    appSlug: options.appSlug,
+  });
+  scan.findings.unshift(...confined.findings);
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
@@ -49,11 +61,23 @@ export async function runPipeline(
     verdicts = await deps.checker.check(targets);
   }
 
-  const plan = buildPlan({ scan, verdicts, options, hasCredentials });
+  const plan = buildPlan({
+    scan,
+    verdicts,
+    options,
+    hasCredentials,
+    ...(deps.render ? { render: deps.render } : {}),
+  });
+  const copies: GeneratedFile[] = [];
+  for (const copy of plan.overlay.copies) {
+    const text = await readFile(path.resolve(deps.cwd, copy.source), 'utf8');
+    copies.push({ path: copy.path, content: renderFilteredCopy(copy, text) });
+  }
   const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;
   const files = [
     ...renderOverlay(plan, options.outDir, pullSecret?.path),
     ...(pullSecret ? [pullSecret] : []),
+    ...copies,
     ...renderHelmValues(plan, options.outDir),
   ];
   const report: Report = {

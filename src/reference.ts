@@ -88,6 +88,22 @@ function checkDigest(digest: string): string | undefined {
   return undefined;
 }
 
+/** Why a host that matches the grammar still cannot be contacted: a port above 65535 (or 0), or a
+ *  name the WHATWG URL parser (which the HTTP client uses) refuses. Pure: URL parsing does no I/O. */
+function unusableHost(domain: string): string | undefined {
+  const port = /:(\d+)$/.exec(domain)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    return `registry host ${show(domain)} has port ${show(port)}: ports run from 1 to 65535`;
+  }
+  try {
+    const url = new URL(`https://${domain}/`);
+    if (url.username || url.password || url.pathname !== '/') throw new Error('not a bare host');
+  } catch {
+    return `registry host ${show(domain)} is not a usable host name or address`;
+  }
+  return undefined;
+}
+
 /** Parses and validates; `reason` says what is wrong in one sentence (e.g. "repository path must be lowercase").
  *  Never throws. */
 export function parseReference(text: string): ParseResult {
@@ -120,6 +136,8 @@ export function parseReference(text: string): ParseResult {
       `registry host ${show(domain)} is not a valid host name, IPv4 or [IPv6] address with optional :port`,
     );
   }
+  const hostProblem = domain === undefined ? undefined : unusableHost(domain);
+  if (hostProblem !== undefined) return fail(hostProblem);
   const pathProblem = checkPath(path);
   if (pathProblem !== undefined) return fail(pathProblem);
   const ref: ImageReference = domain === undefined ? { path } : { domain, path };

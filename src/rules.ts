@@ -122,6 +122,48 @@ export const RULES = {
       "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
     help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten',
   },
+  'dynamic-exclude': {
+    level: 'notice',
+    addition: true,
+    summary:
+      'a `kots.io/exclude` / `kots.io/when` annotation that is a KOTS template only the install can decide; the preview shows the document (unless an earlier document has the same name)',
+    help: '`kots.io/when: \'repl{{ ConfigOptionEquals "db" "embedded" }}\'` on a StatefulSet: shown, since only the install knows the config',
+  },
+  'invalid-exclude-annotation': {
+    level: 'error',
+    addition: true,
+    summary:
+      'a `kots.io/exclude` / `kots.io/when` value that is not a Go boolean after rendering: KOTS stops the whole render',
+    help: '`kots.io/exclude: "yes"` (quoted), an unquoted number, an empty value or a map: KOTS fails with `unable to parse … as bool`; use `"true"` or `"false"`',
+  },
+  'helm-chart-archive-missing': {
+    level: 'error',
+    addition: true,
+    summary:
+      'a HelmChart CR whose chart archive (Chart.yaml `name` and `version` equal to `chart.name` and `chart.chartVersion`) is not in the release: KOTS stops the install',
+    help: 'a HelmChart with `chart: {name: redis, chartVersion: 19.0.1}` and no `redis-19.0.1` archive in the release (a v1 chart with `spec.exclude: true` is not looked up)',
+  },
+  'excluded-image-still-deployed': {
+    level: 'notice',
+    addition: true,
+    summary:
+      "an image listed in the Application's `excludedImages`: that list only keeps it out of air-gap bundles; at install time KOTS checks, proxies and gives it the pull secret like any other",
+    help: '`excludedImages: [quay.io/acme/debug:1]` while a Deployment runs `quay.io/acme/debug:1`: it is still deployed and proxied when private',
+  },
+  'container-without-name': {
+    level: 'warning',
+    addition: true,
+    summary:
+      "two or more containers (or initContainers) without a `name` in one list: strategic-merge patches key containers by name, so only the last survives KOTS's patch",
+    help: 'a Deployment with `containers: [{image: a:1}, {image: b:1}]`: give each container a `name`',
+  },
+  'collector-image-rewrite-broken': {
+    level: 'warning',
+    addition: true,
+    summary:
+      'a private preflight or support-bundle collector image with a digest or on a registry with a port: the proxy rewrite KOTS does when it runs the collector gives a reference nobody can pull',
+    help: "a `run` collector with `image: registry.acme.com:5000/tools/check@sha256:…`: write `'{{repl LocalImageName \"<image>\" }}'` and set `imagePullSecret` to `'{{repl ImagePullSecretName }}'`",
+  },
   'template-error': {
     level: 'error',
     addition: true,

@@ -4,7 +4,15 @@
 import { isAbsolute, normalize } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../model.js';
-import { DEFAULT_OUT_DIR, FAIL_ON, type FailOn, parseAppSlug, parseHost } from '../options.js';
+import {
+  DEFAULT_OUT_DIR,
+  FAIL_ON,
+  type FailOn,
+  parseAppSlug,
+  parseHost,
+  parseTimeoutSeconds,
+} from '../options.js';
+import { MIN_SECRET_LENGTH } from '../redact.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
@@ -23,6 +31,10 @@ export interface ActionInputs {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses (input allow-registries). */
+  allowRegistries: string[];
+  /** Seconds the registry phase may take in all (input timeout; unset: the default). */
+  timeoutS?: number;
   annotate: Annotate;
   commit: boolean;
   commitMessage: string;
@@ -85,7 +97,11 @@ export function parseInputs(
   mask: (secret: string) => void,
   loadConfig: () => ReplicatedConfig | undefined,
 ): ActionInputs {
-  const credentials = maskAndParseRegistryAuth(read('registry-auth'), mask);
+  // `::add-mask::e` would hide every "e" of the log: values too short to mask are not masked.
+  const maskSome = (secret: string): void => {
+    if (secret.length >= MIN_SECRET_LENGTH) mask(secret);
+  };
+  const credentials = maskAndParseRegistryAuth(read('registry-auth'), maskSome);
   const config = loadConfig();
 
   const appSlug = read('app-slug') || config?.appSlug || '';
@@ -117,17 +133,20 @@ export function parseInputs(
     privateRegistries: hostList('private-registries', read('private-registries')),
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
+    allowRegistries: hostList('allow-registries', read('allow-registries')),
     annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
     commit: commit.toLowerCase() === 'true',
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,
     failOn: oneOf('fail-on', read('fail-on'), FAIL_ON, 'error'),
     token,
   };
-  if (token) mask(token);
+  if (token) maskSome(token);
   const proxyDomain = host('proxy-domain', read('proxy-domain'));
   if (proxyDomain) inputs.proxyDomain = proxyDomain;
   const registryDomain = host('registry-domain', read('registry-domain'));
   if (registryDomain) inputs.registryDomain = registryDomain;
+  const timeout = read('timeout');
+  if (timeout !== '') inputs.timeoutS = parseTimeoutSeconds('input timeout', timeout);
   if (config) inputs.configFile = config.file;
   return inputs;
 }

@@ -14,7 +14,8 @@ import { UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
 import { type PipelineResult, runPipeline } from '../pipeline.js';
-import { credentialFor } from '../registry/auth.js';
+import { MIN_SECRET_LENGTH, Redactor } from '../redact.js';
+import { credentialFor, registrySecrets } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
 import { errorMessage } from '../util.js';
@@ -50,18 +51,24 @@ async function act(deps: ActionDeps): Promise<void> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   // Masks registry-auth (and the token) before anything else is read or logged.
   const inputs = getInputs(workspace);
+  // One redactor for every output (report, files, commit, annotations, summary, outputs, log);
+  // registry tokens join it as they arrive.
+  const redactor = new Redactor(registrySecrets(inputs.credentials));
+  const redact = redactor.redact;
   const ctx = readRunContext(env);
   if (inputs.configFile) core.info(`Read defaults from ${inputs.configFile}`);
-  const budget = annotationBudget();
-  const logger = jobLogger(budget);
+  const budget = annotationBudget(redact);
+  const logger = jobLogger(budget, redact);
   const checkout = await inspectCheckout(workspace);
   warnIfNotHead(ctx, checkout.head ?? ctx.sha, logger);
 
   const options = actionRunOptions(inputs, workspace);
   await checkOutDir(workspace, options.outDir, inputs.manifests, 'input output-dir');
-  const { report, files } = await runChecked(deps, inputs, options, workspace, logger);
+  const result = await runChecked(deps, { inputs, options, workspace, logger, redactor });
+  const { report } = result;
+  const files = result.files.map((f) => ({ ...f, content: redact(f.content) }));
   await writeGeneratedFiles(workspace, options.outDir, files);
-  const reportPath = await writeReportOutputs(report, ctx);
+  const reportPath = await writeReportOutputs(report, ctx, redact);
 
   const toRepo = repoPathMapper(workspace, checkout.root);
   const failures: Error[] = [];
@@ -87,7 +94,7 @@ async function act(deps: ActionDeps): Promise<void> {
       annotated,
       link: blobLinker(ctx, toRepo),
     });
-    await core.summary.addRaw(html).write();
+    await core.summary.addRaw(redact(html)).write();
   }
   writeCommitOutputs(reportPath, commit);
 
@@ -104,7 +111,7 @@ async function act(deps: ActionDeps): Promise<void> {
 }
 
 /** Annotations through the job's budget: core writes them as workflow commands. */
-function annotationBudget(): AnnotationBudget {
+function annotationBudget(redact: (text: string) => string): AnnotationBudget {
   return new AnnotationBudget(({ level, message, ...props }) => {
     // Only defined keys: core writes `::warning ::` for an object of undefined values.
     const p = Object.fromEntries(
@@ -115,18 +122,18 @@ function annotationBudget(): AnnotationBudget {
         startColumn: props.column,
       }).filter(([, v]) => v !== undefined),
     );
-    if (level === 'error') core.error(message, p);
-    else if (level === 'warning') core.warning(message, p);
-    else core.notice(message, p);
+    if (level === 'error') core.error(redact(message), p);
+    else if (level === 'warning') core.warning(redact(message), p);
+    else core.notice(redact(message), p);
   });
 }
 
-function jobLogger(budget: AnnotationBudget): Logger {
+function jobLogger(budget: AnnotationBudget, redact: (text: string) => string): Logger {
   return {
-    info: (m) => core.info(m),
-    debug: (m) => core.debug(m),
+    info: (m) => core.info(redact(m)),
+    debug: (m) => core.debug(redact(m)),
     warning: (m) => {
-      if (!budget.emit({ level: 'warning', message: m })) core.info(`Warning: ${m}`);
+      if (!budget.emit({ level: 'warning', message: m })) core.info(redact(`Warning: ${m}`));
     },
   };
 }
@@ -152,24 +159,37 @@ function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
     privateRegistries: inputs.privateRegistries,
     publicRegistries: inputs.publicRegistries,
     insecureRegistries: inputs.insecureRegistries,
+    allowRegistries: inputs.allowRegistries,
+    ...(inputs.timeoutS !== undefined ? { timeoutS: inputs.timeoutS } : {}),
+    // The default root, the working directory (the workspace): release paths from the pull request
+    // stay inside the checkout.
     outDir: relativeOutDir(workspace, inputs.outputDir),
   });
 }
 
+interface CheckedRun {
+  inputs: ActionInputs;
+  options: RunOptions;
+  workspace: string;
+  logger: Logger;
+  redactor: Redactor;
+}
+
 /** The pipeline with a registry checker that is closed whatever happens. */
-async function runChecked(
-  deps: ActionDeps,
-  inputs: ActionInputs,
-  options: RunOptions,
-  workspace: string,
-  logger: Logger,
-): Promise<PipelineResult> {
+async function runChecked(deps: ActionDeps, run: CheckedRun): Promise<PipelineResult> {
+  const { inputs, options, workspace, logger, redactor } = run;
   const checker = createRegistryChecker({
     credentials: inputs.credentials,
-    insecureRegistries: inputs.insecureRegistries,
+    insecureRegistries: options.insecureRegistries,
+    allowRegistries: options.allowRegistries,
+    budget: { timeoutMs: options.timeoutS * 1000 },
     concurrency: options.concurrency,
     logger,
-    onSecret: (s) => core.setSecret(s), // registry tokens, masked as soon as they arrive
+    // Registry tokens, redacted and masked as soon as they arrive (short ones are not masked).
+    onSecret: (s) => {
+      redactor.add(s);
+      if (s.length >= MIN_SECRET_LENGTH) core.setSecret(s);
+    },
   });
   try {
     return await deps.pipeline(inputs.manifests, options, {
@@ -184,14 +204,20 @@ async function runChecked(
 }
 
 /** Writes the JSON report to the runner's temp dir; sets the `report` and `images-needing-proxy` outputs. */
-async function writeReportOutputs(report: Report, ctx: RunContext): Promise<string> {
+async function writeReportOutputs(
+  report: Report,
+  ctx: RunContext,
+  redact: (text: string) => string,
+): Promise<string> {
   const reportPath = join(mkdtempSync(join(ctx.runnerTemp || tmpdir(), 'kots-proxy-')), 'report.json');
-  await writeFileAtomic(reportPath, reportJson(report));
+  await writeFileAtomic(reportPath, redact(reportJson(report)));
   core.setOutput('report', reportPath);
   core.setOutput(
     'images-needing-proxy',
-    JSON.stringify(
-      report.images.filter((i) => i.proxy?.startsWith(`${report.proxyDomain}/proxy/`)).map((i) => i.image),
+    redact(
+      JSON.stringify(
+        report.images.filter((i) => i.proxy?.startsWith(`${report.proxyDomain}/proxy/`)).map((i) => i.image),
+      ),
     ),
   );
   return reportPath;

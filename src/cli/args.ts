@@ -8,6 +8,7 @@ import {
   isFailOn,
   parseAppSlug,
   parseHost,
+  parseTimeoutSeconds,
 } from '../options.js';
 
 export interface CliArgs {
@@ -21,9 +22,15 @@ export interface CliArgs {
   privateRegistries: string[];
   publicRegistries: string[];
   insecureRegistries: string[];
+  /** Hosts that may resolve to internal addresses (loopback, private…); insecure ones may too. */
+  allowRegistries: string[];
   registryAuth?: string;
+  /** Release paths must resolve inside this directory (default: the working directory). */
+  root?: string;
   offline: boolean;
   concurrency: number;
+  /** Seconds the registry phase may take in all (unset: the default). */
+  timeoutS?: number;
   failOn: FailOn;
   verbosity: 'quiet' | 'normal' | 'verbose';
 }
@@ -41,10 +48,13 @@ Options:
   --registry-domain HOST      custom domain for registry.replicated.com images
   --private-registry HOST     images on HOST are private; no request is made (repeatable)
   --public-registry HOST      images on HOST are public; no request is made (repeatable)
-  --insecure-registry HOST    talk plain HTTP to HOST (repeatable)
+  --insecure-registry HOST    talk plain HTTP to HOST (repeatable; also allows internal addresses)
+  --allow-registry HOST       HOST may resolve to a loopback/private/link-local address (repeatable)
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
+  --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
   --concurrency N             registry requests in flight (default: 16)
+  --timeout SECONDS           time limit for all registry checks; later images are not checked (default: 120)
   --fail-on LEVEL             error, warning or never (default: error)
   --quiet / --verbose         less / more output on stderr
   --help, --version
@@ -76,6 +86,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     privateRegistries: [],
     publicRegistries: [],
     insecureRegistries: [],
+    allowRegistries: [],
     offline: false,
     concurrency: DEFAULT_CONCURRENCY,
     failOn: 'error' as const,
@@ -114,6 +125,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     privateRegistries: hostList('--private-registry', v['private-registry']),
     publicRegistries: hostList('--public-registry', v['public-registry']),
     insecureRegistries: hostList('--insecure-registry', v['insecure-registry']),
+    allowRegistries: hostList('--allow-registry', v['allow-registry']),
     offline: v.offline ?? false,
     concurrency,
     failOn,
@@ -125,6 +137,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const registryDomain = host('--registry-domain', v['registry-domain']);
   if (registryDomain) args.registryDomain = registryDomain;
   if (v['registry-auth'] !== undefined) args.registryAuth = v['registry-auth'];
+  if (v.timeout !== undefined) args.timeoutS = parseTimeoutSeconds('--timeout', v.timeout);
+  if (v.root === '') throw new UsageError('--root must not be empty');
+  if (v.root !== undefined) args.root = v.root;
   return args;
 }
 
@@ -142,9 +157,12 @@ function parse(argv: string[]) {
       'private-registry': { type: 'string', multiple: true },
       'public-registry': { type: 'string', multiple: true },
       'insecure-registry': { type: 'string', multiple: true },
+      'allow-registry': { type: 'string', multiple: true },
       'registry-auth': { type: 'string' },
+      root: { type: 'string' },
       offline: { type: 'boolean' },
       concurrency: { type: 'string' },
+      timeout: { type: 'string' },
       'fail-on': { type: 'string' },
       quiet: { type: 'boolean' },
       verbose: { type: 'boolean' },

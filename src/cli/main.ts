@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Logger, UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
-import { checkOutDir, describe, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
-import { makeRedactor } from '../redact.js';
+import { checkOutDir, describe, plannedFile, relativeOutDir, writeGeneratedFiles } from '../output.js';
+import { Redactor } from '../redact.js';
 import {
   credentialFor,
   parseRegistryAuth,
@@ -56,7 +56,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // Report paths are relative to the working directory, also for an absolute --out.
     args.outDir = relativeOutDir(io.cwd, args.outDir);
     const credentials = await loadCredentials(args.registryAuth, io.cwd);
-    redact = makeRedactor(registrySecrets(credentials));
+    // One redactor for stdout, stderr, the report and generated files; tokens join it on receipt.
+    const redactor = new Redactor(registrySecrets(credentials));
+    redact = redactor.redact;
     await checkOutDir(io.cwd, args.outDir, args.paths);
 
     const logger: Logger = {
@@ -74,9 +76,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       ? undefined
       : (await import('../registry/checker.js')).createRegistryChecker({
           credentials,
-          insecureRegistries: args.insecureRegistries,
-          concurrency: args.concurrency,
+          insecureRegistries: options.insecureRegistries,
+          allowRegistries: options.allowRegistries,
+          concurrency: options.concurrency,
           logger,
+          onSecret: (s) => redactor.add(s),
+          budget: { timeoutMs: options.timeoutS * 1000 },
         });
     let result: Awaited<ReturnType<typeof runPipeline>>;
     try {
@@ -89,10 +94,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } finally {
       await checker?.close();
     }
-    await writeGeneratedFiles(io.cwd, args.outDir, result.files);
     const json = redact(reportJson(result.report));
+    // The report file is part of the same all-or-none write as the generated files.
+    const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
+    await writeGeneratedFiles(
+      io.cwd,
+      args.outDir,
+      result.files.map((f) => ({ ...f, content: redact(f.content) })),
+      report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)],
+    );
     if (args.report === '-') io.stdout(json);
-    else if (args.report !== undefined) await writeFileAtomic(resolve(io.cwd, args.report), json);
     err(humanSummary(result.report, args.verbosity));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {

@@ -3,6 +3,7 @@
 // added in priority order while they fit, and a closing note says what was cut.
 import type { Finding, GeneratedFile, Level, Report } from '../model.js';
 import { rankFindings } from './annotate.js';
+import { escapeAttribute, escapeMarkup, fenceFor } from './escape.js';
 
 const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the closing note and whatever core.summary adds. */
@@ -27,9 +28,8 @@ export interface SummaryInput {
   limitBytes?: number;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** Escapes for HTML and Markdown alike (src/github/escape.ts). */
+const escapeHtml = escapeMarkup;
 
 const ICON: Record<Level, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
@@ -43,7 +43,7 @@ interface Section {
 function where(link: SummaryInput['link'], file: string, line: number): string {
   const text = escapeHtml(`${file}:${line}`);
   const url = link(file, line);
-  return url ? `<a href="${escapeHtml(url)}">${text}</a>` : `<code>${text}</code>`;
+  return url ? `<a href="${escapeAttribute(url)}">${text}</a>` : `<code>${text}</code>`;
 }
 
 function imageRows(input: SummaryInput): string[] {
@@ -62,7 +62,7 @@ function findingRow(input: SummaryInput, f: Finding): string {
 function commitLine(input: SummaryInput): string {
   const c = input.commit;
   if (c.kind === 'committed') {
-    const sha = c.url ? `<a href="${escapeHtml(c.url)}">${c.sha.slice(0, 7)}</a>` : c.sha.slice(0, 7);
+    const sha = c.url ? `<a href="${escapeAttribute(c.url)}">${c.sha.slice(0, 7)}</a>` : c.sha.slice(0, 7);
     return `<p>✅ Committed the generated files to the pull request branch as ${sha}.</p>`;
   }
   if (c.kind === 'failed')
@@ -78,10 +78,7 @@ function commitLine(input: SummaryInput): string {
   return `<p>${why[c.reason] ?? escapeHtml(c.reason)} <sub>${escapeHtml(c.detail)}</sub></p>`;
 }
 
-function fence(content: string): string {
-  const longest = Math.max(2, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
-  return '`'.repeat(longest + 1);
-}
+const fence = fenceFor;
 
 export function renderSummary(input: SummaryInput): string {
   const { report } = input;
@@ -125,7 +122,8 @@ export function renderSummary(input: SummaryInput): string {
       : '<p>To apply the overlay, run the same scan locally and commit its output, or copy the files below:</p>';
     sections.push({
       name: 'file content',
-      head: `<h3>How to apply</h3>\n${apply}\n\n\`\`\`sh\n${input.command}\n\`\`\`\n`,
+      // The command holds paths from the pull request: a fence it cannot close, and no line breaks.
+      head: `<h3>How to apply</h3>\n${apply}\n\n${fence(input.command)}sh\n${input.command.replace(/[\r\n\u2028\u2029]/g, ' ')}\n${fence(input.command)}\n`,
       rows: input.files.map((f) => {
         const ticks = fence(f.content);
         return `<details><summary><code>${escapeHtml(f.path)}</code></summary>\n\n${ticks}yaml\n${f.content}${f.content.endsWith('\n') ? '' : '\n'}${ticks}\n\n</details>`;

@@ -1,6 +1,7 @@
 // The finding rules (src/rules.ts), applied to resolved images and the scanned release. Pure.
 
 import { finding, shown } from '../finding.js';
+import { proxyMismatchOf } from '../kots/proxy-name.js';
 import type {
   ApplicationSettings,
   Effective,
@@ -65,12 +66,8 @@ export function statusFindings(
       each('rate-limited', `the registry of "${shown(g.image)}" kept answering 429${why}`);
       break;
     case 'private':
-      if (image.credentials === 'none') {
-        each(
-          'credentials-missing',
-          `"${shown(g.image)}" is private and no credentials were given for its registry; the proxy service needs read-only credentials for it${why}`,
-        );
-      } else if (image.credentials === 'rejected') {
+      // credentials-missing is raised once per registry (kots-findings.ts credentialsMissingOnce).
+      if (image.credentials === 'rejected') {
         each('credentials-rejected', `the credentials given for "${shown(g.image)}" cannot pull it${why}`);
       }
       break;
@@ -112,16 +109,23 @@ export function placementFindings(
     if (
       chart?.apiVersion === KOTS_API_V2 &&
       u.templating.kind === 'none' &&
+      !u.switchedOff &&
       !(g.ref && isOnAppProxy(g.ref, eff))
     ) {
       const message =
         u.context === 'helm-template'
           ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
-          : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly; KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
+          : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly (${valueOrigin(u)}); KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
       out.push(finding('helm-v2-image-not-proxied', u.pos, message));
     }
   }
   return out;
+}
+
+/** Where a v2 chart's image value comes from: a position inside the chart archive (`archive!path`)
+ *  is the chart's own default; anything else is written in the HelmChart CR. */
+function valueOrigin(u: ImageUse): string {
+  return u.pos.file.includes('!') ? "the chart's default value" : 'a value set by the HelmChart CR';
 }
 
 /** Whether a use in a HelmChart needs the license pull secret: a non-public image, or a template that
@@ -132,22 +136,23 @@ export function needsPullSecret(use: ImageUse, image: ReportImage, eff: Effectiv
   return use.raw.includes(eff.proxyDomain) || /\b(LocalRegistry\w*|ReplicatedImage\w*)\b/.test(use.raw);
 }
 
-/** An image already on a proxy path for another app slug or another proxy domain. */
+/** An image already on a proxy path for another app slug or another proxy domain. Anything else on
+ *  the proxy host is left alone by KOTS (MakeProxiedImageURL) and is fine: the Replicated SDK's
+ *  `proxy.replicated.com/library/replicated-sdk-image`. */
 export function proxyMismatch(g: ImageGroup, eff: Effective): Finding[] {
   const ref = g.ref;
   if (!ref?.domain) return [];
-  const host = canonicalRegistryHost(ref.domain);
-  const onProxyHost = host === canonicalRegistryHost(eff.proxyDomain);
-  const proxyPath = /^proxy\/([^/]+)\//.exec(ref.path);
-  let problem: string | undefined;
-  if (onProxyHost && proxyPath && proxyPath[1] !== eff.appSlug) {
-    problem = `points at the proxy path of app "${proxyPath[1]}", not "${eff.appSlug}"`;
-  } else if (onProxyHost && !proxyPath) {
-    problem = `is on the proxy host ${host} but not under proxy/${eff.appSlug}/`;
-  } else if (!onProxyHost && proxyPath && /(^|\.)proxy\.replicated\.com$/.test(host)) {
-    problem = `points at proxy host ${host}, but this app's proxy domain is ${eff.proxyDomain}`;
-  }
-  if (!problem) return [];
+  const m = proxyMismatchOf(
+    canonicalRegistryHost(ref.domain),
+    ref.path,
+    canonicalRegistryHost(eff.proxyDomain),
+    eff.appSlug,
+  );
+  if (!m) return [];
+  const problem =
+    m.kind === 'other-slug'
+      ? `points at the proxy path of app "${m.slug}", not "${eff.appSlug}"`
+      : `points at proxy host ${m.host}, but this app's proxy domain is ${eff.proxyDomain}`;
   return g.uses.map((u) => finding('proxy-reference-mismatch', u.pos, `"${shown(g.image)}" ${problem}`));
 }
 

@@ -21,7 +21,7 @@ import {
 import { compareText } from '../util.js';
 
 /** The Replicated registry: KOTS never proxies it, it is already behind the customer license. */
-const REPLICATED_REGISTRY = 'registry.replicated.com';
+export const REPLICATED_REGISTRY = 'registry.replicated.com';
 
 /** Where the generated kustomize overlay rewrites images. KOTS itself rewrites containers and
  *  initContainers, and the images of v1 charts; ephemeralContainers only the overlay rewrites. */
@@ -127,7 +127,7 @@ export function checkTargets(
 ): CheckTarget[] {
   const targets = new Map<string, CheckTarget>();
   for (const g of groups) {
-    if (!g.ref || eff.excluded.has(g.image)) continue;
+    if (!g.ref) continue;
     const n = normalizeReference(g.ref);
     if (presetStatus(n.domain, eff, options, hasCredentials)) continue;
     const key = normalizedString(g.ref);
@@ -150,7 +150,7 @@ function rewriteTarget(
   eff: Effective,
   isRewritten: (use: ImageUse) => boolean,
 ): string | null {
-  if (!g.ref || g.dynamic || eff.excluded.has(g.image)) return null;
+  if (!g.ref || g.dynamic) return null;
   if (!g.uses.some(isRewritten)) return null;
   const domain = g.ref.domain ? canonicalRegistryHost(g.ref.domain) : undefined;
   if (domain === REPLICATED_REGISTRY) {
@@ -189,14 +189,18 @@ export function resolveImages(
       };
     }
     const normalized = normalizedString(g.ref);
-    const verdict: AccessVerdict = eff.excluded.has(g.image)
-      ? { status: 'unknown', credentials: 'not-checked', reason: 'listed in excludedImages' }
-      : (presetStatus(normalizeReference(g.ref).domain, eff, options, hasCredentials) ??
-        verdicts.get(normalized) ?? {
-          status: 'unknown',
-          credentials: 'not-checked',
-          reason: options.offline ? 'offline: no request made' : 'not checked',
-        });
+    // excludedImages is not read at install time (only air-gap bundles skip them): a normal image.
+    const verdict: AccessVerdict = presetStatus(
+      normalizeReference(g.ref).domain,
+      eff,
+      options,
+      hasCredentials,
+    ) ??
+      verdicts.get(normalized) ?? {
+        status: 'unknown',
+        credentials: 'not-checked',
+        reason: options.offline ? 'offline: no request made' : 'not checked',
+      };
     const entry: ReportImage = {
       image: g.image,
       normalized,

@@ -2,17 +2,20 @@
 // Pure: no I/O, deterministic ordering everywhere.
 
 import { finding } from '../finding.js';
+import { literalOnly, type Render } from '../kots/exclude.js';
 import type {
   AccessVerdict,
+  Effective,
   Finding,
   ImageRewrite,
   ImageUse,
   Plan,
+  ReportImage,
   RunOptions,
   ScanResult,
 } from '../model.js';
 import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
-import { dockerHubSpellings, nameAsWritten } from '../reference.js';
+import { canonicalRegistryHost, dockerHubSpellings, nameAsWritten } from '../reference.js';
 import { append, compareText } from '../util.js';
 import {
   namespaceFindings,
@@ -24,17 +27,50 @@ import {
   withChartNamespaces,
 } from './findings.js';
 import { planHelmValues } from './helm-values.js';
-import { effectiveSettings, groupUses, type ImageGroup, OVERLAY_REWRITES, resolveImages } from './images.js';
+import {
+  effectiveSettings,
+  groupUses,
+  type ImageGroup,
+  OVERLAY_REWRITES,
+  REPLICATED_REGISTRY,
+  resolveImages,
+} from './images.js';
+import {
+  chartArchiveFindings,
+  collectorFindings,
+  credentialsMissingOnce,
+  excludedImageNotices,
+} from './kots-findings.js';
 import { planOverlay } from './overlay.js';
+
+/** Images pulled with the license under their own name. */
+function licensePulled(g: ImageGroup, eff: Effective): boolean {
+  const host = g.ref?.domain ? canonicalRegistryHost(g.ref.domain) : undefined;
+  if (!host) return false;
+  return (
+    host === REPLICATED_REGISTRY ||
+    host === canonicalRegistryHost(eff.proxyDomain) ||
+    (eff.registryDomain !== undefined && host === canonicalRegistryHost(eff.registryDomain))
+  );
+}
 
 export interface PlanInputs {
   scan: ScanResult;
   verdicts: ReadonlyMap<string, AccessVerdict>;
   options: RunOptions;
   hasCredentials: (host: string) => boolean;
+  /** KOTS template rendering with Config defaults (for kots.io/exclude and kots.io/when); without
+   *  it, any template is undecided. */
+  render?: Render;
 }
 
-export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInputs): Plan {
+export function buildPlan({
+  scan,
+  verdicts,
+  options,
+  hasCredentials,
+  render = literalOnly,
+}: PlanInputs): Plan {
   const eff = effectiveSettings(options, scan.application);
   const isRewritten = (u: ImageUse): boolean => {
     if (OVERLAY_REWRITES.has(u.context)) return true;
@@ -52,6 +88,8 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   const privateCharts = new Set<number>();
   const rewrites = new Map<string, string>();
   const alternates: ImageRewrite[] = [];
+  const licenseWorkloads = new Set<number>();
+  const credentialEntries: Array<{ g: ImageGroup; image: ReportImage }> = [];
 
   groups.forEach((g, i) => {
     const image = images[i];
@@ -59,9 +97,22 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
     append(findings, statusFindings(g, image, isRewritten, eff.proxyDomain));
     append(findings, placementFindings(g, image, eff, scan.helmCharts));
     append(findings, proxyMismatch(g, eff));
+    append(findings, excludedImageNotices(g, eff));
+    append(findings, collectorFindings(g, image, eff));
+    credentialEntries.push({ g, image });
     for (const u of g.uses) {
-      if (u.helmChart !== undefined && needsPullSecret(u, image, eff)) {
+      if (u.helmChart !== undefined && !u.switchedOff && needsPullSecret(u, image, eff)) {
         privateCharts.add(u.helmChart);
+      }
+      // Images KOTS leaves named as they are but that pull with the license (registry.replicated.com,
+      // the custom registry domain, the proxy host): their workloads need the pull secret as well.
+      if (
+        u.workload !== undefined &&
+        OVERLAY_REWRITES.has(u.context) &&
+        image.proxy === null &&
+        licensePulled(g, eff)
+      ) {
+        licenseWorkloads.add(u.workload);
       }
       if (image.proxy === null || !isRewritten(u)) continue;
       if (u.workload !== undefined) proxiedWorkloads.add(u.workload);
@@ -95,6 +146,8 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
     }
   });
   for (const alt of alternates) if (!rewrites.has(alt.name)) rewrites.set(alt.name, alt.newName);
+  append(findings, credentialsMissingOnce(credentialEntries));
+  append(findings, chartArchiveFindings(scan));
 
   // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
   const secretCharts = new Set([
@@ -103,11 +156,19 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   ]);
   append(
     findings,
-    namespaceFindings(scan.workloads, scan.helmCharts, proxiedWorkloads, secretCharts, scan.application),
+    namespaceFindings(
+      scan.workloads,
+      scan.helmCharts,
+      new Set([...proxiedWorkloads, ...licenseWorkloads]),
+      // A v1 chart with useHelmInstall gets its own midstream, which writes a pull secret in the
+      // chart's namespace (pkg/pull/pull.go, pkg/midstream/write.go).
+      new Set([...secretCharts].filter((i) => !scan.helmCharts[i]?.useHelmInstall)),
+      scan.application,
+    ),
   );
   append(findings, pullSecretFindings(scan.helmCharts, privateCharts));
 
-  const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug);
+  const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug, options.outDir, render);
   overlay.secretNamespaces = withChartNamespaces(overlay.secretNamespaces, scan, secretCharts);
   append(findings, overlay.findings);
 
@@ -118,7 +179,9 @@ export function buildPlan({ scan, verdicts, options, hasCredentials }: PlanInput
   return {
     effective: eff,
     images: reported,
-    needsPullSecret: proxiedWorkloads.size > 0 || secretCharts.size > 0,
+    // KOTS always writes the pull secret (pkg/midstream/write.go WriteMidstream); the license decides
+    // what it holds.
+    needsPullSecret: true,
     findings: sortFindings(findings),
     rewrites: [...rewrites]
       .map(([name, newName]) => ({ name, newName }))

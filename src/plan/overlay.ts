@@ -1,24 +1,27 @@
 // Which release files the kustomize overlay can take, which documents it must drop, and which
 // workloads need an imagePullSecrets patch. Pure.
-
-import { finding } from '../finding.js';
+import { posix } from 'node:path';
+import { finding, shown } from '../finding.js';
+import { decideDeployed, literalOnly, type Render } from '../kots/exclude.js';
+import { isKotsKind } from '../kots/kinds.js';
+import { getsPullSecret, pullSecretName, useHelmInstallSecrets } from '../kots/pull-secrets.js';
 import type {
   DocumentInfo,
+  FilteredCopy,
   Finding,
   ObjectId,
   OverlayPlan,
   PullSecretPatch,
+  ScannedFile,
   ScanResult,
   Workload,
 } from '../model.js';
 import { hasTemplate } from '../templates.js';
 import { compareText } from '../util.js';
 
-/** API groups of resources KOTS reads itself and never deploys. */
-const KOTS_GROUPS = /^(kots\.io|troubleshoot\.sh|troubleshoot\.replicated\.com)\//;
-
-function isKotsResource(doc: { apiVersion?: string }): boolean {
-  return doc.apiVersion !== undefined && KOTS_GROUPS.test(doc.apiVersion);
+/** KOTS reads these itself and never deploys them (pkg/kotsutil/kots.go IsKotsKind). */
+function isKotsResource(doc: { apiVersion?: string; kind?: string }): boolean {
+  return isKotsKind(doc.apiVersion, doc.kind);
 }
 
 /** kustomize's identity of an object: a missing namespace is `default` to it. */
@@ -41,8 +44,78 @@ function refusal(doc: DocumentInfo, ids: { has(id: string): boolean }): string |
   return undefined;
 }
 
-/** The first document of a file that kustomize would refuse (KOTS resources included: kustomize reads
- *  them before the overlay deletes them), checked against the objects of files already accepted. */
+/** Which documents of a file KOTS deploys (pkg/base/base.go ShouldBeIncludedInBaseKustomization). */
+function leftOut(
+  file: ScannedFile,
+  render: Render,
+  seen: ReadonlySet<string>,
+  findings: Finding[],
+): Set<number> {
+  const out = new Set<number>();
+  const undecidedIds = new Set<string>();
+  for (const doc of file.documents) {
+    if (isKotsResource(doc)) {
+      out.add(doc.docIndex);
+      continue;
+    }
+    const d = decideDeployed(doc.exclude, doc.when, render);
+    const pos = (d.by === 'kots.io/exclude' ? doc.exclude?.pos : doc.when?.pos) ?? doc.pos;
+    if ('error' in d) {
+      findings.push(
+        finding(
+          'invalid-exclude-annotation',
+          pos,
+          `${d.by}: ${d.error}; KOTS fails the whole render on this value (pkg/base/base.go); use "true" or "false"`,
+        ),
+      );
+    } else if ('undecided' in d) {
+      const id = objectId(doc);
+      const duplicate = doc.name !== undefined && (seen.has(id) || undecidedIds.has(id));
+      findings.push(
+        finding(
+          'dynamic-exclude',
+          pos,
+          `${d.by} "${shown(d.text)}" depends on the install, so only KOTS can tell whether ${shown(doc.kind ?? 'this document')} "${shown(doc.name ?? '')}" is deployed; the preview ${duplicate ? 'leaves it out: an earlier document of the same name is shown instead' : 'shows it'}`,
+        ),
+      );
+      if (duplicate) out.add(doc.docIndex);
+      else undecidedIds.add(id);
+    } else if (!d.deployed) {
+      out.add(doc.docIndex);
+    }
+  }
+  return out;
+}
+
+/** Documents of a file that repeat an object accepted before (earlier files via `seenApi`, or earlier
+ *  documents of this file) with the very same apiVersion: KOTS merges them onto it. */
+function mergedDuplicates(docs: DocumentInfo[], seenApi: ReadonlyMap<string, string>): DocumentInfo[] {
+  // This file's own objects on top of the release's, without copying the release's (many files).
+  const own = new Map<string, string>();
+  const out: DocumentInfo[] = [];
+  for (const doc of docs) {
+    if (doc.problem || !doc.apiVersion || !doc.kind || !doc.name || /List$/.test(doc.kind)) continue;
+    const id = objectId(doc);
+    const first = own.get(id) ?? seenApi.get(id);
+    if (first === doc.apiVersion) out.push(doc);
+    else if (first === undefined) own.set(id, doc.apiVersion);
+  }
+  return out;
+}
+
+/** The documents a `$patch: delete` can remove: kustomize must be able to load each of them. */
+function deletable(docs: DocumentInfo[], seen: ReadonlySet<string>, fileIds: ReadonlySet<string>): boolean {
+  const own = new Set<string>();
+  const ids = { has: (id: string) => seen.has(id) || fileIds.has(id) || own.has(id) };
+  for (const doc of docs) {
+    if (refusal(doc, ids) !== undefined || (doc.kind && /List$/.test(doc.kind))) return false;
+    own.add(objectId(doc));
+  }
+  return true;
+}
+
+/** The first document of a file that kustomize would refuse, checked against the objects of files
+ *  already accepted. */
 function firstRefusal(
   docs: DocumentInfo[],
   accepted: ReadonlySet<string>,
@@ -63,21 +136,33 @@ export function planOverlay(
   scan: ScanResult,
   proxiedWorkloads: ReadonlySet<number>,
   appSlug: string,
+  outDir: string,
+  render: Render = literalOnly,
 ): OverlayPlan {
-  const secretName = `${appSlug}-registry`;
+  const secretName = pullSecretName(appSlug);
   const findings: Finding[] = [];
   const resources: string[] = [];
   const deletes: ObjectId[] = [];
+  const copies: FilteredCopy[] = [];
   const included = new Set<string>();
   const seen = new Set<string>();
 
   const imagesByFile = new Map<string, number>();
   for (const u of scan.uses) imagesByFile.set(u.pos.file, (imagesByFile.get(u.pos.file) ?? 0) + 1);
 
+  const droppedByFile = new Map<string, Set<number>>();
+  const seenApi = new Map<string, string>();
+  const mergePatches: string[] = [];
   for (const file of scan.files) {
-    const deployable = file.documents.filter((d) => !isKotsResource(d));
-    if (deployable.length === 0) continue;
-    const refused = firstRefusal(file.documents, seen);
+    const out = leftOut(file, render, seen, findings);
+    droppedByFile.set(file.file, out);
+    const all = file.documents.filter((d) => !out.has(d.docIndex));
+    if (all.length === 0) continue;
+    // pkg/base/write.go deduplicateOnContent: a later document with the same apiVersion, kind, name
+    // and namespace is not a second resource but a strategic-merge patch onto the first.
+    const merged = mergedDuplicates(all, seenApi);
+    const kept = all.filter((d) => !merged.includes(d));
+    const refused = firstRefusal(kept, seen);
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
       findings.push(
@@ -89,31 +174,52 @@ export function planOverlay(
       );
       continue;
     }
-    resources.push(file.file);
-    included.add(file.file);
-    for (const doc of file.documents) if (doc.kind && !/List$/.test(doc.kind)) seen.add(objectId(doc));
-    for (const doc of file.documents) {
-      if (isKotsResource(doc) && doc.apiVersion && doc.kind && doc.name) {
-        deletes.push({
-          apiVersion: doc.apiVersion,
-          kind: doc.kind,
-          name: doc.name,
-          ...(doc.namespace ? { namespace: doc.namespace } : {}),
-        });
+    const ids = new Set<string>();
+    for (const doc of kept) if (doc.kind && !/List$/.test(doc.kind)) ids.add(objectId(doc));
+    const dropped = file.documents.filter((d) => out.has(d.docIndex));
+    const copyDir = posix.join(outDir, 'release');
+    const base = file.file.replace(/^(\.\.\/)+/, '');
+    for (const doc of merged) {
+      const path = posix.join(copyDir, `${base}.merge-${doc.docIndex + 1}.yaml`);
+      copies.push({ source: file.file, path, keep: [doc.span ?? [0, 0]] });
+      mergePatches.push(path);
+      droppedByFile.get(file.file)?.add(doc.docIndex);
+    }
+    if (merged.length > 0 || (dropped.length > 0 && !deletable(dropped, seen, ids))) {
+      // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
+      // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
+      const path = posix.join(copyDir, base);
+      copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]) });
+      resources.push(path);
+    } else {
+      resources.push(file.file);
+      for (const doc of dropped) {
+        if (doc.apiVersion && doc.kind && doc.name) {
+          deletes.push({
+            apiVersion: doc.apiVersion,
+            kind: doc.kind,
+            name: doc.name,
+            ...(doc.namespace ? { namespace: doc.namespace } : {}),
+          });
+        }
       }
     }
+    included.add(file.file);
+    for (const id of ids) seen.add(id);
+    for (const doc of kept) if (doc.apiVersion && doc.name) seenApi.set(objectId(doc), doc.apiVersion);
   }
 
+  // pkg/base/base.go FindImages + pkg/midstream/write.go writeObjectsWithPullSecret: every deployed
+  // object whose pod spec lists a container gets the pull secret, whatever its images are.
   const patches: PullSecretPatch[] = [];
   const namespaces = new Set<string>();
   const listed = new Set(scan.application?.additionalNamespaces ?? []);
-  for (const i of [...proxiedWorkloads].sort((a, b) => a - b)) {
-    const w = scan.workloads[i];
-    if (!w) continue;
+  for (const w of scan.workloads) {
+    if (!included.has(w.file) || droppedByFile.get(w.file)?.has(w.docIndex)) continue;
+    if (!getsPullSecret(w.containerCount ?? 1)) continue;
     if (w.namespace && !hasTemplate(w.namespace) && (listed.has(w.namespace) || listed.has('*'))) {
       namespaces.add(w.namespace);
     }
-    if (!included.has(w.file)) continue;
     const patch = pullSecretPatch(w, secretName);
     if (patch) patches.push(patch);
   }
@@ -125,6 +231,9 @@ export function planOverlay(
     resources,
     deletes,
     patches,
+    copies,
+    mergePatches,
+    chartSecrets: useHelmInstallSecrets(scan.helmCharts, appSlug),
     secretNamespaces: [...namespaces].sort(compareText),
     rewritesEphemeral,
     findings,

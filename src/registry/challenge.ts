@@ -1,6 +1,7 @@
 // `WWW-Authenticate` parsing (RFC 9110 §11.6.1): one header may hold several challenges, parameter
 // values may be quoted strings containing commas, and scheme and parameter names are case-insensitive.
-// Pure. A malformed header raises ChallengeError quoting it; callers classify that as `unreachable`.
+// Pure. A malformed header raises ChallengeError (never quoting it: a registry may echo credentials
+// there); callers classify that as `unreachable`.
 
 export interface Challenge {
   /** Lowercase scheme: `bearer`, `basic`, … */
@@ -16,12 +17,6 @@ export class ChallengeError extends Error {
 const TOKEN_CHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
 
-/** Printable, bounded form of a header for messages (registries are not trusted to send clean text). */
-function quoteHeader(header: string): string {
-  const clean = header.replace(/[^\x20-\x7e]/g, '?');
-  return JSON.stringify(clean.length > 200 ? `${clean.slice(0, 200)}…` : clean);
-}
-
 /** Parses every challenge in one or more header values, in order. */
 export function parseChallenges(headers: string | string[]): Challenge[] {
   const values = Array.isArray(headers) ? headers : [headers];
@@ -30,7 +25,8 @@ export function parseChallenges(headers: string | string[]): Challenge[] {
 
 function parseOne(header: string): Challenge[] {
   const fail = (why: string): never => {
-    throw new ChallengeError(`malformed WWW-Authenticate header ${quoteHeader(header)}: ${why}`);
+    // The header is never quoted: a hostile registry may echo the request's Authorization in it.
+    throw new ChallengeError(`malformed WWW-Authenticate header: ${why}`);
   };
   let i = 0;
   const skipSpace = (): void => {
@@ -115,13 +111,12 @@ function parseOne(header: string): Challenge[] {
  * The challenge to answer: Bearer (needs a realm) before Basic. Returns undefined when neither is
  * offered; throws ChallengeError for a Bearer challenge without a usable realm.
  */
-export function pickChallenge(challenges: Challenge[], header: string | string[]): Challenge | undefined {
+export function pickChallenge(challenges: Challenge[], _header: string | string[]): Challenge | undefined {
   const bearer = challenges.find((c) => c.scheme === 'bearer');
   if (bearer) {
     const realm = bearer.params.realm ?? '';
     if (!/^https?:\/\/[^/\s]+/i.test(realm)) {
-      const text = Array.isArray(header) ? header.join(', ') : header;
-      throw new ChallengeError(`Bearer challenge without an http(s) realm in ${quoteHeader(text)}`);
+      throw new ChallengeError('Bearer challenge without an http(s) realm');
     }
     return bearer;
   }

@@ -6,11 +6,20 @@ import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../mod
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
 import type { RegistryCredentials } from './auth.js';
 import { credentialFor, registrySecrets } from './auth.js';
+import {
+  BudgetedTransport,
+  DEFAULT_BUDGET,
+  NOT_CHECKED,
+  type RegistryBudget,
+  registryCapReason,
+  timeoutReason,
+} from './budget.js';
 import type { ProbeResult } from './client.js';
 import { RegistrySession } from './client.js';
 import { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUTS, Transport } from './http.js';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUTS } from './http.js';
+import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
 import type { Identity } from './tokens.js';
 import { ANONYMOUS, TokenBroker } from './tokens.js';
 
@@ -28,6 +37,12 @@ export interface RegistryCheckerOptions {
   retry?: Partial<RetryPolicy>;
   /** Called with every secret as soon as it is known (credentials at creation, tokens on receipt). */
   onSecret?: (secret: string) => void;
+  /** Hosts (`host[:port]`) that may resolve to internal addresses (insecure registries may too). */
+  allowRegistries?: string[];
+  /** Caps on registries, requests and time for the whole run (src/registry/budget.ts). */
+  budget?: Partial<RegistryBudget>;
+  /** Test seams of the network policy: a resolver, an address classifier, extra trusted CAs. */
+  network?: Pick<NetPolicyOptions, 'lookup' | 'classify' | 'ca'>;
 }
 
 /** Requests in flight to one registry unless the caller says otherwise. */
@@ -104,7 +119,30 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     1,
     Math.min(concurrency, Math.floor(options.perHostConcurrency ?? DEFAULT_PER_HOST_CONCURRENCY)),
   );
-  const transport = new Transport({ global: concurrency, perHost }, timeouts, retry);
+  const insecure = new Set(options.insecureRegistries.map(canonicalRegistryHost));
+  const policy = new NetPolicy({
+    allowed: [...options.insecureRegistries, ...(options.allowRegistries ?? [])].flatMap((h) => [
+      h,
+      registryApiHost(canonicalRegistryHost(h)),
+    ]),
+    ...options.network,
+  });
+  const budget = { ...DEFAULT_BUDGET, ...options.budget };
+  // The registry phase's deadline counts from the first check() call.
+  let transport: BudgetedTransport | undefined;
+  const connector = policy.connector(timeouts.connectMs);
+  const transportFor = (): BudgetedTransport => {
+    transport ??= new BudgetedTransport(
+      { global: concurrency, perHost },
+      timeouts,
+      retry,
+      connector,
+      budget,
+      Date.now() + budget.timeoutMs,
+    );
+    return transport;
+  };
+  const checkedHosts = new Set<string>();
   // Probes under way at once, across registries: a probe sends one request at a time, so this keeps
   // requests within the global cap before a probe's deadline starts, rather than letting probes
   // spend their deadline queued for a global slot (which would make verdicts depend on load).
@@ -116,8 +154,11 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     options.onSecret?.(secret);
   };
   for (const secret of registrySecrets(options.credentials)) remember(secret);
-  const broker = new TokenBroker(transport, remember);
-  const insecure = new Set(options.insecureRegistries.map(canonicalRegistryHost));
+  let brokerInstance: TokenBroker | undefined;
+  const brokerFor = (): TokenBroker => {
+    brokerInstance ??= new TokenBroker(transportFor(), remember);
+    return brokerInstance;
+  };
   const sessions = new Map<string, RegistrySession>();
   const probes = new Map<string, Probe>();
   let credentialedProbes = 0;
@@ -130,7 +171,10 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
         : undefined;
       const origin = `${insecure.has(host) ? 'http' : 'https'}://${registryApiHost(host)}`;
-      session = new RegistrySession(transport, broker, origin, registryApiHost(host), basic);
+      const apiHost = registryApiHost(host);
+      session = new RegistrySession(transportFor(), brokerFor(), origin, apiHost, basic, (realm) =>
+        realmRefusal(realm, apiHost, insecure.has(host), policy),
+      );
       sessions.set(host, session);
     }
     return session;
@@ -158,20 +202,29 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       if (list) list.push(probe);
       else byHost.set(probe.host, [probe]);
     }
+    const phaseEnd = transportFor().phaseDeadline;
     // Each registry on its own: ping and token plan, then a pool of its probes; a host's probes wait
     // for that host only, and the transport keeps the total within `concurrency`. A probe's deadline
-    // starts once it holds a probe slot.
+    // starts once it holds a probe slot, and never runs past the registry phase's end.
     await Promise.all(
       [...byHost].map(async ([host, list]) => {
         const session = sessionFor(host);
         await session.planTokens(
           list.map((p) => p.repository),
           identityOf(host),
-          Date.now() + timeouts.perImageMs,
+          Math.min(Date.now() + timeouts.perImageMs, phaseEnd),
         );
         await runPool(list, perHost, (probe) =>
           probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
-            const deadline = Date.now() + timeouts.perImageMs;
+            if (Date.now() >= phaseEnd) {
+              record(probe, {
+                kind: 'failed',
+                status: 'unreachable',
+                reason: timeoutReason(budget.timeoutMs),
+              });
+              return;
+            }
+            const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
             record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
           }),
         );
@@ -198,7 +251,14 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         if (!probe) {
           probe = { host, repository, reference: target.reference, settled };
           probes.set(id, probe);
-          fresh.push(probe);
+          if (!checkedHosts.has(host) && checkedHosts.size < budget.maxRegistries) checkedHosts.add(host);
+          if (checkedHosts.has(host)) fresh.push(probe);
+          else
+            probe.verdict = {
+              status: 'unknown',
+              credentials: 'not-checked',
+              reason: registryCapReason(budget.maxRegistries),
+            };
         }
         keyToProbe.set(target.key, probe);
       }
@@ -214,9 +274,9 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       for (const [key, probe] of keyToProbe) verdicts.set(key, probe.verdict!);
       return verdicts;
     },
-    stats: () => ({ ...transport.stats(), probes: probes.size, credentialedProbes }),
+    stats: () => ({ ...transportFor().stats(), probes: probes.size, credentialedProbes }),
     secrets: () => [...secrets],
-    close: () => transport.close(),
+    close: () => transport?.close() ?? Promise.resolve(),
   };
 
   async function runPasses(fresh: Probe[]): Promise<void> {
@@ -241,6 +301,22 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
       },
     );
     for (const probe of fresh) {
+      // A host (or realm) the network policy or the run's budget kept us from: nothing was learnt.
+      const reason = probe.verdict!.reason;
+      if (
+        reason !== undefined &&
+        probe.verdict!.status === 'unreachable' &&
+        Date.now() >= transportFor().phaseDeadline &&
+        reason.startsWith('time limit reached')
+      ) {
+        probe.verdict = {
+          status: 'unknown',
+          credentials: 'not-checked',
+          reason: timeoutReason(budget.timeoutMs),
+        };
+      } else if (reason?.startsWith(NOT_CONTACTED) || reason?.startsWith(NOT_CHECKED)) {
+        probe.verdict = { status: 'unknown', credentials: 'not-checked', reason: probe.verdict!.reason };
+      }
       const v = probe.verdict!;
       options.logger.debug(
         `${probe.host}/${probe.repository}@${probe.reference}: ${v.status}, credentials ${v.credentials}${v.reason ? ` (${v.reason})` : ''}`,

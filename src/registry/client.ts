@@ -71,6 +71,8 @@ export class RegistrySession {
     readonly host: string,
     /** Basic credential header of this host, used only when `identity` is not anonymous. */
     private readonly basicAuthorization: string | undefined,
+    /** Why a realm from this registry's challenge may not be asked (network policy), if so. */
+    private readonly realmRefusal: (realm: URL) => string | undefined = () => undefined,
   ) {}
 
   /** `GET /v2/` once per session (anonymous; credentials are never needed to read a challenge). */
@@ -217,6 +219,8 @@ export class RegistrySession {
     }
     const realm = this.realmOf(challenge);
     const realmUrl = new URL(realm.realm);
+    const refused = this.realmRefusal(realmUrl);
+    if (refused !== undefined) return { kind: 'failed', status: 'unreachable', reason: refused };
     if (identity.basicAuthorization && realmUrl.protocol === 'http:' && !this.origin.startsWith('http:')) {
       return {
         kind: 'failed',
@@ -244,7 +248,8 @@ export class RegistrySession {
   }
 
   private realmOf(challenge: Challenge): Realm {
-    return { realm: challenge.params.realm!, service: challenge.params.service };
+    // The registry is part of the realm's identity: a token answers only the registry that asked.
+    return { realm: challenge.params.realm!, service: challenge.params.service, registry: this.host };
   }
 
   private manifest(method: 'HEAD' | 'GET', url: string, authorization: string | undefined, deadline: number) {

@@ -5,8 +5,9 @@
 // changes; 429 (honouring Retry-After, which pauses the whole host), 5xx and connection resets
 // (a server closing an idle keep-alive socket included) retried with capped exponential backoff and
 // jitter, never past the caller's deadline.
-import { Agent, request } from 'undici';
+import { Agent, type buildConnector, request } from 'undici';
 import { HostLimiter, type LimiterStats } from './host-limiter.js';
+import { POLICY_REFUSED } from './net-policy.js';
 
 export interface Timeouts {
   connectMs: number;
@@ -99,6 +100,8 @@ const MAX_REDIRECTS = 5;
 export function describeNetworkError(e: unknown, host: string): NetworkError {
   const code = (e as { code?: unknown } | null)?.code;
   const name = e instanceof Error ? e.name : '';
+  // The network policy's refusal already names only the host; it is final, not worth a retry.
+  if (code === POLICY_REFUSED && e instanceof Error) return new NetworkError(e.message, false);
   if (code === 'ECONNREFUSED') return new NetworkError(`connection refused to ${host}`, false);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
     return new NetworkError(`DNS lookup failed for ${host}`, false);
@@ -171,6 +174,8 @@ export class Transport {
     limits: number | ConcurrencyLimits,
     timeouts: Timeouts,
     private readonly retry: RetryPolicy,
+    /** Opens each connection; the network policy's connector (src/registry/net-policy.ts). */
+    connector?: buildConnector.connector,
   ) {
     const global = Math.max(1, Math.floor(typeof limits === 'number' ? limits : limits.global));
     const perHost = Math.max(
@@ -180,7 +185,7 @@ export class Transport {
     this.limiter = new HostLimiter(global, perHost);
     this.agent = new Agent({
       connections: perHost,
-      connect: { timeout: timeouts.connectMs },
+      connect: connector ?? { timeout: timeouts.connectMs },
       headersTimeout: timeouts.headersMs,
       bodyTimeout: timeouts.bodyMs,
       keepAliveTimeout: 30_000,

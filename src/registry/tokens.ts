@@ -24,6 +24,8 @@ export type TokenOutcome =
 export interface Realm {
   realm: string;
   service?: string;
+  /** The registry whose challenge named this realm; tokens are cached per registry. */
+  registry?: string;
 }
 
 interface CacheEntry {
@@ -190,7 +192,7 @@ export class TokenBroker {
   }
 
   private key(realm: Realm, identity: Identity, scope: string): string {
-    return `${realm.realm}|${realm.service ?? ''}|${identity.id}|${scope}`;
+    return `${realm.registry ?? ''}|${realm.realm}|${realm.service ?? ''}|${identity.id}|${scope}`;
   }
 
   private tokenUrl(realm: Realm, scopes: string[]): string {

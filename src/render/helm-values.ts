@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile, HelmValue, HelmValuesPlan, Plan } from '../model.js';
+import { singleQuoted } from './yaml-scalar.js';
 
 type Tree = Map<string, Tree | HelmValue>;
 
@@ -47,9 +48,7 @@ function setPath(tree: Tree, path: string[], value: HelmValue): void {
 }
 
 /** YAML single-quoted scalar: no escapes, so `{{ … "x" }}` reaches KOTS's template engine intact. */
-function sq(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
+const sq = singleQuoted;
 
 function yamlKey(k: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(k) ? k : sq(k);

@@ -3,11 +3,10 @@
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile, ObjectId, Plan, PullSecretPatch } from '../model.js';
+import { doubleQuoted } from './yaml-scalar.js';
 
-/** A YAML double-quoted scalar (JSON strings are valid YAML). */
-export function q(value: string): string {
-  return JSON.stringify(value);
-}
+/** A YAML double-quoted scalar, escaped by the yaml library. */
+export const q = doubleQuoted;
 
 /** Fields where kustomize's default image transformer does not look, but KOTS-style manifests may run
  *  images: ephemeralContainers. */
@@ -45,7 +44,12 @@ export function renderOverlay(
     lines.push('images:');
     for (const r of plan.rewrites) lines.push(`  - name: ${q(r.name)}`, `    newName: ${q(r.newName)}`);
   }
-  const patches = [...plan.overlay.deletes.map(deletePatch), ...plan.overlay.patches.map(pullSecretPatch)];
+  const patches = [
+    // Later same-named documents KOTS merges onto the first (strategic merge), before its own patches.
+    ...plan.overlay.mergePatches.map((p) => [`  - path: ${q(posix.relative(outDir, p))}`]),
+    ...plan.overlay.deletes.map(deletePatch),
+    ...plan.overlay.patches.map(pullSecretPatch),
+  ];
   if (patches.length) {
     lines.push('patches:');
     for (const p of patches) lines.push(...p);

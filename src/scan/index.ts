@@ -10,6 +10,7 @@ import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '..
 import type { ConfigGroup } from '../template/kots.js';
 import { append } from '../util.js';
 import { type ChartArchive, readChartArchive } from './helm/archive.js';
+import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
 import { classifyRenderedUses, type FileRenderer, releaseRenderer, renderFile } from './rendered.js';
@@ -115,6 +116,7 @@ export async function scanRelease(
   cwd: string,
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
+  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
   kots: { appSlug: string } = { appSlug: '' },
 ): Promise<ScanResult> {
   const walked = await walkRelease(paths, cwd);
@@ -140,7 +142,12 @@ export async function scanRelease(
     append(layers, scanned.layers);
   }
   const archives: ChartArchive[] = [];
+  let retained = 0;
   for (const file of walked.archives) {
+    if (retained >= archiveBudget) {
+      skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readBytes(path.resolve(cwd, file));
@@ -153,11 +160,17 @@ export async function scanRelease(
       skipped.push(pathSkipped(file, `not a readable Helm chart archive: ${chart.error}`));
       continue;
     }
+    retained += retainedSize(chart);
+    if (retained > archiveBudget) {
+      skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
+      continue;
+    }
     for (const w of allWarnings(chart)) skipped.push(pathSkipped(file, w));
     archives.push(chart);
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings = [...walked.findings, ...skipped, ...config.findings, ...merged.findings];
+  merged.chartArchives = archives.map((a) => ({ file: a.displayPath, name: a.name, version: a.version }));
   return merged;
 }
 

@@ -16,10 +16,14 @@ export const OWNER = 'acme';
 export const REPO = 'app';
 
 /** The example release as `manifests/`, plus a README; the PR branch edits one manifest. */
-export function releaseFiles(): Record<string, string> {
+export function releaseFiles(): Record<string, string | Uint8Array> {
   const dir = join(ROOT, 'examples', 'release');
-  const files: Record<string, string> = { 'README.md': '# app\n' };
-  for (const name of readdirSync(dir)) files[`manifests/${name}`] = readFileSync(join(dir, name), 'utf8');
+  const files: Record<string, string | Uint8Array> = { 'README.md': '# app\n' };
+  // The chart archive is bytes; the manifests are text.
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    files[`manifests/${name}`] = name.endsWith('.tgz') ? readFileSync(p) : readFileSync(p, 'utf8');
+  }
   return files;
 }
 
@@ -35,8 +39,8 @@ export interface Scenario {
 
 export interface ScenarioOptions {
   fork?: boolean;
-  base?: Record<string, string>;
-  branchFiles?: Record<string, string>;
+  base?: Record<string, string | Uint8Array>;
+  branchFiles?: Record<string, string | Uint8Array>;
   changedFiles?: string[];
   double?: Partial<DoubleOptions>;
 }

@@ -5,6 +5,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -150,16 +151,21 @@ describe('kots-proxy scan', () => {
   });
 
   it('removes generated files a previous run produced and this run does not', async () => {
-    const root = release();
+    // The pull secret is always written (pkg/midstream/write.go WriteMidstream), so the file that
+    // goes away here is a filtered copy: a nameless KOTS Config beside a Deployment needs one.
+    const extra = `${DEPLOY.replace('  name: api\n', '  name: extra\n')}---\napiVersion: kots.io/v1beta1\nkind: Config\nspec: {}\n`;
+    const root = release({ 'manifests/extra.yaml': extra });
     writeFileSync(join(root, 'keep.yaml'), 'x: 1\n');
     expect((await cli(root, 'scan', '--app-slug', 'acme', '--offline')).code).toBe(0);
-    expect(existsSync(join(root, 'kots-proxy/pull-secret.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'kots-proxy/release/manifests/extra.yaml'))).toBe(true);
     mkdirSync(join(root, 'kots-proxy'), { recursive: true });
     writeFileSync(join(root, 'kots-proxy/mine.yaml'), 'not: generated\n');
-    // Now every image is public: no pull secret is needed any more.
-    const run = await cli(root, 'scan', '--app-slug', 'acme', '--offline', '--public-registry', 'quay.io');
+    rmSync(join(root, 'manifests/extra.yaml'));
+    const run = await cli(root, 'scan', '--app-slug', 'acme', '--offline');
     expect(run.code).toBe(0);
-    expect(readdirSync(join(root, 'kots-proxy')).sort()).toEqual(['kustomization.yaml', 'mine.yaml']);
+    expect(existsSync(join(root, 'kots-proxy/release/manifests/extra.yaml'))).toBe(false);
+    expect(existsSync(join(root, 'kots-proxy/mine.yaml'))).toBe(true);
+    expect(existsSync(join(root, 'kots-proxy/pull-secret.yaml'))).toBe(true);
   });
 
   it('keeps the previous output when the output directory cannot be written', async () => {

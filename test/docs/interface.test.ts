@@ -2,7 +2,13 @@
 // (rules and their levels, defaults) equal to the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONCURRENCY, DEFAULT_OUT_DIR, DEFAULT_PROXY_DOMAIN, FAIL_ON } from '../../src/options.js';
+import {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_OUT_DIR,
+  DEFAULT_PROXY_DOMAIN,
+  DEFAULT_TIMEOUT_S,
+  FAIL_ON,
+} from '../../src/options.js';
 import { RULES } from '../../src/rules.js';
 
 const DOC = readFileSync(new URL('../../docs/interface.md', import.meta.url), 'utf8');
@@ -47,6 +53,9 @@ describe('docs/interface.md', () => {
     );
     expect(DOC).toContain(`| \`--out DIR\` | where generated files are written | \`${DEFAULT_OUT_DIR}\` |`);
     expect(DOC).toContain(`| \`--concurrency N\` | registry requests in flight | ${DEFAULT_CONCURRENCY} |`);
+    expect(DOC).toContain(
+      `| \`--timeout SECONDS\` | time limit for all registry checks together, 1 to 86400 | ${DEFAULT_TIMEOUT_S} |`,
+    );
     const [first, second, last] = FAIL_ON;
     expect(DOC).toContain(`| \`--fail-on LEVEL\` | \`${first}\`, \`${second}\` or \`${last}\`:`);
   });

@@ -34,8 +34,11 @@ const options = fc.record({
   privateRegistries: fc.subarray(HOSTS),
   publicRegistries: fc.subarray(HOSTS),
   insecureRegistries: fc.constant<string[]>([]),
+  allowRegistries: fc.constant<string[]>([]),
   offline: fc.boolean(),
   concurrency: fc.constant(4),
+  timeoutS: fc.constant(120),
+  root: fc.constant('.'),
   outDir: fc.constantFrom('kots-proxy', 'out/gen'),
   registryDomain: fc.option(fc.constantFrom('registry.acme.example'), { nil: undefined }),
 });

@@ -44,6 +44,18 @@ function splitDockerDomain(name: string): [string, string] {
   return [domain, remote];
 }
 
+/** Our second deliberate difference: a host the HTTP client cannot use (a port outside 1-65535, or a
+ *  host the WHATWG URL parser refuses, like `a.4` or `[E]`) is rejected, so it cannot abort a run. */
+function usableHost(domain: string): boolean {
+  const port = /:(\d+)$/.exec(domain)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return false;
+  try {
+    return new URL(`https://${domain}/`).pathname === '/';
+  } catch {
+    return false;
+  }
+}
+
 /** Would ParseNormalizedNamed accept `s`? (Except Go's empty-domain quirk, which we reject on purpose.) */
 function oracleAccepts(s: string): boolean {
   if (/^[a-f0-9]{64}$/.test(s)) return false;
@@ -56,6 +68,7 @@ function oracleAccepts(s: string): boolean {
   const name = anchoredNameRegexp.exec(m[1] ?? '');
   if (name === null) return false;
   if (name[1] !== domain) return false; // Go would accept with an empty domain (see src/reference.ts)
+  if (!usableHost(domain)) return false;
   if ((name[2] ?? '').length > 255) return false;
   const digest = m[3];
   if (digest !== undefined) {
@@ -104,7 +117,7 @@ const digest = fc.oneof(
 /** A valid reference built from the grammar, with the parts it must parse into. */
 const validRef: fc.Arbitrary<ImageReference> = fc
   .record({
-    domain: fc.option(domain, { nil: undefined }),
+    domain: fc.option(domain.filter(usableHost), { nil: undefined }),
     first: component(ANY_SEP.filter((s) => s !== '.')),
     rest: fc.array(component(ANY_SEP), { maxLength: 3 }),
     tag: fc.option(tag, { nil: undefined }),

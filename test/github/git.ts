@@ -68,9 +68,9 @@ export function tempDir(prefix: string): string {
 
 /** A bare repository with `main` holding `files`, and `branch` one commit ahead holding `branchFiles`. */
 export async function makeRepo(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   branch: string,
-  branchFiles: Record<string, string>,
+  branchFiles: Record<string, string | Uint8Array>,
 ) {
   const bare = join(tempDir('bare'), 'repo.git');
   await git(['init', '--bare', '-q', '-b', 'main', bare]);
@@ -88,7 +88,7 @@ export async function makeRepo(
 }
 
 /** @public */
-export async function commitFiles(work: string, files: Record<string, string>, message: string) {
+export async function commitFiles(work: string, files: Record<string, string | Uint8Array>, message: string) {
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(work, path)), { recursive: true });
     writeFileSync(join(work, path), content);

@@ -12,8 +12,11 @@ export function offlineOptions(extra: Partial<RunOptions> = {}): RunOptions {
     privateRegistries: [],
     publicRegistries: [],
     insecureRegistries: [],
+    allowRegistries: [],
     offline: true,
     concurrency: 4,
+    timeoutS: 120,
+    root: '.',
     outDir: 'kots-proxy',
     ...extra,
   };

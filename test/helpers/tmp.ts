@@ -12,7 +12,10 @@ export function tempDir(prefix = 'kots-proxy-test-'): string {
 }
 
 /** Writes `files` (relative path → content) under `root`. */
-export function writeTree(root: string, files: Record<string, string>): void {
+/** File contents by relative path; chart archives are bytes. */
+export type FileTree = Record<string, string | Uint8Array>;
+
+export function writeTree(root: string, files: FileTree): void {
   for (const [rel, content] of Object.entries(files)) {
     const p = join(root, rel);
     mkdirSync(dirname(p), { recursive: true });

@@ -42,7 +42,9 @@ describe('namespaces (fixture: namespaces)', () => {
       prepare('namespaces', { 'manifests/app.yaml': app.replace('    - monitoring\n', '    - "*"\n') }),
     );
     expect(where(r.result.report.findings, 'namespace-not-in-additional-namespaces')).toEqual([]);
-    expect(secretNamespaces(r)).toEqual([null, 'analytics', 'cache', 'monitoring', 'workers']);
+    // `tools` too: its public-only toolbox gets the pull secret like every object with a container
+    // (pkg/base/base.go FindImages, pkg/midstream/write.go writeObjectsWithPullSecret).
+    expect(secretNamespaces(r)).toEqual([null, 'analytics', 'cache', 'monitoring', 'tools', 'workers']);
   });
 
   it('kubectl kustomize renders the overlay; HelmChart CRs (and the containers in their values) are dropped', async () => {
@@ -52,9 +54,11 @@ describe('namespaces (fixture: namespaces)', () => {
     expect(imageOf(worker, 'worker')).toBe('proxy.replicated.com/proxy/acme/quay.io/acme/worker:1.4.2');
     expect(worker.imagePullSecrets).toEqual([{ name: 'acme-registry' }]);
     const toolbox = podSpec(find(objects, 'Deployment', 'toolbox', 'tools'), 'spec.template.spec');
+    // A public image is not rewritten, but the object still gets the pull secret (FindImages keeps
+    // every object with a container; writeObjectsWithPullSecret patches each).
     expect([imageOf(toolbox, 'toolbox'), toolbox.imagePullSecrets]).toEqual([
       'docker.io/library/busybox:1.36',
-      undefined,
+      [{ name: 'acme-registry' }],
     ]);
     expect(find(objects, 'Secret', 'acme-registry', 'monitoring').type).toBe(
       'kubernetes.io/dockerconfigjson',
@@ -114,10 +118,9 @@ describe('templated images (fixture: templated)', () => {
     expect(
       where(r.result.report.findings, 'credentials-missing', 'dynamic-image', 'invalid-image-reference'),
     ).toEqual([
+      // one credentials-missing per registry, at its first use (quay.io: 3 images, 3 places)
       ['credentials-missing', 'manifests/api.yaml', 10, 18],
-      ['credentials-missing', 'manifests/api.yaml', 13, 18],
       ['dynamic-image', 'manifests/api.yaml', 15, 18],
-      ['credentials-missing', 'manifests/api.yaml', 17, 18],
       ['invalid-image-reference', 'manifests/api.yaml', 19, 18],
     ]);
     // Only the literal image gets a kustomize entry; templates stay as written for KOTS to render.
@@ -143,7 +146,8 @@ describe('Application settings (fixture: app-settings)', () => {
     nginx: 'docker.io/library/nginx:1.25',
     tool: 'registry.replicated.com/acme/tool:1',
     'tool-custom': `${P}/registry.acme.com/acme/tool:2`,
-    legacy: 'quay.io/acme/legacy:0.9',
+    // excludedImages is read only by the air-gap builder: at install a normal (private) image
+    legacy: `${P}/quay.io/acme/legacy:0.9`,
     pre: `${P}/proxy.acme.com/proxy/acme/quay.io/acme/pre:1`,
     old: `${P}/quay.io/acme/old:1`,
   };
@@ -157,7 +161,12 @@ describe('Application settings (fixture: app-settings)', () => {
       [{ file: 'manifests/app.yaml', line: 10, column: 7 }],
     ]);
     const legacy = r.result.report.images.find((i) => i.image === 'quay.io/acme/legacy:0.9');
-    expect([legacy?.proxy, legacy?.reason]).toEqual([null, 'listed in excludedImages']);
+    // No install-path code reads excludedImages: the image is checked and proxied as usual, with a notice.
+    expect(legacy?.proxy).toBe(`${P}/quay.io/acme/legacy`);
+    expect(where(r.result.report.findings, 'excluded-image-still-deployed')).toEqual(
+      (legacy?.locations ?? []).map((l) => ['excluded-image-still-deployed', l.file, l.line, l.column]),
+    );
+    expect(legacy?.locations.length).toBeGreaterThan(0);
     expect(where(r.result.report.findings, 'proxy-reference-mismatch')).toEqual([]);
   });
 
@@ -169,6 +178,7 @@ describe('Application settings (fixture: app-settings)', () => {
   const customProxy = {
     ...base,
     api: 'proxy.acme.com/proxy/acme/quay.io/acme/api:1.0',
+    legacy: 'proxy.acme.com/proxy/acme/quay.io/acme/legacy:0.9',
     'tool-custom': 'proxy.acme.com/proxy/acme/registry.acme.com/acme/tool:2',
     pre: 'proxy.acme.com/proxy/acme/quay.io/acme/pre:1',
     old: 'proxy.acme.com/proxy/acme/proxy.replicated.com/proxy/acme/quay.io/acme/old:1',

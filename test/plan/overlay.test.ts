@@ -37,13 +37,16 @@ const excluded = (report: { findings: { rule: string; file: string }[] }) =>
   report.findings.filter((f) => f.rule === 'overlay-excluded-document').map((f) => f.file);
 
 describe('overlay refusals', () => {
-  it('leaves out a file whose KOTS resource has no name (kustomize reads it before deleting it)', async () => {
+  it('keeps the rest of a file whose KOTS resource has no name, through a filtered copy', async () => {
+    // pkg/base/replicated.go renderReplicated drops KOTS kinds (kotsutil.IsKotsKind) document by
+    // document before anything reads the file, so the nameless Config costs the Pod nothing.
     const { report, objects } = await build({
       'manifests/a.yaml': `${pod('a')}---\napiVersion: kots.io/v1beta1\nkind: Config\nspec: {}\n`,
       'manifests/b.yaml': pod('b'),
     });
-    expect(excluded(report)).toEqual(['manifests/a.yaml']);
-    expect(objects.map((o) => o.metadata.name).sort()).toEqual(['acme-registry', 'b']);
+    expect(excluded(report)).toEqual([]);
+    expect(report.generated).toContain('out/release/manifests/a.yaml');
+    expect(objects.map((o) => o.metadata.name).sort()).toEqual(['a', 'acme-registry', 'b']);
   });
 
   it('does not count the objects of an excluded file as duplicates of a later file', async () => {
@@ -57,13 +60,16 @@ describe('overlay refusals', () => {
     );
   });
 
-  it('treats no namespace and namespace default as the same object, as kustomize does', async () => {
+  it('treats no namespace and namespace default as the same object, and merges it as KOTS does', async () => {
+    // pkg/base/write.go deduplicateOnContent: a later document with the same apiVersion, kind, name
+    // and namespace becomes a strategic-merge patch onto the first, so b.yaml's Pod is not lost.
     const { report, objects } = await build({
       'manifests/a.yaml': configMap(),
       'manifests/b.yaml': `${configMap('default')}---\n${pod('b')}`,
     });
-    expect(excluded(report)).toEqual(['manifests/b.yaml']);
-    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Secret']);
+    expect(excluded(report)).toEqual([]);
+    expect(report.generated).toContain('out/release/manifests/b.yaml.merge-1.yaml');
+    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Pod', 'Secret']);
   });
 
   it("adds no second pull secret where '{{repl ImagePullSecretName }}' is already listed", async () => {

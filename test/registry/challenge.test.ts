@@ -55,11 +55,9 @@ describe('parseChallenges', () => {
     ['=realm'],
     [''],
     ['Bearer realm=a, realm=b'],
-  ])('rejects %j with the header quoted', (header) => {
+  ])('rejects %j without quoting the header (it may echo a credential)', (header) => {
     expect(() => parseChallenges(header)).toThrow(ChallengeError);
-    expect(() => parseChallenges(header)).toThrow(
-      `malformed WWW-Authenticate header ${JSON.stringify(header)}`,
-    );
+    expect(() => parseChallenges(header)).toThrow('malformed WWW-Authenticate header: ');
   });
 });
 

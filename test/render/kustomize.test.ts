@@ -162,7 +162,9 @@ describe('generated overlay rendered by kubectl kustomize', () => {
   it.each([
     ['Pod', 'p', 'spec', ['acme-registry']],
     ['Deployment', 'd', 'spec.template.spec', ['other', 'acme-registry']],
-    ['Deployment', 'only-public', 'spec.template.spec', undefined],
+    // pkg/base/base.go FindImages keeps every object with a container, public images or not, and
+    // pkg/midstream/write.go writeObjectsWithPullSecret patches each one.
+    ['Deployment', 'only-public', 'spec.template.spec', ['acme-registry']],
     ['CronJob', 'nightly', 'spec.jobTemplate.spec.template.spec', ['acme-registry']],
     ['StatefulSet', 's', 'spec.template.spec', ['acme-registry']],
   ])('%s %s gets imagePullSecrets %j', (kind, name, path, want) => {

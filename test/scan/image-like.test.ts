@@ -199,6 +199,9 @@ describe('custom resources', () => {
       '  image: quay.io/a/b:1',
       '  collectors: [{run: {image: "quay.io/c/d:1"}}]',
     );
-    expect(scanText('o.yaml', text).uses).toEqual([]);
+    // Only the collector images of a troubleshoot spec are images (pkg/kotsutil/kots.go
+    // GetImagesFromKotsKinds); its other fields are never operator fields.
+    const uses = scanText('o.yaml', text).uses.map((u) => [u.raw, u.context]);
+    expect(uses).toEqual(kind === 'SupportBundle' ? [['quay.io/c/d:1', 'collector']] : []);
   });
 });

@@ -8,6 +8,7 @@ import {
   coalesceValues,
   conditionEnabled,
   emptyValues,
+  lookup,
   replaceTopLevel,
   subchartValues,
   type ValueMap,
@@ -56,7 +57,12 @@ export function crImages(layers: CrLayers, archive?: ChartArchive): ChartValueIm
   for (const values of renderings) {
     const r = archive
       ? chartValueImages(archive, [values])
-      : { slots: collectSlots(values), notes: [], charts: [], pullSecrets: pullSecretValues(values, []) };
+      : {
+          slots: markSwitchedOff(collectSlots(values), values, 0),
+          notes: [],
+          charts: [],
+          pullSecrets: pullSecretValues(values, []),
+        };
     for (const s of r.slots) {
       const key = `${s.path.join('\0')}\0${s.ref}\0${s.pos.file}:${s.pos.line}:${s.pos.column}`;
       if (!seen.has(key)) {
@@ -94,7 +100,7 @@ export function chartValueImages(chart: ChartArchive, overrides: ValueMap[] = []
     const opts: FindOptions = { prefix };
     if (c.appVersion) opts.defaultTag = c.appVersion;
     const skip = new Set(subs.map(([k]) => k));
-    append(out.slots, collectSlots(values, opts, skip));
+    append(out.slots, markSwitchedOff(collectSlots(values, opts, skip), values, prefix.length));
     append(out.pullSecrets, pullSecretValues(values, prefix, skip));
     for (const [key, sub, condition] of subs) {
       if (!conditionEnabled(values, condition)) {
@@ -107,6 +113,22 @@ export function chartValueImages(chart: ChartArchive, overrides: ValueMap[] = []
   const top = overrides.reduce((acc, o) => coalesceValues(o, acc), defaultsOf(chart, 0));
   walk(chart, top, [], 0);
   return out;
+}
+
+/** Slots under a map whose `enabled` is false in the merged values (`metrics.enabled: false` with
+ *  `metrics.image`): the usual Helm switch, so findings about such an image would be noise. */
+function markSwitchedOff(slots: ValueImageSlot[], values: ValueMap, prefixLength: number): ValueImageSlot[] {
+  for (const slot of slots) {
+    const rel = slot.path.slice(prefixLength);
+    for (let i = rel.length - 1; i >= 0; i--) {
+      const node = lookup(values, [...rel.slice(0, i), 'enabled']);
+      if (node?.kind === 'scalar' && node.value === false) {
+        slot.switchedOff = true;
+        break;
+      }
+    }
+  }
+  return slots;
 }
 
 const PULL_SECRET_KEYS = new Set(['imagePullSecrets', 'pullSecrets']);

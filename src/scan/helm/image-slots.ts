@@ -43,6 +43,8 @@ export interface ValuePart {
 export interface ValueImageSlot {
   /** Values path of the image key in the top chart's namespace, e.g. ['redis', 'image']. */
   path: string[];
+  /** An enclosing map sets `enabled: false`: the chart's templates switch this image off. */
+  switchedOff?: true;
   /** The composed reference. */
   ref: string;
   /** False for a map with no repository (e.g. a CR that sets only `tag`): `ref` is then not an image. */

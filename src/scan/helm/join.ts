@@ -16,6 +16,7 @@ export function slotUse(
   helmChart?: number,
 ): ImageUse {
   const use: ImageUse = { raw: slot.ref, templating: classifyTemplating(slot.ref), pos: slot.pos, context };
+  if (slot.switchedOff) use.switchedOff = true;
   if (helmChart === undefined) return use;
   use.helmChart = helmChart;
   const { parts } = slot;

@@ -1,9 +1,15 @@
 // One YAML document → DocumentInfo, workloads and image uses. The walk visits only the paths that can
 // hold images (PodSpecs, KOTS kinds, List items); custom resources are the one kind walked in full.
 import type { Document, Node, YAMLMap } from 'yaml';
-import { Composer, isScalar, Parser } from 'yaml';
+import { Composer, isScalar, isSeq, Parser } from 'yaml';
 import { finding } from '../../finding.js';
-import type { DocumentInfo, Finding } from '../../model.js';
+import {
+  IMAGE_RUNNER_COLLECTORS,
+  isCollectorSpec,
+  POD_SPEC_RUNNER_COLLECTORS,
+} from '../../kots/collectors.js';
+import { isKotsKind } from '../../kots/kinds.js';
+import type { AnnotationInfo, DocumentInfo, Finding } from '../../model.js';
 import { KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
 import { overlapping } from '../../template/kots.js';
 import { blankBlockTemplates, hasTemplate } from '../../templates.js';
@@ -11,8 +17,8 @@ import { collectSlots } from '../helm/image-slots.js';
 import { slotUse } from '../helm/join.js';
 import { convertTree } from '../helm/values-tree.js';
 import { scanApplication, scanHelmChart } from './kots.js';
-import { asMap, type DocCtx, get, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
-import { type Owner, scanPodSpec } from './podspec.js';
+import { asMap, type DocCtx, get, keyString, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
+import { addUse, type Owner, scanPodSpec } from './podspec.js';
 
 const MAX_LIST_DEPTH = 10;
 const CRONJOB_PODSPEC = ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
@@ -48,7 +54,11 @@ export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
   if (empty && parsed.errors.length === 0 && d.problems.size === 0) return null;
   d.contents = contents;
   classifyErrors(d, parsed);
-  const info: DocumentInfo = { docIndex: d.docIndex, pos: posAt(d, contents?.range?.[0] ?? parsed.range[0]) };
+  const info: DocumentInfo = {
+    docIndex: d.docIndex,
+    pos: posAt(d, contents?.range?.[0] ?? parsed.range[0]),
+    span: [doc.range[0], doc.range[2]],
+  };
   const root = asMap(d, contents);
   if (root) {
     const apiVersion = str(d, get(d, root, 'apiVersion'));
@@ -62,12 +72,36 @@ export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
     else d.problems.add('no kind');
     if (name !== undefined) info.name = name;
     if (namespace !== undefined) info.namespace = namespace;
+    const annotations = get(d, meta, 'annotations');
+    const exclude = annotationInfo(d, annotations, 'kots.io/exclude');
+    if (exclude) info.exclude = exclude;
+    const when = annotationInfo(d, annotations, 'kots.io/when');
+    if (when) info.when = when;
     scanObject(d, root, [], 0);
   } else if (!empty) {
     d.problems.add('not a mapping');
   }
   if (d.problems.size > 0) info.problem = [...d.problems].join('; ');
   return info;
+}
+
+/** One annotation as yaml.v2 would see it (pkg/base/base.go decodes annotations into interface{}). */
+function annotationInfo(d: DocCtx, annotations: Node | null, key: string): AnnotationInfo | undefined {
+  const m = asMap(d, annotations);
+  if (!m) return undefined;
+  const pair = m.items.find((p) => keyString(p) === key);
+  if (!pair) return undefined;
+  const node = pair.value as Node | null;
+  const pos = posAt(d, node?.range?.[0] ?? (pair.key as Node | null)?.range?.[0] ?? 0);
+  if (node === null || isScalar(node)) {
+    const tv = textValue(d, node);
+    const plain = node === null || node.type === 'PLAIN';
+    return { text: tv?.raw ?? '', plain, pos };
+  }
+  const tv = textValue(d, node);
+  // An unquoted `{{repl … }}` reads as a flow map here but renders to a plain scalar in KOTS.
+  if (tv?.flowTemplate) return { text: tv.raw, plain: true, pos };
+  return { other: isSeq(node) ? '[]interface {}' : 'map[interface {}]interface {}', pos };
 }
 
 /** YAML errors: those on a line holding a KOTS template are the template's doing (KOTS renders it
@@ -138,11 +172,13 @@ function scanObject(d: DocCtx, root: YAMLMap, prefix: string[], depth: number): 
     namespace: textValue(d, get(d, meta, 'namespace')),
   };
   const group = apiGroup(apiVersion);
-  if (group === 'kots.io') {
+  // KOTS reads these itself and never deploys them (pkg/kotsutil/kots.go IsKotsKind).
+  if (isKotsKind(apiVersion, kind)) {
     if (kind === 'Application' && apiVersion === KOTS_API_V1) scanApplication(d, root, owner);
     if (kind === 'HelmChart' && (apiVersion === KOTS_API_V1 || apiVersion === KOTS_API_V2)) {
       scanHelmChart(d, root, owner);
     }
+    if (isCollectorSpec(apiVersion, kind)) scanCollectors(d, root);
     return;
   }
   const items = get(d, root, 'items');
@@ -163,6 +199,25 @@ function scanObject(d: DocCtx, root: YAMLMap, prefix: string[], depth: number): 
     // The whole object minus the PodSpec (scanned above); metadata is never an image (helm/image-slots.ts).
     const tree = convertTree(root, 0, treeHooks(d, podSpecMap ?? undefined));
     for (const slot of collectSlots(tree, { mode: 'operator' })) d.sink.uses.push(slotUse(slot, 'operator'));
+  }
+}
+
+/** Collector images (pkg/kotsutil/kots.go GetImagesFromKotsKinds: ImageRunner and PodSpecRunner). */
+function scanCollectors(d: DocCtx, root: YAMLMap): void {
+  for (const item of seqItems(d, get(d, get(d, root, 'spec'), 'collectors'))) {
+    for (const key of IMAGE_RUNNER_COLLECTORS) {
+      const tv = textValue(d, get(d, get(d, item, key), 'image'));
+      if (tv) addUse(d, tv, 'collector');
+    }
+    for (const key of POD_SPEC_RUNNER_COLLECTORS) {
+      const podSpec = get(d, get(d, item, key), 'podSpec');
+      for (const list of ['initContainers', 'containers']) {
+        for (const c of seqItems(d, get(d, podSpec, list))) {
+          const tv = textValue(d, get(d, c, 'image'));
+          if (tv) addUse(d, tv, 'collector');
+        }
+      }
+    }
   }
 }
 

@@ -69,6 +69,9 @@ export function scanHelmChart(d: DocCtx, root: YAMLMap, owner: Owner): void {
     ? (str(d, get(d, spec, 'releaseName')) ?? str(d, get(d, chart, 'releaseName')))
     : (str(d, get(d, chart, 'releaseName')) ?? str(d, get(d, spec, 'releaseName')));
   if (releaseName !== undefined) info.releaseName = releaseName;
+  if (!v2 && str(d, get(d, spec, 'useHelmInstall')) === 'true') info.useHelmInstall = true;
+  const exclude = str(d, get(d, spec, 'exclude'));
+  if (exclude !== undefined) info.exclude = exclude;
   if (ns) {
     info.namespace = ns.raw;
     info.namespacePos = posAt(d, ns.offset);

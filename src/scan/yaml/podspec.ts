@@ -1,6 +1,7 @@
 // PodSpecs (replicatedhq/kots pkg/image finds images in them): the containers KOTS and kustomize rewrite, the workload that receives the
 // pull secret, and the operator-style image references in container env and args.
-import type { YAMLMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
+import { finding } from '../../finding.js';
 import type { ImageContext, ImageUse } from '../../model.js';
 import { classifyTemplating, hasTemplate } from '../../templates.js';
 import { flagValueOffset, isImageEnvName, looksLikeImage } from '../image-like.js';
@@ -62,6 +63,18 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
   }
   if (lists.length === 0) return false;
   const workload = d.sink.workloads.length;
+  let containerCount = 0;
+  for (const [node, context] of lists) {
+    if (context === 'ephemeralContainer') continue;
+    // Counted without following aliases, which would spend the alias budget the images need.
+    const items = seqItems(d, node);
+    containerCount += items.length;
+    namelessContainers(
+      d,
+      items.map((item) => (isMap(item) ? item : null)),
+      context,
+    );
+  }
   d.sink.workloads.push({
     file: d.file,
     docIndex: d.docIndex,
@@ -74,6 +87,7 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
     podSpecPath,
     imagePullSecrets: pullSecretNames(d, podSpec),
     pos: posAt(d, owner.kindOffset),
+    containerCount,
   });
   for (const [node, context] of lists) {
     for (const item of seqItems(d, node)) {
@@ -85,6 +99,27 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
     }
   }
   return true;
+}
+
+/** Containers without `name`: the Kubernetes API rejects them, and kustomize's strategic-merge
+ *  patches (KOTS's midstream patches them all) key containers by name, so two nameless ones in one
+ *  list collapse into the last. */
+function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: ImageContext): void {
+  const nameless = items.filter((c): c is YAMLMap => c !== null && str(d, get(d, c, 'name')) === undefined);
+  // One nameless container collapses with nothing; with block-level templates only one branch may render.
+  if (nameless.length < 2 || d.problems.has('template at block level') || d.problems.has('parse error'))
+    return;
+  const list = context === 'initContainer' ? 'initContainers' : 'containers';
+  for (const c of nameless) {
+    const more = `; kustomize's strategic-merge patches (KOTS patches every workload) key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`;
+    d.sink.findings.push(
+      finding(
+        'container-without-name',
+        posAt(d, c.range?.[0] ?? 0),
+        `a container in ${list} has no name${more}`,
+      ),
+    );
+  }
 }
 
 function pullSecretNames(d: DocCtx, podSpec: YAMLMap): string[] | null {

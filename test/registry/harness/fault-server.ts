@@ -28,6 +28,8 @@ export interface FaultServerOptions {
   address?: string;
   /** Serve HTTPS with this PEM key and certificate. */
   tls?: { key: string; cert: string };
+  /** Port to listen on (default: any free one). */
+  port?: number;
 }
 
 export function startFaultServer(
@@ -52,7 +54,7 @@ export function startFaultServer(
     socket.once('close', () => sockets.delete(socket));
   });
   return new Promise((resolve) => {
-    server.listen(0, address, () => {
+    server.listen(options.port ?? 0, address, () => {
       const bound = server.address();
       const port = typeof bound === 'object' && bound ? bound.port : 0;
       state.host = `${address}:${port}`;

@@ -31,6 +31,7 @@ describe('DocumentInfo', () => {
             name: 's',
             namespace: 'ns',
             pos: { file: 'd.yaml', line: 1, column: 1 },
+            span: [0, 64],
           },
         ],
       },

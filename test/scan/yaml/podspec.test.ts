@@ -226,6 +226,7 @@ describe('workloads', () => {
         podSpecPath: ['spec', 'template', 'spec'],
         imagePullSecrets: ['a', 'b'],
         pos: { file: 'dir/w.yaml', line: 2, column: 9 },
+        containerCount: 1,
       },
     ]);
   });

@@ -1,0 +1,157 @@
+// All-or-none writes that never follow a symlink a pull request planted. Each target directory gets a
+// staging directory the run creates itself (mkdtemp: a random name, mode 0700, created exclusively),
+// files are created in it with O_CREAT|O_EXCL|O_NOFOLLOW, and only then renamed over their targets.
+// A target that exists must be a regular file; the file it replaces is moved into the staging
+// directory first, so a failure part-way through puts every earlier target back as it was.
+import { constants } from 'node:fs';
+import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+/** One file to write: `name` is a plain file name inside `dir` (no separator, not `.` or `..`). */
+export interface PlannedWrite {
+  dir: string;
+  name: string;
+  content: string;
+  /** How errors name the write: `cannot write <display>: …` (e.g. `to output directory gen`). */
+  display: string;
+}
+
+/** Thrown before anything changed, or after every replaced file was put back. */
+export class SafeWriteError extends Error {
+  override name = 'SafeWriteError';
+}
+
+const CREATE_EXCLUSIVE =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+const STAGING_PREFIX = '.kots-proxy-';
+
+function code(e: unknown): string | undefined {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+function text(e: unknown): string {
+  if (e instanceof Error) return code(e) ? `${code(e)}: ${e.message}` : e.message;
+  return String(e);
+}
+
+/** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
+async function createExclusive(path: string, content: string, mode = 0o644): Promise<void> {
+  const handle = await open(path, CREATE_EXCLUSIVE, mode);
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function kindOf(path: string): Promise<'absent' | 'file' | 'directory' | 'symlink' | 'other'> {
+  try {
+    const st = await lstat(path);
+    if (st.isSymbolicLink()) return 'symlink';
+    if (st.isFile()) return 'file';
+    if (st.isDirectory()) return 'directory';
+    return 'other';
+  } catch (e: unknown) {
+    if (code(e) === 'ENOENT') return 'absent';
+    throw e;
+  }
+}
+
+interface Staged extends PlannedWrite {
+  staged: string;
+  backup?: string;
+}
+
+/** Writes every planned file or none of them. Directories are created when missing, but an existing
+ *  directory that is a symlink is refused, so no rename leaves the directory the caller named. */
+export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
+  const dirs = new Map<string, string>();
+  for (const w of writes) {
+    if (w.name !== basename(w.name) || w.name === '.' || w.name === '..' || w.name === '') {
+      throw new SafeWriteError(
+        `cannot write ${w.display}: ${JSON.stringify(w.name)} is not a plain file name`,
+      );
+    }
+  }
+  // 1. Check every target before anything is written.
+  for (const w of writes) {
+    if (!dirs.has(w.dir)) {
+      const kind = await kindOf(w.dir);
+      if (kind === 'symlink' || (kind !== 'absent' && kind !== 'directory')) {
+        throw new SafeWriteError(
+          `cannot write ${w.display}: its directory is a ${kind}, not a real directory`,
+        );
+      }
+      dirs.set(w.dir, '');
+    }
+    const kind = await kindOf(join(w.dir, w.name)).catch((e: unknown) => {
+      throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
+    });
+    if (kind !== 'absent' && kind !== 'file') {
+      throw new SafeWriteError(`cannot write ${w.display}: ${w.name} is a ${kind}, not a regular file`);
+    }
+  }
+  // 2. Stage every file in a directory this run created.
+  const staged: Staged[] = [];
+  let current = writes[0];
+  try {
+    for (const w of writes) {
+      current = w;
+      if (dirs.get(w.dir)) continue;
+      await mkdir(w.dir, { recursive: true });
+      if ((await kindOf(w.dir)) !== 'directory') throw new Error('its directory is not a real directory');
+      dirs.set(w.dir, await mkdtemp(join(w.dir, STAGING_PREFIX)));
+    }
+    for (const w of writes) {
+      current = w;
+      const path = join(dirs.get(w.dir)!, `${staged.length}.new`);
+      await createExclusive(path, w.content);
+      staged.push({ ...w, staged: path });
+    }
+  } catch (e: unknown) {
+    await cleanup(dirs);
+    throw new SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${text(e)}`);
+  }
+  // 3. Move old files aside and new files in; on any failure, undo in reverse order.
+  const done: Staged[] = [];
+  try {
+    for (const s of staged) {
+      const target = join(s.dir, s.name);
+      done.push(s);
+      if ((await kindOf(target)) === 'file') {
+        s.backup = `${s.staged}.previous`;
+        await rename(target, s.backup);
+      }
+      await rename(s.staged, target);
+    }
+  } catch (e: unknown) {
+    const failed = done.at(-1);
+    let restored = true;
+    for (const s of done.reverse()) {
+      const target = join(s.dir, s.name);
+      try {
+        if (s === failed) {
+          // Its new file never arrived; its previous one may already be in the staging directory.
+          if (s.backup && (await kindOf(s.backup)) === 'file') await rename(s.backup, target);
+        } else if (s.backup) {
+          await rename(s.backup, target);
+        } else {
+          await rm(target, { force: true });
+        }
+      } catch {
+        restored = false; // the staging directory is kept: it holds the previous file
+      }
+    }
+    if (restored) await cleanup(dirs);
+    const failedWrite = failed ?? staged[0];
+    throw new SafeWriteError(
+      `cannot write ${failedWrite?.display ?? 'files'}: ${text(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`,
+    );
+  }
+  await cleanup(dirs);
+}
+
+async function cleanup(dirs: Map<string, string>): Promise<void> {
+  for (const stage of dirs.values()) if (stage) await rm(stage, { recursive: true, force: true });
+}

@@ -1,0 +1,18 @@
+// A release file minus the documents KOTS does not deploy (its own kinds, kots.io/exclude and
+// kots.io/when): the documents kept, byte for byte, after a generated header. Pure.
+
+import { GENERATED_HEADER } from '../generated.js';
+import type { FilteredCopy } from '../model.js';
+
+export function renderFilteredCopy(copy: FilteredCopy, text: string): string {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parts = copy.keep.map(([start, end]) => {
+    const body = src.slice(start, end).replace(/^---[^\n]*\n?/, '');
+    return body.endsWith('\n') ? body : `${body}\n`;
+  });
+  return [
+    GENERATED_HEADER,
+    `# ${copy.source} without the documents KOTS does not deploy (KOTS kinds, kots.io/exclude, kots.io/when).`,
+    ...parts.map((p) => `---\n${p}`),
+  ].join('\n');
+}
