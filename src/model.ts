@@ -3,6 +3,7 @@
 // tested with literals and the report can be serialised deterministically.
 
 import type { Level, RuleId } from './rules.js';
+import type { ConfigGroup } from './template/kots-config.js';
 
 export type { Level, RuleId };
 
@@ -171,6 +172,8 @@ export interface ScanResult {
   application?: ApplicationSettings;
   helmCharts: HelmChartInfo[];
   findings: Finding[];
+  /** The release's Config CR groups (the first Config), which KOTS's templates read. */
+  config?: ConfigGroup[];
   /** Chart archives of the release (set when a release was walked, even if it has none). */
   chartArchives?: Array<{ file: string; name: string; version: string }>;
 }
@@ -308,8 +311,11 @@ export interface FilteredCopy {
   source: string;
   /** Generated path (relative to the working directory). */
   path: string;
-  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
+  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed), or in its
+   *  rendering when `rendered` (ScannedFile.rendered). */
   keep: Array<[number, number]>;
+  /** The copy is of the file as KOTS renders its templates. */
+  rendered?: true;
 }
 
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */

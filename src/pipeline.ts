@@ -20,6 +20,7 @@ import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
 import { scanRelease } from './scan/index.js';
+import { annotationRenderer } from './scan/rendered.js';
 
 export interface PipelineResult {
   report: Report;
@@ -66,11 +67,14 @@ export async function runPipeline(
     verdicts,
     options,
     hasCredentials,
-    ...(deps.render ? { render: deps.render } : {}),
+    render: deps.render ?? annotationRenderer(scan.config ?? [], options.appSlug),
   });
   const copies: GeneratedFile[] = [];
+  const renderedText = new Map(scan.files.map((f) => [f.file, f.rendered]));
   for (const copy of plan.overlay.copies) {
-    const text = await readFile(path.resolve(deps.cwd, copy.source), 'utf8');
+    const text =
+      (copy.rendered ? renderedText.get(copy.source) : undefined) ??
+      (await readFile(path.resolve(deps.cwd, copy.source), 'utf8'));
     copies.push({ path: copy.path, content: renderFilteredCopy(copy, text) });
   }
   const pullSecret = plan.needsPullSecret ? renderPullSecret(plan, options.outDir) : undefined;

@@ -179,17 +179,23 @@ export function planOverlay(
     const dropped = file.documents.filter((d) => out.has(d.docIndex));
     const copyDir = posix.join(outDir, 'release');
     const base = file.file.replace(/^(\.\.\/)+/, '');
+    // A file with KOTS templates is deployed as KOTS renders it: its copy holds that rendering.
+    const rendered = file.rendered !== undefined ? ({ rendered: true } as const) : {};
     for (const doc of merged) {
       const path = posix.join(copyDir, `${base}.merge-${doc.docIndex + 1}.yaml`);
-      copies.push({ source: file.file, path, keep: [doc.span ?? [0, 0]] });
+      copies.push({ source: file.file, path, keep: [doc.span ?? [0, 0]], ...rendered });
       mergePatches.push(path);
       droppedByFile.get(file.file)?.add(doc.docIndex);
     }
-    if (merged.length > 0 || (dropped.length > 0 && !deletable(dropped, seen, ids))) {
-      // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
-      // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
+    if (
+      file.rendered !== undefined ||
+      merged.length > 0 ||
+      (dropped.length > 0 && !deletable(dropped, seen, ids))
+    ) {
+      // kustomize cannot load the file as it is (templates KOTS renders, a nameless Embedded Cluster
+      // Config, a same-named alternative behind `kots.io/when`): reference a copy of what KOTS deploys.
       const path = posix.join(copyDir, base);
-      copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]) });
+      copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]), ...rendered });
       resources.push(path);
     } else {
       resources.push(file.file);

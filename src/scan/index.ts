@@ -170,6 +170,7 @@ export async function scanRelease(
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
   merged.findings = [...walked.findings, ...skipped, ...config.findings, ...merged.findings];
+  if (config.groups.length > 0) merged.config = config.groups;
   merged.chartArchives = archives.map((a) => ({ file: a.displayPath, name: a.name, version: a.version }));
   return merged;
 }

@@ -37,6 +37,24 @@ export function releaseRenderer(configGroups: ConfigGroup[], appSlug: string): F
   return (text, file) => r(text, file);
 }
 
+/** The kots.io/exclude and kots.io/when seam: a value rendered with the Config defaults, dynamic
+ *  when a placeholder decided it or when this evaluator cannot render it. */
+export function annotationRenderer(
+  configGroups: ConfigGroup[],
+  appSlug: string,
+): (text: string) => { value: string; dynamic: boolean } {
+  const render = releaseRenderer(configGroups, appSlug);
+  return (text) => {
+    try {
+      const r = render(text, 'annotation');
+      return { value: r.output, dynamic: r.placeholders.length > 0 };
+    } catch {
+      // A template error here already failed the file's own rendering, which reported it.
+      return { value: text, dynamic: true };
+    }
+  };
+}
+
 /** A file whose top-level kinds are all `Config`. */
 function onlyConfig(text: string): boolean {
   const kinds = [...text.matchAll(/^kind:[ \t]*["']?([^\s"'#]*)/gm)].map((m) => m[1]);
@@ -100,6 +118,19 @@ export function classifyRenderedUses(uses: ImageUse[], rendered: RenderedFile): 
       use.raw = writtenText(origin.source, segs, start, start + use.raw.length);
     if (c.resolvedFrom.length > 0) use.resolvedFrom = c.resolvedFrom;
   }
+}
+
+/** The original text of the output range [start, end) when a placeholder decided any of it: what
+ *  only the install knows is kept as written, for the caller to judge. */
+export function taintedSource(
+  origin: RenderedFile['origin'],
+  start: number,
+  end: number,
+): string | undefined {
+  if (!origin) return undefined;
+  const segs = overlapping(origin.map, start, end);
+  if (!segs.some((s) => s.placeholders.length > 0)) return undefined;
+  return writtenText(origin.source, segs, start, end);
 }
 
 /** The original text of the output range [start, end). */

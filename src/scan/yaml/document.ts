@@ -16,6 +16,7 @@ import { blankBlockTemplates, hasTemplate } from '../../templates.js';
 import { collectSlots } from '../helm/image-slots.js';
 import { slotUse } from '../helm/join.js';
 import { convertTree } from '../helm/values-tree.js';
+import { taintedSource } from '../rendered.js';
 import { scanApplication, scanHelmChart } from './kots.js';
 import { asMap, type DocCtx, get, keyString, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { addUse, type Owner, scanPodSpec } from './podspec.js';
@@ -96,7 +97,11 @@ function annotationInfo(d: DocCtx, annotations: Node | null, key: string): Annot
   if (node === null || isScalar(node)) {
     const tv = textValue(d, node);
     const plain = node === null || node.type === 'PLAIN';
-    return { text: tv?.raw ?? '', plain, pos };
+    // Rendered with a placeholder: the value as written, which only the install can decide.
+    const q = plain ? 0 : 1;
+    const written =
+      node?.range && taintedSource(d.origin, d.base + node.range[0] + q, d.base + node.range[1] - q);
+    return { text: written || (tv?.raw ?? ''), plain, pos };
   }
   const tv = textValue(d, node);
   // An unquoted `{{repl … }}` reads as a flow map here but renders to a plain scalar in KOTS.

@@ -36,6 +36,8 @@ export interface DocCtx {
 export interface Origin {
   map: SourceMap;
   lc: LineCounter;
+  /** The original text. */
+  source: string;
 }
 
 export function posAt(d: DocCtx, offset: number): SourcePos {
