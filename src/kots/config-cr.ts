@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, parseAllDocuments, type Scalar } from 'yaml';
 import type { ConfigGroup, ConfigItem } from '../template/kots.js';
 
-export interface ConfigProblem {
+interface ConfigProblem {
   /** Offset in the text of the value KOTS cannot decode. */
   offset: number;
   message: string;

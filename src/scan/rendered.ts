@@ -147,7 +147,7 @@ function writtenText(source: string, segs: Segment[], start: number, end: number
 }
 
 /** How an image value made of these segments is known, or undefined when no action made any of it. */
-export function classify(
+function classify(
   raw: string,
   segs: Segment[],
   start: number,

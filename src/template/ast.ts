@@ -1,6 +1,6 @@
 // Parse tree of a Go text/template (text/template/parse/node.go), reduced to what exec needs.
 
-export interface Pos {
+interface Pos {
   pos: number;
   line: number;
 }

@@ -9,10 +9,9 @@ import { moreFuncs } from './sprig-more.js';
 import { stringFuncs } from './sprig-strings.js';
 import { typeName, type Value } from './value.js';
 
-export { FuncError, TemplateError } from './errors.js';
-export { type FuncMap, f, fv, type GoFunction, type ParamType } from './funcs.js';
-export { formatValue } from './print.js';
-export { fromJSON, GoFunc, Int64, type Value } from './value.js';
+export { TemplateError } from './errors.js';
+export type { FuncMap } from './funcs.js';
+export { fromJSON, type Value } from './value.js';
 
 /** Every name in sprig v3.3.0's TxtFuncMap, so a template using one still parses. */
 const SPRIG_NAMES =
@@ -21,7 +20,7 @@ const SPRIG_NAMES =
   );
 
 /** Thrown when a template calls a function the evaluator does not implement. */
-export class UnsupportedFunctionError extends FuncError {
+class UnsupportedFunctionError extends FuncError {
   constructor(readonly functionName: string) {
     super(`function ${JSON.stringify(functionName)} is not supported by this evaluator`);
   }

@@ -60,7 +60,7 @@ export const PLACEHOLDERS = {
 } as const;
 
 /** KOTS's funcs for `ctx`; `taint(name)` is called whenever a placeholder value is returned. */
-export function kotsFuncMap(
+function kotsFuncMap(
   ctx: KotsContext,
   taint: (fn: string) => void,
   config?: ConfigValues,
@@ -197,7 +197,7 @@ function decodeStd(s: string): string {
 }
 
 /** Config values with item templates rendered by KOTS's config builder. */
-export function configValues(ctx: KotsContext): ConfigValues {
+function configValues(ctx: KotsContext): ConfigValues {
   const values: ConfigValues = new ConfigValues(
     ctx.configGroups ?? [],
     ctx.configValues ?? {},

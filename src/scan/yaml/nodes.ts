@@ -33,7 +33,7 @@ export interface DocCtx {
 }
 
 /** The original file behind a rendered text: its map and its line index. */
-export interface Origin {
+interface Origin {
   map: SourceMap;
   lc: LineCounter;
   /** The original text. */
