@@ -72,7 +72,8 @@ export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
     if (kind !== undefined) info.kind = kind;
     else d.problems.add('no kind');
     if (name !== undefined) info.name = name;
-    if (namespace !== undefined) info.namespace = namespace;
+    // `namespace: ''` (what `{{repl Namespace }}` renders to here) is no namespace, as to kustomize.
+    if (namespace) info.namespace = namespace;
     const annotations = get(d, meta, 'annotations');
     const exclude = annotationInfo(d, annotations, 'kots.io/exclude');
     if (exclude) info.exclude = exclude;
