@@ -107,6 +107,13 @@ export function classifyRenderedUses(uses: ImageUse[], rendered: RenderedFile): 
     const start = at + (quoted ? 1 : 0);
     // A value KOTS rendered reads the same in the rendered text (unless YAML escapes changed it).
     if (!rendered.text.startsWith(use.raw, start)) continue;
+    if (use.raw === '') {
+      // Rendered to nothing: only the install (a value the user gives) can tell the image.
+      const segs = overlapping(origin.map, start, start + 1).filter((s) => s.action && s.outStart === start);
+      use.templating = { kind: 'dynamic' };
+      use.raw = writtenText(origin.source, segs, start, start);
+      continue;
+    }
     // An action that printed nothing right after the value (an empty tag) is part of it too.
     const end = start + use.raw.length;
     const segs = overlapping(origin.map, start, end + 1).filter((s) => s.outStart < end || s.outEnd === end);

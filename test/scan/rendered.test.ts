@@ -127,6 +127,13 @@ describe('scanning rendered templates', () => {
     ]);
   });
 
+  it('an image a Config item without default renders to nothing is dynamic, as written', () => {
+    const text = deployment('        - name: a', '          image: repl{{ ConfigOption "missing" }}');
+    expect(uses(text)).toEqual([
+      { raw: 'repl{{ ConfigOption "missing" }}', templating: { kind: 'dynamic' }, at: '11:18' },
+    ]);
+  });
+
   it('LocalImageName "x" stays wrapped, reported as written', () => {
     const text = deployment(
       '        - name: a',
