@@ -83,10 +83,11 @@ export async function writeGeneratedFiles(
   const writes: PlannedWrite[] = [];
   for (const f of files) {
     const target = resolve(cwd, f.path);
-    // Renames stay inside OUT: every generated file lies directly in it.
-    if (dirname(target) !== outAbs) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    // Renames stay inside OUT: a generated file lies in it or in a directory below it.
+    if (!isInside(dirname(target), outAbs)) throw new Error(`refusing to write ${target}: outside ${outDir}`);
     writes.push({
-      dir: outAbs,
+      dir: dirname(target),
+      root: outAbs,
       name: basename(target),
       content: f.content,
       display: `to output directory ${outDir}`,

@@ -5,13 +5,16 @@
 // directory first, so a failure part-way through puts every earlier target back as it was.
 import { constants } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 
 /** One file to write: `name` is a plain file name inside `dir` (no separator, not `.` or `..`). */
 export interface PlannedWrite {
   dir: string;
   name: string;
   content: string;
+  /** When set, `dir` lies below `root`, and every directory from `root` down to `dir` must be a real
+   *  directory (or absent, then created one level at a time): no component may be a planted symlink. */
+  root?: string;
   /** How errors name the write: `cannot write <display>: …` (e.g. `to output directory gen`). */
   display: string;
 }
@@ -77,6 +80,12 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
   // 1. Check every target before anything is written.
   for (const w of writes) {
     if (!dirs.has(w.dir)) {
+      for (const d of between(w.root, w.dir)) {
+        const k = await kindOf(d);
+        if (k !== 'absent' && k !== 'directory') {
+          throw new SafeWriteError(`cannot write ${w.display}: ${d} is a ${k}, not a real directory`);
+        }
+      }
       const kind = await kindOf(w.dir);
       if (kind === 'symlink' || (kind !== 'absent' && kind !== 'directory')) {
         throw new SafeWriteError(
@@ -99,7 +108,12 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     for (const w of writes) {
       current = w;
       if (dirs.get(w.dir)) continue;
-      await mkdir(w.dir, { recursive: true });
+      if (w.root === undefined) await mkdir(w.dir, { recursive: true });
+      for (const d of between(w.root, w.dir)) {
+        // One level at a time, each checked: mkdir -p would follow a symlink planted mid-path.
+        if ((await kindOf(d)) === 'absent') await mkdir(d);
+        if ((await kindOf(d)) !== 'directory') throw new Error(`${d} is not a real directory`);
+      }
       if ((await kindOf(w.dir)) !== 'directory') throw new Error('its directory is not a real directory');
       dirs.set(w.dir, await mkdtemp(join(w.dir, STAGING_PREFIX)));
     }
@@ -150,6 +164,16 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     );
   }
   await cleanup(dirs);
+}
+
+/** `root`, then each directory below it down to `dir`; nothing when there is no root. */
+function between(root: string | undefined, dir: string): string[] {
+  if (root === undefined) return [];
+  const rel = relative(root, dir);
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new SafeWriteError(`${dir} is outside ${root}`);
+  const out = [root];
+  for (const part of rel.split(sep).filter((p) => p !== '')) out.push(join(out.at(-1)!, part));
+  return out;
 }
 
 async function cleanup(dirs: Map<string, string>): Promise<void> {

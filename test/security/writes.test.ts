@@ -136,3 +136,36 @@ describe('file names the pull request chooses go into resources: as data, never 
     expect(doc.resources).toEqual([`../manifests/${name}`, 'pull-secret.yaml']);
   });
 });
+
+const ALTERNATIVES = ['false', 'true']
+  .map(
+    (w) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  annotations: {kots.io/when: "${w}"}\n`,
+  )
+  .join('---\n');
+
+describe('a symlink planted inside the output directory, on the way to a generated subdirectory', () => {
+  it('OUT/release as a symlink out of the checkout: refused, nothing written through it', async () => {
+    const root = tempDir();
+    // Same-named alternatives behind kots.io/when make the overlay write a filtered copy of the file
+    // under OUT/release/, a directory below OUT.
+    const skipped = ALTERNATIVES;
+    writeTree(root, { 'manifests/a.yaml': `${POD('p')}---\n${skipped}` });
+    const outside = tempDir();
+    mkdirSync(join(root, 'kots-proxy'));
+    symlinkSync(outside, join(root, 'kots-proxy/release'));
+    const run = await cli(root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/release is a symlink, not a real directory/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(join(root, 'report.json'))).toBe(false);
+  });
+
+  it('the same release without the planted link writes the copy below OUT', async () => {
+    const root = tempDir();
+    const skipped = ALTERNATIVES;
+    writeTree(root, { 'manifests/a.yaml': `${POD('p')}---\n${skipped}` });
+    const run = await cli(root);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(root, 'kots-proxy/release/manifests/a.yaml'))).toBe(true);
+  });
+});
