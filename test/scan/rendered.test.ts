@@ -134,6 +134,30 @@ describe('scanning rendered templates', () => {
     ]);
   });
 
+  it('HelmChart CR values: a Config default resolves, a license field keeps the value as written', () => {
+    const text = lines(
+      'apiVersion: kots.io/v1beta2',
+      'kind: HelmChart',
+      'metadata:',
+      '  name: api',
+      'spec:',
+      '  chart: {name: api, chartVersion: 1.0.0}',
+      '  values:',
+      '    api:',
+      '      image:',
+      '        repository: quay.io/acme/api',
+      '        tag: repl{{ ConfigOption "tag" }}',
+      '    worker:',
+      '      image:',
+      '        repository: quay.io/acme/worker',
+      '        tag: \'repl{{ LicenseFieldValue "tag" }}\'',
+    );
+    expect(uses(text).map((u) => [u.raw, u.templating.kind])).toEqual([
+      ['quay.io/acme/api:1.4.2', 'none'],
+      ['quay.io/acme/worker:repl{{ LicenseFieldValue "tag" }}', 'dynamic'],
+    ]);
+  });
+
   it('LocalImageName "x" stays wrapped, reported as written', () => {
     const text = deployment(
       '        - name: a',

@@ -6,6 +6,7 @@ import { finding } from '../../finding.js';
 import type { SourcePos } from '../../model.js';
 import { type SourceMap, sourceOffset } from '../../template/kots.js';
 import type { TreeHooks } from '../helm/values-tree.js';
+import { taintedSource } from '../rendered.js';
 import type { ScanSink } from '../sink.js';
 
 /** Aliases followed per document before we stop following them (guards against alias bombs). */
@@ -187,6 +188,11 @@ export function treeHooks(d: DocCtx, skip?: Node): TreeHooks {
     posOf: (n) => posAt(d, n.range?.[0] ?? 0),
     resolve: (a) => deref(d, a),
     flowText: (n) => (isFlowTemplate(d, n) ? textValue(d, n)?.raw : undefined),
+    writtenText: (n) => {
+      if (!d.origin || !isScalar(n) || !n.range) return undefined;
+      const q = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' ? 1 : 0;
+      return taintedSource(d.origin, d.base + n.range[0] + q, d.base + n.range[1] - q);
+    },
     ...(skip ? { skip: (n: Node) => n === skip } : {}),
   };
 }
