@@ -30,11 +30,13 @@ const outDir = process.argv[2] ?? 'dist';
 const CHUNK = /^\d+\.index\.js$/;
 rmSync('.build', { recursive: true, force: true });
 execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-// The CLI's --version is package.json's, written into the compiled entry so it cannot drift.
+// The version (the CLI's --version, the SARIF tool version) is package.json's, written into the
+// compiled src/version.ts that both entries import, so it cannot drift.
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const cliEntry = readFileSync('.build/cli.js', 'utf8');
-if (!cliEntry.includes("'0.0.0-source'")) throw new Error('.build/cli.js: version placeholder not found');
-writeFileSync('.build/cli.js', cliEntry.replace("'0.0.0-source'", JSON.stringify(version)));
+const versionModule = readFileSync('.build/version.js', 'utf8');
+if (!versionModule.includes("'0.0.0-source'"))
+  throw new Error('.build/version.js: version placeholder not found');
+writeFileSync('.build/version.js', versionModule.replace("'0.0.0-source'", JSON.stringify(version)));
 const staging = mkdtempSync(join(tmpdir(), 'kots-proxy-bundle-'));
 try {
   for (const [src, out] of entries) {

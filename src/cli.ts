@@ -1,12 +1,12 @@
 // CLI entry (dist/cli.js, `kots-proxy` in package.json bin): the same pipeline as the action, minus GitHub.
 import { main } from './cli/main.js';
-
-/** scripts/bundle.mjs writes package.json's version here; run from source, the CLI says so. */
-const VERSION = '0.0.0-source';
+import { VERSION } from './version.js';
 
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   version: VERSION,
+  // A terminal's width; 80 when stderr is a file or a pipe (CI logs), so lines stay readable there too.
+  columns: process.stderr.isTTY && process.stderr.columns ? process.stderr.columns : 80,
 });

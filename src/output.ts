@@ -83,8 +83,10 @@ export async function writeGeneratedFiles(
   const writes: PlannedWrite[] = [];
   for (const f of files) {
     const target = resolve(cwd, f.path);
-    // Renames stay inside OUT: a generated file lies in it or in a directory below it.
-    if (!isInside(dirname(target), outAbs)) throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    // Renames stay inside OUT: generated files lie in it, filtered release copies below it.
+    if (target === outAbs || !isInside(target, outAbs)) {
+      throw new Error(`refusing to write ${target}: outside ${outDir}`);
+    }
     writes.push({
       dir: dirname(target),
       root: outAbs,
@@ -102,6 +104,9 @@ export async function writeGeneratedFiles(
   await removeStale(outAbs, wanted);
 }
 
+/** Every directory from below OUT down to `dir` that exists must be a real directory: a symlink the
+ *  pull request committed there (`kots-proxy/release -> /etc`) would take the renames outside OUT.
+ *  OUT itself and `dir` are checked again by writeAllOrNone. */
 /** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */
 export function plannedFile(path: string, content: string, display = path): PlannedWrite {
   return { dir: dirname(path), name: basename(path), content, display };

@@ -13,6 +13,7 @@ import type {
   RunOptions,
   ScanResult,
 } from './model.js';
+import { UsageError } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan } from './plan/index.js';
 import { renderFilteredCopy } from './render/filtered-copy.js';
@@ -51,6 +52,13 @@ export async function runPipeline(
   const scan = await scanRelease(confined.inside, deps.cwd, undefined, undefined, undefined, {
     appSlug: options.appSlug,
   });
+  if (scan.files.length === 0 && confined.findings.length === 0) {
+    // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
+    // lying outside the root is not that case: its path-skipped finding goes into the report.
+    throw new UsageError(
+      `no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`,
+    );
+  }
   scan.findings.unshift(...confined.findings);
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 

@@ -11,7 +11,7 @@ export interface Rule {
   addition?: true;
   /** When the rule is raised, one line. */
   summary: string;
-  /** An example of what raises it (Markdown). */
+  /** An example of what raises it, and what to do about it (Markdown; SARIF's help text). */
   help: string;
 }
 
@@ -19,54 +19,54 @@ export const RULES = {
   'image-needs-proxy': {
     level: 'notice',
     summary: 'an image KOTS will route through the proxy service',
-    help: '`image: quay.io/acme/api:1.0` in a Deployment: KOTS will pull it as `proxy.replicated.com/proxy/acme/quay.io/acme/api`',
+    help: '`image: quay.io/acme/api:1.0` in a Deployment: KOTS will pull it as `proxy.replicated.com/proxy/acme/quay.io/acme/api`. Nothing to fix: the generated overlay shows the proxied name. Make sure the proxy service has read-only credentials for the registry.',
   },
   'credentials-missing': {
     level: 'warning',
     summary: 'a private image on a host with no credentials supplied',
-    help: '`quay.io/acme/api:1.0` is private and `--registry-auth` has nothing for `quay.io`: the proxy service needs read-only credentials',
+    help: '`quay.io/acme/api:1.0` is private and `--registry-auth` has nothing for `quay.io`: the proxy service needs read-only credentials. Give the proxy service read-only credentials for this registry in the Vendor Portal, and pass them as registry-auth (--registry-auth) to check the image.',
   },
   'credentials-rejected': {
     level: 'error',
     summary: 'the supplied credentials cannot pull a private image',
-    help: 'the `quay.io` credentials you gave get 401/403 for `quay.io/acme/api:1.0`',
+    help: 'the `quay.io` credentials you gave get 401/403 for `quay.io/acme/api:1.0`. Check the read-only credentials for this registry; the proxy service would be refused the same way.',
   },
   'image-not-found': {
     level: 'error',
     summary: 'the reference does not exist',
-    help: '`quay.io/acme/api:1.0.1-typo` does not exist (the credentials work, the tag does not)',
+    help: '`quay.io/acme/api:1.0.1-typo` does not exist (the credentials work, the tag does not). Fix the repository name or tag, or push the image before releasing.',
   },
   'image-unreachable': {
     level: 'warning',
     summary: 'the registry could not be reached (KOTS would proxy it)',
-    help: '`registry.internal:5000/x:1` times out or fails TLS; KOTS would proxy it',
+    help: '`registry.internal:5000/x:1` times out or fails TLS; KOTS would proxy it. Check that the registry is reachable from the internet; the proxy service must reach it too.',
   },
   'rate-limited': {
     level: 'warning',
     summary: 'the registry kept answering 429',
-    help: 'Docker Hub kept answering 429 for `bitnami/redis:7.2`',
+    help: 'Docker Hub kept answering 429 for `bitnami/redis:7.2`. Re-run later or pass credentials for the registry; the image was not checked.',
   },
   'invalid-image-reference': {
     level: 'error',
     summary: 'the string is not a valid image reference',
-    help: '`image: quay.io/acme/API:1.0` (uppercase in the path), also inside `\'{{repl LocalImageName "…" }}\'`',
+    help: '`image: quay.io/acme/API:1.0` (uppercase in the path), also inside `\'{{repl LocalImageName "…" }}\'`. Write the reference as [registry/]repository[:tag][@digest], lowercase repository path.',
   },
   'dynamic-image': {
     level: 'notice',
     summary: 'a templated image that only KOTS can resolve',
-    help: '`image: \'repl{{ ConfigOption "api_image" }}\'`: only KOTS can resolve it',
+    help: '`image: \'repl{{ ConfigOption "api_image" }}\'`: only KOTS can resolve it. Wrap literal images in LocalImageName or list them in additionalImages so they can be checked.',
   },
   'namespace-not-in-additional-namespaces': {
     level: 'error',
     summary:
       "a workload (or HelmChart `namespace`) targets a namespace that the KOTS Application's `additionalNamespaces` does not list, so KOTS will not create the pull secret there",
-    help: 'a Deployment with `namespace: workers` running a proxied image while the Application lists only `monitoring`; also a HelmChart `spec.namespace` (a v1 chart with proxied images, a v2 chart whose images need the pull secret)',
+    help: 'a Deployment with `namespace: workers` running a proxied image while the Application lists only `monitoring`; also a HelmChart `spec.namespace` (a v1 chart with proxied images, a v2 chart whose images need the pull secret). Add the namespace to the Application spec.additionalNamespaces so KOTS creates the pull secret there.',
   },
   'image-not-rewritten-by-kots': {
     level: 'warning',
     summary:
       'a private image in a place KOTS does not rewrite at install time (e.g. `ephemeralContainers`); the overlay still rewrites it',
-    help: 'a private image in `ephemeralContainers`: KOTS does not rewrite it (the generated overlay does)',
+    help: 'a private image in `ephemeralContainers`: KOTS does not rewrite it (the generated overlay does). Use the proxied name directly, or apply the generated overlay.',
   },
   'operator-image-reference': {
     level: 'warning',
@@ -88,39 +88,39 @@ export const RULES = {
     level: 'error',
     summary:
       "an image already points at `/proxy/<slug>/` of another app slug, or at another proxy domain's `/proxy/` path (other paths on the proxy host, such as the Replicated SDK's `library/…`, are fine)",
-    help: "`image: proxy.replicated.com/proxy/other-app/quay.io/acme/api:1` (another slug), or `proxy.replicated.com/proxy/acme/…` when the app's proxy domain is `proxy.acme.com`",
+    help: "`image: proxy.replicated.com/proxy/other-app/quay.io/acme/api:1` (another slug), or `proxy.replicated.com/proxy/acme/…` when the app's proxy domain is `proxy.acme.com`. Use the proxy domain and application slug of this application, or the upstream image name.",
   },
   'yaml-parse-error': {
     level: 'error',
     summary: 'a file is not valid YAML (the scan goes on with the other files)',
-    help: '`image: [quay.io/acme/api` (unclosed flow sequence); the other files are still scanned',
+    help: '`image: [quay.io/acme/api` (unclosed flow sequence); the other files are still scanned. Fix the YAML syntax at the given line.',
   },
   'overlay-excluded-document': {
     level: 'warning',
     addition: true,
     summary:
       "a file the overlay cannot list as a kustomize resource (a document with no kind or name, a template kustomize cannot parse, a duplicate object); the file's images are not rewritten by the overlay",
-    help: 'a document without `metadata.name`, or a second Deployment `api`: the file is left out of the overlay',
+    help: 'a document without `metadata.name`, or a second Deployment `api`: the file is left out of the overlay. Give the document a kind and a unique metadata.name.',
   },
   'dynamic-namespace': {
     level: 'notice',
     addition: true,
     summary:
       'a workload running proxied images in a templated namespace other than `{{repl Namespace }}`: only KOTS knows whether `additionalNamespaces` covers it',
-    help: '`namespace: \'repl{{ ConfigOption "ns" }}\'` on a workload running a proxied image (`{{repl Namespace }}` is fine)',
+    help: '`namespace: \'repl{{ ConfigOption "ns" }}\'` on a workload running a proxied image (`{{repl Namespace }}` is fine). Make sure every namespace the template can produce is in additionalNamespaces.',
   },
   'path-skipped': {
     level: 'warning',
     addition: true,
     summary: 'a path not scanned: a symlink out of the tree or a loop, an unreadable file',
-    help: 'a symlink out of the release tree, an unreadable file, or a `.tgz` that is not a readable chart archive',
+    help: 'a symlink out of the release tree, an unreadable file, or a `.tgz` that is not a readable chart archive. Keep release files inside the release directory and readable.',
   },
   'overlay-cannot-rewrite': {
     level: 'warning',
     addition: true,
     summary:
       "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
-    help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten',
+    help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten. Use a registry host name instead of an IPv6 address.',
   },
   'dynamic-exclude': {
     level: 'notice',

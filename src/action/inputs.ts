@@ -15,9 +15,10 @@ import {
 import { MIN_SECRET_LENGTH } from '../redact.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
+import { type CommitPolicy, parseCommitPolicy } from './mode.js';
 import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
-type Annotate = 'changed' | 'all' | 'none';
+type Annotate = 'changed' | 'changed-lines' | 'all' | 'none';
 
 export interface ActionInputs {
   appSlug: string;
@@ -36,7 +37,9 @@ export interface ActionInputs {
   /** Seconds the registry phase may take in all (input timeout; unset: the default). */
   timeoutS?: number;
   annotate: Annotate;
-  commit: boolean;
+  commit: CommitPolicy;
+  /** Where to write a SARIF log (workspace-relative or absolute); undefined: none. */
+  sarif?: string;
   commitMessage: string;
   failOn: FailOn;
   token: string;
@@ -120,10 +123,6 @@ export function parseInputs(
   const isDefault = listed.length === 0 || (listed.length === 1 && listed[0] === 'manifests');
   const manifests = !isDefault ? listed : config?.manifests.length ? config.manifests : ['manifests'];
 
-  const commit = read('commit') || 'true';
-  if (!/^(true|false)$/i.test(commit)) {
-    throw new UsageError(`input commit must be true or false (got ${JSON.stringify(commit)})`);
-  }
   const token = read('token');
   const inputs: ActionInputs = {
     appSlug,
@@ -134,8 +133,8 @@ export function parseInputs(
     publicRegistries: hostList('public-registries', read('public-registries')),
     insecureRegistries: hostList('insecure-registries', read('insecure-registries')),
     allowRegistries: hostList('allow-registries', read('allow-registries')),
-    annotate: oneOf('annotate', read('annotate'), ['changed', 'all', 'none'], 'changed'),
-    commit: commit.toLowerCase() === 'true',
+    annotate: oneOf('annotate', read('annotate'), ['changed', 'changed-lines', 'all', 'none'], 'changed'),
+    commit: parseCommitPolicy(read('commit')),
     commitMessage: read('commit-message') || DEFAULT_COMMIT_MESSAGE,
     failOn: oneOf('fail-on', read('fail-on'), FAIL_ON, 'error'),
     token,
@@ -147,6 +146,8 @@ export function parseInputs(
   if (registryDomain) inputs.registryDomain = registryDomain;
   const timeout = read('timeout');
   if (timeout !== '') inputs.timeoutS = parseTimeoutSeconds('input timeout', timeout);
+  const sarif = read('sarif');
+  if (sarif) inputs.sarif = sarif;
   if (config) inputs.configFile = config.file;
   return inputs;
 }

@@ -5,11 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { AnnotationBudget, annotateFindings } from '../github/annotate.js';
+import type { AnnotateResult, AnnotationBudget } from '../github/annotate.js';
 import type { GitHubApi } from '../github/api.js';
 import { createOctokitApi, type OctokitApiOptions } from '../github/octokit.js';
+import { createChecksApi } from '../github/octokit-checks.js';
 import { type CommitState, renderSummary } from '../github/summary.js';
-import type { Finding, Logger, Report, RunOptions } from '../model.js';
+import { renderNotes } from '../github/summary-notes.js';
+import type { Logger, Report, RunOptions } from '../model.js';
 import { UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
 import { checkOutDir, relativeOutDir, writeFileAtomic, writeGeneratedFiles } from '../output.js';
@@ -19,16 +21,22 @@ import { credentialFor, registrySecrets } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
 import { findingsAtOrAbove, reportJson } from '../render/report.js';
 import { errorMessage } from '../util.js';
+import { annotate, annotationBudget } from './annotate.js';
 import type { RunContext } from './event.js';
 import { readRunContext } from './event.js';
 import { type ActionInputs, getInputs } from './inputs.js';
+import { runMode } from './mode.js';
 import { blobLinker, cliCommand, commitStep } from './publish.js';
+import { writeSarif } from './results.js';
+import { compareGenerated, readCommitted } from './stale.js';
+import { actionReport } from './wording.js';
 import { inspectCheckout, repoPathMapper } from './workspace.js';
 
 export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   pipeline: typeof runPipeline;
   makeApi: (options: OctokitApiOptions) => GitHubApi;
+  makeChecksApi?: typeof createChecksApi;
 }
 
 const defaultDeps = (): ActionDeps => ({
@@ -38,15 +46,17 @@ const defaultDeps = (): ActionDeps => ({
 });
 
 export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
+  // The failure message is an output too: it goes through the run's redactor once there is one.
+  const out = { redact: (text: string) => text };
   try {
-    await act(deps);
+    await act(deps, out);
   } catch (e: unknown) {
-    if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(e.stack);
-    core.setFailed(errorMessage(e));
+    if (!(e instanceof UsageError) && e instanceof Error && e.stack) core.debug(out.redact(e.stack));
+    core.setFailed(out.redact(errorMessage(e)));
   }
 }
 
-async function act(deps: ActionDeps): Promise<void> {
+async function act(deps: ActionDeps, out: { redact: (text: string) => string }): Promise<void> {
   const { env } = deps;
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   // Masks registry-auth (and the token) before anything else is read or logged.
@@ -55,7 +65,9 @@ async function act(deps: ActionDeps): Promise<void> {
   // registry tokens join it as they arrive.
   const redactor = new Redactor(registrySecrets(inputs.credentials));
   const redact = redactor.redact;
+  out.redact = redact;
   const ctx = readRunContext(env);
+  const pr = ctx.pullRequest;
   if (inputs.configFile) core.info(`Read defaults from ${inputs.configFile}`);
   const budget = annotationBudget(redact);
   const logger = jobLogger(budget, redact);
@@ -65,9 +77,18 @@ async function act(deps: ActionDeps): Promise<void> {
   const options = actionRunOptions(inputs, workspace);
   await checkOutDir(workspace, options.outDir, inputs.manifests, 'input output-dir');
   const result = await runChecked(deps, { inputs, options, workspace, logger, redactor });
-  const { report } = result;
+  // Generated files are redacted once: the same text is written, compared, committed and summarized.
   const files = result.files.map((f) => ({ ...f, content: redact(f.content) }));
+  const { report, notes } = actionReport(result.report, inputs, ctx, env);
+  // Check mode compares what is committed with the fresh render, so it reads before writing.
+  const checkMode = runMode(ctx.eventName, pr !== undefined) === 'check';
+  const committed = checkMode ? await readCommitted(workspace, options.outDir, files) : undefined;
   await writeGeneratedFiles(workspace, options.outDir, files);
+  if (committed) {
+    notes.stale = compareGenerated(committed, files);
+    core.setOutput('stale', String(notes.stale.length > 0));
+  }
+  const stale = (notes.stale?.length ?? 0) > 0;
   const reportPath = await writeReportOutputs(report, ctx, redact);
 
   const toRepo = repoPathMapper(workspace, checkout.root);
@@ -78,24 +99,65 @@ async function act(deps: ActionDeps): Promise<void> {
       throw new UsageError('input token is empty: pass a token (the default is the workflow token)');
     return deps.makeApi({ token: inputs.token, baseUrl: ctx.apiUrl, owner, repo });
   };
-  const { state: commit, error } = await commitStep({ inputs, ctx, files, toRepo, api, logger, budget });
+  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
+  notes.failing = failing.length;
+  const { state: commit, error } = await commitStep({
+    inputs,
+    ctx,
+    files,
+    toRepo,
+    api,
+    logger,
+    budget,
+    failing: failing.length > 0,
+  });
   if (error) failures.push(error);
 
-  const failing = findingsAtOrAbove(report.findings, inputs.failOn);
-  const annotated = await annotate({ inputs, ctx, report, budget, toRepo, api, failures, failing });
-
-  if (env.GITHUB_STEP_SUMMARY) {
-    const html = renderSummary({
+  const link = blobLinker(ctx, toRepo);
+  const summaryOf = (annotated: AnnotateResult, limitBytes?: number) =>
+    renderNotes(notes) +
+    renderSummary({
       report,
       files,
       commit,
-      fork: ctx.pullRequest?.fork ?? false,
+      fork: pr?.fork ?? false,
       command: cliCommand(inputs),
       annotated,
-      link: blobLinker(ctx, toRepo),
+      link,
+      ...(limitBytes ? { limitBytes } : {}),
     });
-    await core.summary.addRaw(redact(html)).write();
-  }
+  const [owner = '', repo = ''] = ctx.repository.split('/');
+  const annotated = await annotate({
+    inputs,
+    ctx,
+    findings: report.findings,
+    budget,
+    logger,
+    toRepo,
+    api,
+    checks: (deps.makeChecksApi ?? createChecksApi)({
+      token: inputs.token,
+      baseUrl: ctx.apiUrl,
+      owner,
+      repo,
+    }),
+    sha: commit.kind === 'committed' ? commit.sha : (pr?.headSha ?? ctx.sha),
+    failing: failing.length,
+    stale,
+    summary: summaryOf,
+    ...(env.GITHUB_RUN_ID
+      ? { detailsUrl: `${ctx.serverUrl}/${ctx.repository}/actions/runs/${env.GITHUB_RUN_ID}` }
+      : {}),
+    failures,
+    onFallback: (message) => {
+      notes.checkRun = { fallback: message };
+    },
+    redact,
+  });
+
+  if (inputs.sarif)
+    core.setOutput('sarif', await writeSarif(workspace, inputs.sarif, report, toRepo, redact));
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(summaryOf(annotated))).write();
   writeCommitOutputs(reportPath, commit);
 
   if (failing.length) {
@@ -106,26 +168,15 @@ async function act(deps: ActionDeps): Promise<void> {
       ),
     );
   }
+  if (stale) {
+    failures.push(
+      new Error(
+        `the committed ${inputs.outputDir} differs from a fresh render in ${notes.stale?.length} file(s); see the job summary for the diff`,
+      ),
+    );
+  }
   if (failures.length === 1) throw failures[0];
   if (failures.length > 1) throw new Error(failures.map((f) => f.message).join('\n'));
-}
-
-/** Annotations through the job's budget: core writes them as workflow commands. */
-function annotationBudget(redact: (text: string) => string): AnnotationBudget {
-  return new AnnotationBudget(({ level, message, ...props }) => {
-    // Only defined keys: core writes `::warning ::` for an object of undefined values.
-    const p = Object.fromEntries(
-      Object.entries({
-        title: props.title,
-        file: props.file,
-        startLine: props.line,
-        startColumn: props.column,
-      }).filter(([, v]) => v !== undefined),
-    );
-    if (level === 'error') core.error(redact(message), p);
-    else if (level === 'warning') core.warning(redact(message), p);
-    else core.notice(redact(message), p);
-  });
 }
 
 function jobLogger(budget: AnnotationBudget, redact: (text: string) => string): Logger {
@@ -140,15 +191,23 @@ function jobLogger(budget: AnnotationBudget, redact: (text: string) => string): 
 
 function warnIfNotHead(ctx: RunContext, workspaceHead: string | undefined, logger: Logger): void {
   const pr = ctx.pullRequest;
-  if (pr && workspaceHead && workspaceHead !== pr.headSha) {
-    logger.warning(
-      `The workspace is at ${workspaceHead.slice(0, 7)}, not at the pull request head ${pr.headSha.slice(0, 7)} ` +
-        `(on ${ctx.eventName}, actions/checkout checks out ${ctx.eventName === 'pull_request' ? 'a merge commit' : 'the base branch'} by default), ` +
-        'so the results describe that commit. Check out the head: `uses: actions/checkout@v4` with ' +
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a JS template
-        '`ref: ${{ github.event.pull_request.head.sha }}`.',
+  if (!pr || !workspaceHead || workspaceHead === pr.headSha) return;
+  if (ctx.eventName === 'pull_request_target') {
+    // Checking out the head here would run the pull request's code with the base repository's
+    // secrets and a write token, so no hint to do it: the base branch is what this event is for.
+    logger.info(
+      `On pull_request_target the workspace holds ${workspaceHead.slice(0, 7)} (the base branch), not the pull request head ` +
+        `${pr.headSha.slice(0, 7)}; the results describe the base. Use the pull_request event to check the pull request's files.`,
     );
+    return;
   }
+  logger.warning(
+    `The workspace is at ${workspaceHead.slice(0, 7)}, not at the pull request head ${pr.headSha.slice(0, 7)} ` +
+      `(on ${ctx.eventName}, actions/checkout checks out ${ctx.eventName === 'pull_request' ? 'a merge commit' : 'the base branch'} by default), ` +
+      'so the results describe that commit. Check out the head: `uses: actions/checkout@v6` with ' +
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, not a JS template
+      '`ref: ${{ github.event.pull_request.head.sha }}`.',
+  );
 }
 
 function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
@@ -221,44 +280,6 @@ async function writeReportOutputs(
     ),
   );
   return reportPath;
-}
-
-interface AnnotateStep {
-  inputs: ActionInputs;
-  ctx: RunContext;
-  report: Report;
-  budget: AnnotationBudget;
-  toRepo: (path: string) => string | undefined;
-  api: (repository: string) => GitHubApi;
-  /** Collects an error listing the pull request's files; annotation goes on for every file. */
-  failures: Error[];
-  failing: Finding[];
-}
-
-/** Annotates the findings on the files the pull request changes, all files, or none. */
-async function annotate(step: AnnotateStep): Promise<ReturnType<typeof annotateFindings>> {
-  const { inputs, ctx, report, budget, toRepo, api, failures, failing } = step;
-  const pr = ctx.pullRequest;
-  let changed: Set<string> | undefined;
-  if (inputs.annotate === 'changed' && pr) {
-    try {
-      changed = new Set(await api(ctx.repository).listPullFiles(pr.number));
-    } catch (e: unknown) {
-      failures.push(e instanceof Error ? e : new Error(String(e)));
-      changed = undefined; // fall back to annotating every file
-    }
-  }
-  if (failures.length || failing.length) budget.reserve('error'); // setFailed's own annotation
-  return annotateFindings(
-    inputs.annotate === 'none' ? [] : report.findings,
-    budget,
-    (f) => {
-      const [file = f.file, inner] = f.file.split('!');
-      const path = toRepo(file);
-      return inner === undefined ? { file: path, line: f.line, column: f.column } : { file: path };
-    },
-    (file) => changed === undefined || (file !== undefined && changed.has(file)),
-  );
 }
 
 function writeCommitOutputs(reportPath: string, commit: CommitState): void {

@@ -2,7 +2,7 @@
 // from main.ts so run() reads as the sequence of steps.
 
 import type { AnnotationBudget } from '../github/annotate.js';
-import type { GitHubApi } from '../github/api.js';
+import { type GitHubApi, GitHubPermissionError } from '../github/api.js';
 import { commitGeneratedFiles } from '../github/commit.js';
 import type { CommitState } from '../github/summary.js';
 import type { GeneratedFile } from '../model.js';
@@ -19,6 +19,8 @@ export interface CommitStepInput {
   api: (repository: string) => GitHubApi;
   logger: Logger;
   budget: AnnotationBudget;
+  /** Some finding reaches fail-on: under `commit: on-success` nothing is pushed on top of it. */
+  failing: boolean;
 }
 
 /** Decides whether to commit and does it. API errors come back as `failed` (the step fails later,
@@ -26,7 +28,9 @@ export interface CommitStepInput {
 export async function commitStep(s: CommitStepInput): Promise<{ state: CommitState; error?: Error }> {
   const { inputs, ctx } = s;
   const pr = ctx.pullRequest;
-  if (!inputs.commit) return { state: { kind: 'skipped', reason: 'disabled', detail: 'commit: false' } };
+  if (inputs.commit === 'never') {
+    return { state: { kind: 'skipped', reason: 'disabled', detail: 'commit: never' } };
+  }
   if (!pr) {
     const detail = `event ${ctx.eventName || 'unknown'}`;
     return { state: { kind: 'skipped', reason: 'not-a-pull-request', detail } };
@@ -34,6 +38,10 @@ export async function commitStep(s: CommitStepInput): Promise<{ state: CommitSta
   if (pr.fork) {
     const detail = `head repository ${pr.headRepo || '(deleted)'} is not ${pr.baseRepo}`;
     return { state: { kind: 'skipped', reason: 'fork', detail } };
+  }
+  if (inputs.commit === 'on-success' && s.failing) {
+    const detail = `findings reach fail-on: ${inputs.failOn}; fix them, or set commit: always`;
+    return { state: { kind: 'skipped', reason: 'failing-result', detail } };
   }
   try {
     const outDir = s.toRepo(inputs.outputDir);
@@ -61,6 +69,13 @@ export async function commitStep(s: CommitStepInput): Promise<{ state: CommitSta
     }
     return { state: { kind: 'skipped', reason: outcome.reason, detail: outcome.detail } };
   } catch (e: unknown) {
+    // A read-only token (Dependabot, `permissions: read-all`, an App without contents: write) cannot
+    // push: that is how the workflow is set up, not a failure of this run.
+    if (e instanceof GitHubPermissionError && e.permission === 'contents: write') {
+      const detail =
+        'the token cannot write to the repository (403); apply the files yourself or grant contents: write';
+      return { state: { kind: 'skipped', reason: 'read-only-token', detail } };
+    }
     const error = e instanceof Error ? e : new Error(String(e));
     return { state: { kind: 'failed', message: error.message }, error };
   }

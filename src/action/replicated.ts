@@ -7,13 +7,15 @@ import { parse } from 'yaml';
 import { UsageError } from '../model.js';
 import { errorMessage } from '../util.js';
 
-const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
+export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
 
 export interface ReplicatedConfig {
   /** Which file was read, relative to the workspace. */
   file: string;
   appSlug?: string;
   manifests: string[];
+  /** `manifests` as written (globs relative to the file's directory), for callers that match them. */
+  globs: string[];
 }
 
 /** `./manifests/**\/*.yaml` → `manifests`; `a/b.yaml` → `a/b.yaml`; `*.yaml` → `.`. */
@@ -51,10 +53,10 @@ export function parseReplicatedConfig(text: string, file: string): ReplicatedCon
       `${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
     );
   }
-  if (doc === null || doc === undefined) return { file, manifests: [] };
+  if (doc === null || doc === undefined) return { file, manifests: [], globs: [] };
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file} must be a YAML mapping`);
   const { appSlug, manifests } = doc as Record<string, unknown>;
-  const config: ReplicatedConfig = { file, manifests: [] };
+  const config: ReplicatedConfig = { file, manifests: [], globs: [] };
   if (appSlug !== undefined && appSlug !== null) {
     if (typeof appSlug !== 'string') throw new UsageError(`${file}: appSlug must be a string`);
     if (appSlug.trim() !== '') config.appSlug = appSlug.trim();
@@ -63,6 +65,7 @@ export function parseReplicatedConfig(text: string, file: string): ReplicatedCon
     manifests === undefined || manifests === null ? [] : Array.isArray(manifests) ? manifests : [manifests];
   for (const g of globs) {
     if (typeof g !== 'string') throw new UsageError(`${file}: manifests must be a list of paths or globs`);
+    config.globs.push(g.trim());
     const path = globToPath(g);
     if (!config.manifests.includes(path)) config.manifests.push(path);
   }

@@ -17,6 +17,8 @@ export interface CliArgs {
   appSlug: string;
   outDir: string;
   report?: string;
+  /** Write a SARIF 2.1.0 log here. */
+  sarif?: string;
   proxyDomain?: string;
   registryDomain?: string;
   privateRegistries: string[];
@@ -44,6 +46,7 @@ Options:
   --app-slug SLUG             the KOTS application slug (required)
   --out DIR                   where generated files are written (default: kots-proxy)
   --report FILE               write the JSON report; - means stdout
+  --sarif FILE                write a SARIF 2.1.0 log (for GitHub code scanning)
   --proxy-domain HOST         proxy service host (default: proxy.replicated.com)
   --registry-domain HOST      custom domain for registry.replicated.com images
   --private-registry HOST     images on HOST are private; no request is made (repeatable)
@@ -71,7 +74,13 @@ function host(option: string, value: string | undefined): string | undefined {
   return hostList(option, [value])[0];
 }
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** What a project file (`.replicated`) supplies when the command line leaves it out. */
+export interface ArgDefaults {
+  appSlug?: string;
+  paths?: string[];
+}
+
+export function parseCliArgs(argv: string[], defaults: ArgDefaults = {}): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -97,8 +106,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const [command, ...paths] = positionals;
   if (command === undefined) throw new UsageError('missing command: expected "scan" (see --help)');
   if (command !== 'scan') throw new UsageError(`unknown command ${JSON.stringify(command)}: expected "scan"`);
-  if (!v['app-slug']) throw new UsageError('--app-slug is required');
-  parseAppSlug('--app-slug', v['app-slug']);
+  const appSlug = v['app-slug'] || defaults.appSlug;
+  if (!appSlug) throw new UsageError('--app-slug is required (or appSlug in a .replicated file)');
+  parseAppSlug('--app-slug', appSlug);
   const concurrency =
     v.concurrency === undefined
       ? DEFAULT_CONCURRENCY
@@ -119,8 +129,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
     ...base,
     command: 'scan',
-    paths: paths.length ? paths : ['manifests'],
-    appSlug: v['app-slug'],
+    paths: paths.length ? paths : defaults.paths?.length ? defaults.paths : ['manifests'],
+    appSlug,
     outDir: v.out ?? DEFAULT_OUT_DIR,
     privateRegistries: hostList('--private-registry', v['private-registry']),
     publicRegistries: hostList('--public-registry', v['public-registry']),
@@ -132,6 +142,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     verbosity: v.quiet ? 'quiet' : v.verbose ? 'verbose' : 'normal',
   };
   if (v.report !== undefined) args.report = v.report;
+  if (v.sarif === '') throw new UsageError('--sarif must name a file');
+  if (v.sarif !== undefined) args.sarif = v.sarif;
   const proxyDomain = host('--proxy-domain', v['proxy-domain']);
   if (proxyDomain) args.proxyDomain = proxyDomain;
   const registryDomain = host('--registry-domain', v['registry-domain']);
@@ -152,6 +164,7 @@ function parse(argv: string[]) {
       'app-slug': { type: 'string' },
       out: { type: 'string' },
       report: { type: 'string' },
+      sarif: { type: 'string' },
       'proxy-domain': { type: 'string' },
       'registry-domain': { type: 'string' },
       'private-registry': { type: 'string', multiple: true },

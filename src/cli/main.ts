@@ -15,13 +15,17 @@ import {
   registrySecrets,
 } from '../registry/auth.js';
 import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
+import { renderSarif, sarifJson } from '../render/sarif.js';
 import { parseCliArgs, USAGE } from './args.js';
+import { readProject } from './project.js';
 
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   version: string;
+  /** Width of the stderr table; absent: not fitted. */
+  columns?: number;
 }
 
 const EXIT_OK = 0;
@@ -44,7 +48,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let redact = (text: string) => text;
   const err = (text: string) => io.stderr(redact(text));
   try {
-    const args = parseCliArgs(argv);
+    // The nearest .replicated supplies the app slug and manifests the command line leaves out.
+    const project = argv.includes('scan') ? await readProject(io.cwd) : undefined;
+    const args = parseCliArgs(argv, {
+      ...(project?.appSlug ? { appSlug: project.appSlug } : {}),
+      ...(project?.manifests.length ? { paths: project.manifests } : {}),
+    });
     if (args.command === 'help') {
       io.stdout(USAGE);
       return EXIT_OK;
@@ -95,16 +104,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       await checker?.close();
     }
     const json = redact(reportJson(result.report));
-    // The report file is part of the same all-or-none write as the generated files.
+    // The report and the SARIF log are part of the same all-or-none write as the generated files.
     const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
+    const extra = report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)];
+    if (args.sarif !== undefined) {
+      const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
+      extra.push(plannedFile(resolve(io.cwd, args.sarif), sarif, args.sarif));
+    }
     await writeGeneratedFiles(
       io.cwd,
       args.outDir,
       result.files.map((f) => ({ ...f, content: redact(f.content) })),
-      report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)],
+      extra,
     );
     if (args.report === '-') io.stdout(json);
-    err(humanSummary(result.report, args.verbosity));
+    err(humanSummary(result.report, args.verbosity, io.columns));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {
     if (e instanceof UsageError) {

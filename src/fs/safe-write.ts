@@ -3,6 +3,9 @@
 // files are created in it with O_CREAT|O_EXCL|O_NOFOLLOW, and only then renamed over their targets.
 // A target that exists must be a regular file; the file it replaces is moved into the staging
 // directory first, so a failure part-way through puts every earlier target back as it was.
+// A target that is a character device or a FIFO (`--report /dev/null`, a named pipe) is a stream,
+// not a file to replace: renaming onto it would put a regular file in its place (as root, in /dev),
+// so it is opened and written as it is, after every regular file is in place.
 import { constants } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
@@ -38,6 +41,19 @@ function text(e: unknown): string {
   return String(e);
 }
 
+// Write-only on what is there: no O_CREAT (it must still be the device or FIFO checked), no O_TRUNC
+// (meaningless on a stream), no following a symlink swapped in since.
+const WRITE_STREAM = constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
+
+async function writeStream(path: string, content: string): Promise<void> {
+  const handle = await open(path, WRITE_STREAM);
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
 async function createExclusive(path: string, content: string, mode = 0o644): Promise<void> {
   const handle = await open(path, CREATE_EXCLUSIVE, mode);
@@ -48,13 +64,16 @@ async function createExclusive(path: string, content: string, mode = 0o644): Pro
   }
 }
 
-async function kindOf(path: string): Promise<'absent' | 'file' | 'directory' | 'symlink' | 'other'> {
+type Kind = 'absent' | 'file' | 'directory' | 'symlink' | 'stream' | 'block device' | 'socket';
+
+async function kindOf(path: string): Promise<Kind> {
   try {
     const st = await lstat(path);
     if (st.isSymbolicLink()) return 'symlink';
     if (st.isFile()) return 'file';
     if (st.isDirectory()) return 'directory';
-    return 'other';
+    if (st.isCharacterDevice() || st.isFIFO()) return 'stream';
+    return st.isBlockDevice() ? 'block device' : 'socket';
   } catch (e: unknown) {
     if (code(e) === 'ENOENT') return 'absent';
     throw e;
@@ -78,12 +97,16 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     }
   }
   // 1. Check every target before anything is written.
+  const streams: PlannedWrite[] = [];
+  const files: PlannedWrite[] = [];
   for (const w of writes) {
     if (!dirs.has(w.dir)) {
       for (const d of between(w.root, w.dir)) {
         const k = await kindOf(d);
         if (k !== 'absent' && k !== 'directory') {
-          throw new SafeWriteError(`cannot write ${w.display}: ${d} is a ${k}, not a real directory`);
+          throw new SafeWriteError(
+            `cannot write ${w.display}: ${relative(w.root ?? '', d) || '.'} is a ${k}, not a real directory`,
+          );
         }
       }
       const kind = await kindOf(w.dir);
@@ -97,15 +120,20 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     const kind = await kindOf(join(w.dir, w.name)).catch((e: unknown) => {
       throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
     });
+    if (kind === 'stream') {
+      streams.push(w);
+      continue;
+    }
     if (kind !== 'absent' && kind !== 'file') {
       throw new SafeWriteError(`cannot write ${w.display}: ${w.name} is a ${kind}, not a regular file`);
     }
+    files.push(w);
   }
   // 2. Stage every file in a directory this run created.
   const staged: Staged[] = [];
-  let current = writes[0];
+  let current = files[0];
   try {
-    for (const w of writes) {
+    for (const w of files) {
       current = w;
       if (dirs.get(w.dir)) continue;
       if (w.root === undefined) await mkdir(w.dir, { recursive: true });
@@ -117,7 +145,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
       if ((await kindOf(w.dir)) !== 'directory') throw new Error('its directory is not a real directory');
       dirs.set(w.dir, await mkdtemp(join(w.dir, STAGING_PREFIX)));
     }
-    for (const w of writes) {
+    for (const w of files) {
       current = w;
       const path = join(dirs.get(w.dir)!, `${staged.length}.new`);
       await createExclusive(path, w.content);
@@ -164,6 +192,14 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     );
   }
   await cleanup(dirs);
+  // 4. Streams last: what was written to one cannot be taken back, so only once the files are in place.
+  for (const w of streams) {
+    try {
+      await writeStream(join(w.dir, w.name), w.content);
+    } catch (e: unknown) {
+      throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
+    }
+  }
 }
 
 /** `root`, then each directory below it down to `dir`; nothing when there is no root. */

@@ -41,4 +41,11 @@ export interface GitHubApi {
 /** The token lacks a permission the workflow can grant: a user mistake, with the fix in the message. */
 export class GitHubPermissionError extends UsageError {
   override name = 'GitHubPermissionError';
+  /** The permission the token lacks (a 403), e.g. `contents: write`; undefined for a bad token (401). */
+  constructor(
+    message: string,
+    readonly permission?: string,
+  ) {
+    super(message);
+  }
 }

@@ -1,6 +1,11 @@
-// GitHubApi over @actions/github's Octokit. Adds what the toolkit leaves out: retries for transient
-// failures (5xx, network) and errors that say which workflow permission is missing.
+// GitHubApi over @actions/github's Octokit with the maintained retry and throttling plugins:
+// @octokit/plugin-retry repeats 5xx and network failures (every call we make is safe to repeat:
+// blobs/trees are content-addressed, the ref update is a compare-and-swap), and
+// @octokit/plugin-throttling spaces writes as GitHub's best practices ask and waits out primary and
+// secondary rate limits. What is left here is the error text: which workflow permission is missing.
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import { errorMessage } from '../util.js';
 import type { GitHubApi, TreeChange, TreeEntry } from './api.js';
 import { GitHubPermissionError } from './api.js';
@@ -11,12 +16,34 @@ export interface OctokitApiOptions {
   baseUrl: string;
   owner: string;
   repo: string;
-  /** First retry delay; doubled each time. 0 in tests. */
+  /** Base of the retry back-off (plugin-retry waits base × retry²). 0 in tests. */
   retryDelayMs?: number;
+  /** Total tries, the first included. */
   attempts?: number;
 }
 
-type Octokit = ReturnType<typeof getOctokit>;
+export type Octokit = ReturnType<typeof getOctokit>;
+
+/** Rate-limit waits we accept before giving up with the rate-limit error. */
+const RATE_LIMIT_RETRIES = 2;
+
+export function makeOctokit(options: OctokitApiOptions): Octokit {
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl,
+      retry: { retries: (options.attempts ?? 3) - 1, retryAfterBaseValue: options.retryDelayMs ?? 1000 },
+      throttle: {
+        onRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) =>
+          retryCount < RATE_LIMIT_RETRIES,
+        onSecondaryRateLimit: (_after: number, _opts: unknown, _o: unknown, retryCount: number) =>
+          retryCount < RATE_LIMIT_RETRIES,
+      },
+    },
+    retry,
+    throttling,
+  );
+}
 
 /** What we read from an Octokit RequestError without importing the transitive package. */
 interface HttpFailure {
@@ -37,32 +64,25 @@ function asHttpFailure(e: unknown): HttpFailure | undefined {
 /** Which permission each operation needs, for the 401/403 message. */
 const PERMISSION: Record<string, string> = {
   'list pull request files': 'pull-requests: read',
+  'list check runs': 'checks: read',
+  'create a check run': 'checks: write',
+  'update a check run': 'checks: write',
   default: 'contents: write',
 };
 
-export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
-  const octokit: Octokit = getOctokit(options.token, { baseUrl: options.baseUrl });
-  const { owner, repo } = options;
-  const attempts = options.attempts ?? 3;
-  const firstDelay = options.retryDelayMs ?? 1000;
-
-  async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (e: unknown) {
-        const failure = asHttpFailure(e);
-        // status 0 / undefined: the request never got an answer (network); 5xx: GitHub hiccup. Every
-        // call we make is safe to repeat: blobs/trees are content-addressed, the ref update is a CAS.
-        const transient = failure === undefined || failure.status === 0 || failure.status >= 500;
-        if (transient && attempt < attempts) {
-          await new Promise((r) => setTimeout(r, firstDelay * 2 ** (attempt - 1)));
-          continue;
-        }
-        throw describe(operation, e, failure);
-      }
-    }
+/** Runs one API call (the plugins have already retried it) and turns a failure into a clear error. */
+export async function apiCall<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e: unknown) {
+    throw describe(operation, e, asHttpFailure(e));
   }
+}
+
+export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
+  const octokit = makeOctokit(options);
+  const { owner, repo } = options;
+  const call = apiCall;
 
   return {
     async listPullFiles(pullNumber) {
@@ -180,8 +200,9 @@ function describe(operation: string, e: unknown, failure: HttpFailure | undefine
     const permission = PERMISSION[operation] ?? PERMISSION.default;
     return new GitHubPermissionError(
       `GitHub API answered 403 when trying to ${operation} (${failure.message}). ` +
-        `The token needs \`${permission}\`: add \`permissions: { contents: write, pull-requests: read }\` ` +
+        `The token needs \`${permission}\`: add \`permissions: { contents: write, pull-requests: read, checks: write }\` ` +
         'to the job, or pass a token that has them in the token input.',
+      permission,
     );
   }
   return new ApiCallError(

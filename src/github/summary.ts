@@ -28,9 +28,6 @@ export interface SummaryInput {
   limitBytes?: number;
 }
 
-/** Escapes for HTML and Markdown alike (src/github/escape.ts). */
-const escapeHtml = escapeMarkup;
-
 const ICON: Record<Level, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
 interface Section {
@@ -41,7 +38,7 @@ interface Section {
 }
 
 function where(link: SummaryInput['link'], file: string, line: number): string {
-  const text = escapeHtml(`${file}:${line}`);
+  const text = escapeMarkup(`${file}:${line}`);
   const url = link(file, line);
   return url ? `<a href="${escapeAttribute(url)}">${text}</a>` : `<code>${text}</code>`;
 }
@@ -50,13 +47,13 @@ function imageRows(input: SummaryInput): string[] {
   return input.report.images.map((i) => {
     const locs = i.locations.slice(0, MAX_LOCATIONS).map((l) => where(input.link, l.file, l.line));
     if (i.locations.length > MAX_LOCATIONS) locs.push(`+${i.locations.length - MAX_LOCATIONS} more`);
-    const proxy = i.proxy === null ? '—' : `<code>${escapeHtml(i.proxy)}</code>`;
-    return `<tr><td><code>${escapeHtml(i.image)}</code></td><td>${i.status}</td><td>${i.credentials}</td><td>${proxy}</td><td>${locs.join('<br>')}</td></tr>`;
+    const proxy = i.proxy === null ? '—' : `<code>${escapeMarkup(i.proxy)}</code>`;
+    return `<tr><td><code>${escapeMarkup(i.image)}</code></td><td>${i.status}</td><td>${i.credentials}</td><td>${proxy}</td><td>${locs.join('<br>')}</td></tr>`;
   });
 }
 
 function findingRow(input: SummaryInput, f: Finding): string {
-  return `<tr><td>${ICON[f.level]} ${f.level}</td><td><code>${f.rule}</code></td><td>${where(input.link, f.file, f.line)}</td><td>${escapeHtml(f.message)}</td></tr>`;
+  return `<tr><td>${ICON[f.level]} ${f.level}</td><td><code>${f.rule}</code></td><td>${where(input.link, f.file, f.line)}</td><td>${escapeMarkup(f.message)}</td></tr>`;
 }
 
 function commitLine(input: SummaryInput): string {
@@ -66,16 +63,20 @@ function commitLine(input: SummaryInput): string {
     return `<p>✅ Committed the generated files to the pull request branch as ${sha}.</p>`;
   }
   if (c.kind === 'failed')
-    return `<p>❌ The generated files were not committed: ${escapeHtml(c.message)}</p>`;
+    return `<p>❌ The generated files were not committed: ${escapeMarkup(c.message)}</p>`;
   const why: Record<string, string> = {
     unchanged: 'The generated files on the pull request branch are up to date; nothing to commit.',
     fork: 'This pull request comes from a fork: the workflow token cannot push to it, so nothing was committed.',
     'not-a-pull-request': 'This run is not for a pull request, so nothing was committed.',
-    disabled: 'Committing is turned off (<code>commit: false</code>).',
+    disabled: 'Committing is turned off (<code>commit: never</code>).',
+    'failing-result':
+      'Not committed: findings reach <code>fail-on</code>, and <code>commit: on-success</code> never pushes generated files on top of a failing result.',
+    'read-only-token':
+      'The token is read-only here (Dependabot, <code>permissions: read-all</code>, or no <code>contents: write</code>), so nothing was committed. This is not a failure.',
     'head-moved':
       'The pull request branch moved while this run was working; nothing was overwritten. The run for the new head will commit.',
   };
-  return `<p>${why[c.reason] ?? escapeHtml(c.reason)} <sub>${escapeHtml(c.detail)}</sub></p>`;
+  return `<p>${why[c.reason] ?? escapeMarkup(c.reason)} <sub>${escapeMarkup(c.detail)}</sub></p>`;
 }
 
 const fence = fenceFor;
@@ -88,8 +89,8 @@ export function renderSummary(input: SummaryInput): string {
   const proxied = report.images.filter((i) => i.proxy !== null).length;
   const a = input.annotated;
   const header = [
-    `<h2>kots-proxy: ${escapeHtml(report.appSlug)}</h2>`,
-    `<p>${report.images.length} image(s), ${proxied} routed through <code>${escapeHtml(report.proxyDomain)}</code>. ` +
+    `<h2>kots-proxy: ${escapeMarkup(report.appSlug)}</h2>`,
+    `<p>${report.images.length} image(s), ${proxied} routed through <code>${escapeMarkup(report.proxyDomain)}</code>. ` +
       `Findings: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s). ` +
       `Annotated: ${a.shown}${a.omitted ? `, ${a.omitted} over GitHub's limit` : ''}${a.filtered ? `, ${a.filtered} in files this pull request does not change` : ''}.</p>`,
     commitLine(input),
@@ -112,7 +113,7 @@ export function renderSummary(input: SummaryInput): string {
     {
       name: 'generated file',
       head: '<h3>Generated files</h3>\n<ul>',
-      rows: report.generated.map((g) => `<li><code>${escapeHtml(g)}</code></li>`),
+      rows: report.generated.map((g) => `<li><code>${escapeMarkup(g)}</code></li>`),
       tail: '</ul>',
     },
   ];
@@ -126,7 +127,7 @@ export function renderSummary(input: SummaryInput): string {
       head: `<h3>How to apply</h3>\n${apply}\n\n${fence(input.command)}sh\n${input.command.replace(/[\r\n\u2028\u2029]/g, ' ')}\n${fence(input.command)}\n`,
       rows: input.files.map((f) => {
         const ticks = fence(f.content);
-        return `<details><summary><code>${escapeHtml(f.path)}</code></summary>\n\n${ticks}yaml\n${f.content}${f.content.endsWith('\n') ? '' : '\n'}${ticks}\n\n</details>`;
+        return `<details><summary><code>${escapeMarkup(f.path)}</code></summary>\n\n${ticks}yaml\n${f.content}${f.content.endsWith('\n') ? '' : '\n'}${ticks}\n\n</details>`;
       }),
       tail: '',
     });

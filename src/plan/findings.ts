@@ -18,7 +18,7 @@ import { canonicalRegistryHost } from '../reference.js';
 import { hasTemplate } from '../templates.js';
 import { compareText } from '../util.js';
 import type { ImageGroup } from './images.js';
-import { isOnAppProxy } from './images.js';
+import { isOnProxyHost } from './images.js';
 
 /** Findings that follow from an image's status, at every place the image occurs. */
 export function statusFindings(
@@ -110,7 +110,7 @@ export function placementFindings(
       chart?.apiVersion === KOTS_API_V2 &&
       u.templating.kind === 'none' &&
       !u.switchedOff &&
-      !(g.ref && isOnAppProxy(g.ref, eff))
+      !(g.ref && isOnProxyHost(g.ref, eff))
     ) {
       const message =
         u.context === 'helm-template'

@@ -18,7 +18,7 @@ import type {
 import { KOTS_API_V2 } from '../model.js';
 import { parseReference, proxyImageName } from '../reference.js';
 import { needsPullSecret } from './findings.js';
-import { isOnAppProxy } from './images.js';
+import { isOnProxyHost } from './images.js';
 
 const PULL_SECRET = '{{repl ImagePullSecretName }}';
 
@@ -138,7 +138,7 @@ function needsRewrite(u: ImageUse, image: ReportImage | undefined, eff: Effectiv
     return false;
   if (eff.excluded.has(u.raw)) return false;
   const parsed = parseReference(u.raw);
-  return parsed.ok && !isOnAppProxy(parsed.ref, eff);
+  return parsed.ok && !isOnProxyHost(parsed.ref, eff);
 }
 
 function at(u: ImageUse): string {

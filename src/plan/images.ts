@@ -224,11 +224,12 @@ function configReason(uses: ImageUse[]): string | undefined {
   return `from Config defaults: ${from.join(', ')}`;
 }
 
-/** Whether a reference already sits on this app's proxy path (`<proxy domain>/proxy/<app slug>/…`). */
-export function isOnAppProxy(ref: ImageReference, eff: Effective): boolean {
+/** Whether a reference already sits on the proxy host: this app's `proxy/<app slug>/…` path, or another
+ *  path the proxy serves with the license, such as the Replicated SDK's `library/replicated-sdk-image`.
+ *  pkg/docker/registry/images.go MakeProxiedImageURL leaves every such image alone; a `/proxy/` path of
+ *  another app is a proxy-reference-mismatch error of its own. */
+export function isOnProxyHost(ref: ImageReference, eff: Effective): boolean {
   return (
-    ref.domain !== undefined &&
-    canonicalRegistryHost(ref.domain) === canonicalRegistryHost(eff.proxyDomain) &&
-    ref.path.startsWith(`proxy/${eff.appSlug}/`)
+    ref.domain !== undefined && canonicalRegistryHost(ref.domain) === canonicalRegistryHost(eff.proxyDomain)
   );
 }

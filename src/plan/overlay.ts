@@ -163,6 +163,8 @@ export function planOverlay(
     const merged = mergedDuplicates(all, seenApi);
     const kept = all.filter((d) => !merged.includes(d));
     const refused = firstRefusal(kept, seen);
+    // A parse error already has its yaml-parse-error finding: one error, one finding.
+    if (refused && file.documents.some((d) => d.problem?.split('; ').includes('parse error'))) continue;
     if (refused) {
       const count = imagesByFile.get(file.file) ?? 0;
       findings.push(
@@ -218,8 +220,11 @@ export function planOverlay(
   // pkg/base/base.go FindImages + pkg/midstream/write.go writeObjectsWithPullSecret: every deployed
   // object whose pod spec lists a container gets the pull secret, whatever its images are.
   const patches: PullSecretPatch[] = [];
-  const namespaces = new Set<string>();
   const listed = new Set(scan.application?.additionalNamespaces ?? []);
+  // pkg/operator/client/namespaces.go ApplyNamespacesInformer: KOTS copies the pull secrets into every
+  // namespace the Application lists, whether or not a workload runs there ("*" means every namespace;
+  // the preview shows those its workloads use). A templated entry is KOTS's to resolve.
+  const namespaces = new Set([...listed].filter((ns) => ns !== '*' && !hasTemplate(ns)));
   for (const w of scan.workloads) {
     if (!included.has(w.file) || droppedByFile.get(w.file)?.has(w.docIndex)) continue;
     if (!getsPullSecret(w.containerCount ?? 1)) continue;

@@ -4,8 +4,10 @@
 // `rejected`, and a missing reference (`not-found`) from a private one.
 import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
+import { ANONYMOUS_AUTHENTICATOR, authenticatorFor } from './auth/index.js';
+import type { Authenticator } from './auth/scheme.js';
 import type { RegistryCredentials } from './auth.js';
-import { credentialFor, registrySecrets } from './auth.js';
+import { registrySecrets } from './auth.js';
 import {
   BudgetedTransport,
   DEFAULT_BUDGET,
@@ -20,8 +22,7 @@ import { HostLimiter } from './host-limiter.js';
 import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS } from './http.js';
 import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
-import type { Identity } from './tokens.js';
-import { ANONYMOUS, TokenBroker } from './tokens.js';
+import { TokenBroker } from './tokens.js';
 
 export interface RegistryCheckerOptions {
   credentials: RegistryCredentials;
@@ -166,13 +167,9 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   const sessionFor = (host: string): RegistrySession => {
     let session = sessions.get(host);
     if (!session) {
-      const credential = credentialFor(options.credentials, host);
-      const basic = credential
-        ? `Basic ${Buffer.from(`${credential.username}:${credential.password}`).toString('base64')}`
-        : undefined;
       const origin = `${insecure.has(host) ? 'http' : 'https'}://${registryApiHost(host)}`;
       const apiHost = registryApiHost(host);
-      session = new RegistrySession(transportFor(), brokerFor(), origin, apiHost, basic, (realm) =>
+      session = new RegistrySession(transportFor(), brokerFor(), origin, apiHost, (realm) =>
         realmRefusal(realm, apiHost, insecure.has(host), policy),
       );
       sessions.set(host, session);
@@ -180,20 +177,16 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     return session;
   };
 
-  const identityFor = (host: string): Identity | undefined => {
-    const credential = credentialFor(options.credentials, host);
-    if (!credential) return undefined;
-    const pair = `${credential.username}:${credential.password}`;
-    return {
-      id: `credentials:${host}:${credential.username}`,
-      basicAuthorization: `Basic ${Buffer.from(pair).toString('base64')}`,
-    };
+  const authenticators = new Map<string, Authenticator | undefined>();
+  const authenticatorOf = (host: string): Authenticator | undefined => {
+    if (!authenticators.has(host)) authenticators.set(host, authenticatorFor(options.credentials, host));
+    return authenticators.get(host);
   };
 
   /** Runs one pass over probes grouped by host: announce token scopes, then probe within the limit. */
   const pass = async (
     batch: Probe[],
-    identityOf: (host: string) => Identity,
+    whoOf: (host: string) => Authenticator,
     record: (probe: Probe, result: ProbeResult) => void,
   ): Promise<void> => {
     const byHost = new Map<string, Probe[]>();
@@ -211,7 +204,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
         const session = sessionFor(host);
         await session.planTokens(
           list.map((p) => p.repository),
-          identityOf(host),
+          whoOf(host),
           Math.min(Date.now() + timeouts.perImageMs, phaseEnd),
         );
         await runPool(list, perHost, (probe) =>
@@ -225,7 +218,7 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
               return;
             }
             const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
-            record(probe, await session.probe(probe.repository, probe.reference, identityOf(host), deadline));
+            record(probe, await session.probe(probe.repository, probe.reference, whoOf(host), deadline));
           }),
         );
       }),
@@ -282,20 +275,20 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   async function runPasses(fresh: Probe[]): Promise<void> {
     await pass(
       fresh,
-      () => ANONYMOUS,
+      () => ANONYMOUS_AUTHENTICATOR,
       (probe, result) => {
         probe.anonymous = result;
       },
     );
     const second: Probe[] = [];
     for (const probe of fresh) {
-      if (probe.anonymous!.kind !== 'found' && identityFor(probe.host)) second.push(probe);
+      if (probe.anonymous!.kind !== 'found' && authenticatorOf(probe.host)) second.push(probe);
       else probe.verdict = verdictOf(probe.anonymous!, undefined);
     }
     credentialedProbes += second.length;
     await pass(
       second,
-      (host) => identityFor(host)!,
+      (host) => authenticatorOf(host)!,
       (probe, result) => {
         probe.verdict = verdictOf(probe.anonymous!, result);
       },

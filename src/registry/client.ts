@@ -1,14 +1,17 @@
 // One registry origin speaking the distribution protocol (the OCI distribution spec): a single shared `/v2/` ping,
 // then per image a manifest HEAD with all four Accept types, answering whatever challenge the registry
-// poses (Bearer via the token broker, Basic with the host's own credential), and a GET only when the
-// HEAD answer cannot explain itself. Returns a ProbeResult; the checker turns results into verdicts.
+// poses through the auth seam (auth/: an AuthScheme per challenge scheme, an Authenticator per
+// credential form), and a GET only when the HEAD answer cannot explain itself.
+// Returns a ProbeResult; the checker turns results into verdicts.
 
+import { schemeFor } from './auth/index.js';
+import type { AuthAnswer, AuthContext, Authenticator, AuthRefusal } from './auth/scheme.js';
+import { tokenFailure } from './auth/scheme.js';
 import type { Challenge } from './challenge.js';
 import { ChallengeError, parseChallenges, pickChallenge } from './challenge.js';
 import type { HttpResponse, Transport } from './http.js';
 import { NetworkError } from './http.js';
-import { sameSite } from './realm-policy.js';
-import type { Identity, Realm, TokenBroker, TokenOutcome } from './tokens.js';
+import type { TokenBroker } from './tokens.js';
 import { scopeFor } from './tokens.js';
 
 const MANIFEST_ACCEPT = [
@@ -32,13 +35,6 @@ type PingResult =
   | { kind: 'open' }
   | { kind: 'challenge'; challenge: Challenge }
   | Extract<ProbeResult, { kind: 'failed' }>;
-
-/** How a request is authorised, remembered so a second identical challenge is not answered twice. */
-interface Answer {
-  header?: string;
-  token?: Extract<TokenOutcome, { kind: 'token' }>;
-  realm?: Realm;
-}
 
 const NAME_ERRORS = new Set([
   'NAME_UNKNOWN',
@@ -69,8 +65,6 @@ export class RegistrySession {
     private readonly origin: string,
     /** host[:port] as shown in reasons. */
     readonly host: string,
-    /** Basic credential header of this host, used only when `identity` is not anonymous. */
-    private readonly basicAuthorization: string | undefined,
     /** Why a realm from this registry's challenge may not be asked (network policy), if so. */
     private readonly realmRefusal: (realm: URL) => string | undefined = () => undefined,
   ) {}
@@ -81,30 +75,31 @@ export class RegistrySession {
     return this.pinged;
   }
 
-  /** Announces the repositories that an identity will ask about, so their tokens are batched. */
-  async planTokens(repositories: string[], identity: Identity, deadline: number): Promise<void> {
+  /** Announces the repositories that `who` will ask about, so their tokens are batched. */
+  async planTokens(repositories: string[], who: Authenticator, deadline: number): Promise<void> {
     const ping = await this.ping(deadline);
-    if (ping.kind === 'challenge' && ping.challenge.scheme === 'bearer') {
-      this.broker.plan(this.realmOf(ping.challenge), identity, repositories.map(scopeFor));
-    }
+    if (ping.kind !== 'challenge') return;
+    schemeFor(ping.challenge)?.plan?.(ping.challenge, who, repositories, this.context('', deadline, ''));
   }
 
   async probe(
     repository: string,
     reference: string,
-    identity: Identity,
+    who: Authenticator,
     deadline: number,
   ): Promise<ProbeResult> {
     const ping = await this.ping(deadline);
     if (ping.kind === 'failed') return ping;
-    const credentialed = identity.basicAuthorization !== undefined;
+    const identity = who.identity;
+    const credentialed = who.kind !== 'anonymous';
     const suffix = credentialed ? ' with credentials' : '';
+    const context = this.context(repository, deadline, suffix);
     const url = `${this.origin}/v2/${repository}/manifests/${reference}`;
-    let answer: Answer | ProbeResult = {};
+    let answer: AuthAnswer | AuthRefusal = {};
     if (ping.kind === 'challenge') {
-      answer = await this.answer(ping.challenge, repository, identity, deadline, suffix);
-    } else if (credentialed) {
-      answer = { header: this.basicAuthorization };
+      answer = await this.answer(ping.challenge, who, context);
+    } else if (who.registryAuthorization !== undefined) {
+      answer = { header: who.registryAuthorization };
     }
     if ('kind' in answer) return answer;
     try {
@@ -115,7 +110,7 @@ export class RegistrySession {
         const challenge = pickChallenge(parseChallenges(header), header);
         const sentBasic = answer.header !== undefined;
         if (challenge && !(challenge.scheme === 'basic' && (sentBasic || !credentialed))) {
-          const next = await this.answer(challenge, repository, identity, deadline, suffix);
+          const next = await this.answer(challenge, who, context);
           if ('kind' in next) return next;
           answer = next;
           head = await this.manifest('HEAD', url, answer.header, deadline);
@@ -131,7 +126,7 @@ export class RegistrySession {
         let status: number | undefined;
         try {
           const single = await this.broker.token(realm, identity, scopeFor(repository), deadline, true);
-          if (single.kind !== 'token') return this.tokenFailure(single, suffix);
+          if (single.kind !== 'token') return tokenFailure(single, suffix);
           answer = { header: `Bearer ${single.token}` };
           head = await this.manifest('HEAD', url, answer.header, deadline);
           status = head.status;
@@ -206,50 +201,25 @@ export class RegistrySession {
     return response.headers['www-authenticate'] ?? '';
   }
 
-  private async answer(
+  private context(repository: string, deadline: number, suffix: string): AuthContext {
+    return {
+      registry: this.host,
+      origin: this.origin,
+      repository,
+      deadline,
+      suffix,
+      broker: this.broker,
+      realmRefusal: this.realmRefusal,
+    };
+  }
+
+  private answer(
     challenge: Challenge,
-    repository: string,
-    identity: Identity,
-    deadline: number,
-    suffix: string,
-  ): Promise<Answer | ProbeResult> {
-    if (challenge.scheme === 'basic') {
-      // Anonymous cannot answer Basic: the request goes out without credentials and is denied.
-      return identity.basicAuthorization ? { header: this.basicAuthorization } : {};
-    }
-    const realm = this.realmOf(challenge);
-    const realmUrl = new URL(realm.realm);
-    const refused = this.realmRefusal(realmUrl);
-    if (refused !== undefined) return { kind: 'failed', status: 'unreachable', reason: refused };
-    if (identity.basicAuthorization && realmUrl.protocol === 'http:' && !this.origin.startsWith('http:')) {
-      return {
-        kind: 'failed',
-        status: 'unreachable',
-        reason: `token realm ${realmUrl.host} of ${this.host} is plain http`,
-      };
-    }
-    if (identity.basicAuthorization && !sameSite(realmUrl.hostname, this.host)) {
-      return {
-        kind: 'withheld',
-        reason: `token realm ${realmUrl.host} is outside the domain of ${this.host}, so the credentials were not sent there`,
-      };
-    }
-    const scope = challenge.params.scope?.includes(`:${repository}:`)
-      ? challenge.params.scope
-      : scopeFor(repository);
-    const token = await this.broker.token(realm, identity, scope, deadline);
-    if (token.kind !== 'token') return this.tokenFailure(token, suffix);
-    return { header: `Bearer ${token.token}`, token, realm };
-  }
-
-  private tokenFailure(outcome: Exclude<TokenOutcome, { kind: 'token' }>, suffix: string): ProbeResult {
-    if (outcome.kind === 'refused') return { kind: 'denied', reason: `${outcome.reason}${suffix}` };
-    return { kind: 'failed', status: outcome.status, reason: `${outcome.reason}${suffix}` };
-  }
-
-  private realmOf(challenge: Challenge): Realm {
-    // The registry is part of the realm's identity: a token answers only the registry that asked.
-    return { realm: challenge.params.realm!, service: challenge.params.service, registry: this.host };
+    who: Authenticator,
+    context: AuthContext,
+  ): Promise<AuthAnswer | AuthRefusal> {
+    // pickChallenge offers only schemes the seam answers; anything else goes out unauthorised.
+    return schemeFor(challenge)?.answer(challenge, who, context) ?? Promise.resolve({});
   }
 
   private manifest(method: 'HEAD' | 'GET', url: string, authorization: string | undefined, deadline: number) {

@@ -43,9 +43,11 @@ type RequestKind = 'ping' | 'token' | 'head' | 'get';
 
 export interface HttpRequest {
   kind: RequestKind;
-  method: 'GET' | 'HEAD';
+  method: 'GET' | 'HEAD' | 'POST';
   url: string;
   headers: Record<string, string>;
+  /** Form body of a POST (an OAuth2 token grant). It may hold a secret, so it never leaves the origin. */
+  body?: string;
   /** Sent only to the origin of `url`; dropped as soon as a redirect leaves it. */
   authorization?: string;
   /** Epoch milliseconds after which the request fails as a timeout. */
@@ -247,6 +249,13 @@ export class Transport {
       if (hop >= MAX_REDIRECTS)
         throw new NetworkError(`more than ${MAX_REDIRECTS} redirects from ${origin.host}`, false);
       const next = new URL(location, url);
+      // A body can carry a refresh token: it is resent only by a 307/308 to the same origin.
+      if (
+        req.body !== undefined &&
+        (next.origin !== origin.origin || ![307, 308].includes(response.status))
+      ) {
+        throw new NetworkError(`refusing to follow a redirect of a token request from ${url.host}`, false);
+      }
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         throw new NetworkError(`redirect from ${url.host} to unsupported scheme ${next.protocol}`, false);
       }
@@ -278,6 +287,7 @@ export class Transport {
         // Keep the connection after a HEAD as after a GET (registries send no body with HEAD).
         reset: false,
         headers: { 'user-agent': 'kots-proxy', ...headers },
+        ...(req.body !== undefined ? { body: req.body } : {}),
         signal: AbortSignal.timeout(remaining),
       });
       const body = req.method === 'HEAD' ? '' : await readBounded(response.body, req.keepBody);

@@ -1,16 +1,29 @@
 // Bearer tokens (distribution token protocol): `GET realm?service=…&scope=…`, Basic credentials only
-// for a credentialed identity, `token`/`access_token` and `expires_in` (default 60 s) in the answer.
-// Tokens are cached per realm+service+scope+identity. Scopes the checker announces up front are
+// for a credentialed identity, `token`/`access_token` and `expires_in` (default 60 s) in the answer;
+// an identity with a `grant` of its own (an OAuth2 refresh token, auth/identity-token.ts) asks its way.
+// Tokens are cached per registry+realm+service+scope+identity. Scopes the checker announces up front are
 // fetched in batches (several `scope` parameters in one request); a realm that turns out not to honour
 // batches falls back to one scope per request.
 import type { Transport } from './http.js';
 import { NetworkError } from './http.js';
 
+/** A token request other than the GET form: built per realm and batch of scopes. */
+export interface TokenGrant {
+  request(
+    realm: Realm,
+    scopes: string[],
+  ): { method: 'POST'; url: string; headers: Record<string, string>; body: string };
+  /** Statuses that mean the realm refused the credential (OAuth2 answers a bad grant with 400). */
+  refusedStatuses: ReadonlySet<number>;
+}
+
 /** Who asks: anonymous, or a credential (whose Basic header goes only to the token realm). */
 export interface Identity {
-  /** Cache key part: `anonymous` or `credentials:<host>:<user>` (never the password). */
+  /** Cache key part: `anonymous` or `credentials:<host>:<user>` (never a secret). */
   id: string;
   basicAuthorization?: string;
+  /** Asks the realm this way instead of `GET realm?service&scope` with `basicAuthorization`. */
+  grant?: TokenGrant;
 }
 
 export const ANONYMOUS: Identity = { id: 'anonymous' };
@@ -44,6 +57,8 @@ const MAX_EXPIRES_S = 3_600;
 const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 /** Tokens are renewed this long before they expire, so a request never carries a dying token. */
 const RENEW_MARGIN_MS = 5_000;
+/** Answers of the GET form that refuse the credential (anonymous: the scope is not public). */
+const REFUSED: ReadonlySet<number> = new Set([401, 403]);
 
 export function scopeFor(repository: string): string {
   return `repository:${repository}:pull`;
@@ -208,19 +223,24 @@ export class TokenBroker {
     scopes: string[],
     deadline: number,
   ): Promise<TokenOutcome> {
-    const url = this.tokenUrl(realm, scopes);
-    const host = new URL(url).host;
+    const request = identity.grant
+      ? identity.grant.request(realm, scopes)
+      : {
+          method: 'GET' as const,
+          url: this.tokenUrl(realm, scopes),
+          headers: { accept: 'application/json' },
+          authorization: identity.basicAuthorization,
+        };
+    const refused = identity.grant?.refusedStatuses ?? REFUSED;
+    const host = new URL(request.url).host;
     try {
       const response = await this.transport.send({
         kind: 'token',
-        method: 'GET',
-        url,
-        headers: { accept: 'application/json' },
-        authorization: identity.basicAuthorization,
+        ...request,
         deadline,
         keepBody: MAX_TOKEN_RESPONSE_BYTES,
       });
-      if (response.status === 401 || response.status === 403) {
+      if (refused.has(response.status)) {
         return { kind: 'refused', reason: `${response.status} from ${host} token endpoint` };
       }
       if (response.status === 429) {

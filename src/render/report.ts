@@ -2,6 +2,7 @@
 
 import type { Finding, Level, Report, ReportImage } from '../model.js';
 import type { FailOn } from '../options.js';
+import { fitTable } from './fit.js';
 
 /** Serialises with the key order of docs/interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {
@@ -66,7 +67,7 @@ function table(rows: string[][]): string[] {
 }
 
 /** The summary the CLI prints on stderr: images, findings, generated files, totals. */
-export function humanSummary(report: Report, verbosity: Verbosity): string {
+export function humanSummary(report: Report, verbosity: Verbosity, columns?: number): string {
   const lines: string[] = [];
   const counts = countByLevel(report.findings);
   const proxied = report.images.filter((i) => i.proxy !== null).length;
@@ -76,7 +77,7 @@ export function humanSummary(report: Report, verbosity: Verbosity): string {
       rows.push([i.image, i.status, i.credentials, i.proxy ?? '-', where(i, verbosity === 'verbose')]);
       if (i.reason && i.status !== 'public') rows.push([`  ↳ ${i.reason}`, '', '', '', '']);
     }
-    for (const line of table(rows)) lines.push(line);
+    for (const line of columns === undefined ? table(rows) : fitTable(rows, columns)) lines.push(line);
     lines.push('');
   }
   const shown = report.findings.filter(
@@ -92,8 +93,10 @@ export function humanSummary(report: Report, verbosity: Verbosity): string {
   if (shownLevels.length) lines.push('');
   if (verbosity !== 'quiet' && report.generated.length)
     lines.push(`generated: ${report.generated.join(', ')}`);
+  const hidden = report.findings.length - shownLevels.length;
   lines.push(
-    `${report.images.length} image(s), ${proxied} through the proxy; ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`,
+    `${report.images.length} image(s), ${proxied} through the proxy; ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)` +
+      (hidden ? `; ${hidden} not shown (--verbose to show)` : ''),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -28,7 +28,11 @@ async function scenario(opts: ScenarioOptions = {}) {
 }
 const INPUTS = { 'app-slug': 'acme', ...OFFLINE_LISTS };
 const tip = (s: Scenario) => git(['--git-dir', s.bare, 'rev-parse', `refs/heads/${BRANCH}`]);
-const writes = (s: Scenario) => s.double.requests.filter((r) => r.method !== 'GET');
+// Writes to the repository's git data; check runs are counted by their own tests.
+const writes = (s: Scenario) =>
+  s.double.requests.filter(
+    (r) => r.method !== 'GET' && !r.path.endsWith('/check-runs') && !/\/check-runs\/\d+$/.test(r.path),
+  );
 const lines = (stdout: string, prefix: string) => stdout.split('\n').filter((l) => l.startsWith(prefix));
 
 beforeAll(() => {
@@ -114,18 +118,16 @@ describe('action on a same-repository pull request', () => {
     expect(lines(r.stdout, '::notice title=kots-proxy::Not committing: branch')).toHaveLength(1);
   });
 
-  it('fails with the missing permission when the token is read-only (403), after writing outputs', async () => {
+  it('skips the commit with read-only-token when the token cannot write (403), without failing', async () => {
     const s = await scenario();
     const r = await runAction(s, { ...INPUTS, token: 'read-token' });
-    expect(r.code).toBe(1);
-    const failed = lines(r.stdout, '::error::');
-    expect(failed).toHaveLength(1);
-    expect(failed[0]).toContain('403');
-    expect(failed[0]).toContain('contents: write');
+    expect(r.code, r.stdout).toBe(0);
+    expect(lines(r.stdout, '::error::')).toHaveLength(0);
     expect(await tip(s)).toBe(s.headSha);
     expect(r.outputs.report).toBeTruthy();
     expect(r.outputs['commit-sha']).toBe('');
-    expect(r.summary).toContain('were not committed');
+    expect(r.outputs['skipped-reason']).toBe('read-only-token');
+    expect(r.summary).toContain('How to apply');
   });
 
   it('annotates only changed files, ranked and capped at 10 per level with a "more" notice', async () => {
@@ -153,17 +155,19 @@ describe('action on a same-repository pull request', () => {
       // Five changed files, two per page: the list is read across three pages.
       changedFiles: ['README.md', 'docs/a.md', 'docs/b.md', 'manifests/many.yaml', 'manifests/zz.yaml'],
     });
-    const r = await runAction(s, INPUTS);
+    // Without checks: write the action falls back to workflow commands and their 10-per-level cap.
+    const r = await runAction(s, { ...INPUTS, token: 'nochecks-token' });
     expect(r.code).toBe(1); // invalid references are errors; fail-on defaults to error
     const errors = lines(r.stdout, '::error');
     const warnings = lines(r.stdout, '::warning');
     const notices = lines(r.stdout, '::notice');
+    expect(warnings.filter((l) => l.includes('checks: write'))).toHaveLength(1);
     expect(errors).toHaveLength(10); // 9 annotations + setFailed's own
     expect(lines(r.stdout, '::error::')).toHaveLength(1);
     expect(warnings).toHaveLength(10);
     expect(notices).toHaveLength(10);
     expect(notices.at(-1)).toMatch(/::notice title=kots-proxy::\d+ more findings are not annotated/);
-    for (const l of [...errors.slice(0, 9), ...warnings, ...notices.slice(0, 9)]) {
+    for (const l of [...errors.slice(0, 9), ...warnings.slice(1), ...notices.slice(0, 9)]) {
       expect(l).toMatch(/^::\w+ title=[\w-]+,file=manifests\/many\.yaml,line=\d+,col=\d+::/);
     }
     // Ranked: the first 9 invalid references by line, errors before warnings before notices.
@@ -203,14 +207,20 @@ describe('action without a commit', () => {
     expect(r.summary).toContain('<summary><code>kots-proxy/kustomization.yaml</code></summary>');
   });
 
-  it('reports not-a-pull-request on push, annotating every file without calling the API', async () => {
+  it('reports not-a-pull-request on a schedule, annotating every file, calling only the Checks API', async () => {
     const s = await scenario();
-    const push = join(s.dir, 'push.json');
-    writeFileSync(push, JSON.stringify({ ref: `refs/heads/${BRANCH}`, after: s.headSha }));
-    const r = await runAction(s, INPUTS, { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: push });
+    const sched = join(s.dir, 'schedule.json');
+    writeFileSync(sched, JSON.stringify({ schedule: '0 0 * * *' }));
+    const r = await runAction(
+      s,
+      { ...INPUTS, token: 'nochecks-token' },
+      { GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: sched },
+    );
     expect(r.code, r.stdout).toBe(0);
     expect(r.outputs['skipped-reason']).toBe('not-a-pull-request');
-    expect(s.double.requests).toEqual([]);
+    expect(s.double.requests.map((q) => q.path)).toEqual([
+      '/repos/acme/app/commits/' + s.headSha + '/check-runs',
+    ]);
     expect(r.stdout).toContain('file=manifests/api.yaml');
   });
 

@@ -59,6 +59,8 @@ export async function setupScenario(opts: ScenarioOptions = {}): Promise<Scenari
     repo: REPO,
     writeTokens: ['write-token'],
     readTokens: ['read-token'],
+    // A job whose permissions name contents and pull-requests but not checks.
+    tokens: { 'nochecks-token': { contents: 'write', checks: 'none', pullRequests: 'read' } },
     pulls: { 7: opts.changedFiles ?? Object.keys(branchFiles) },
     maxPerPage: 2,
     ...opts.double,

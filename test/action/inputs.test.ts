@@ -22,7 +22,7 @@ describe('parseInputs', () => {
       manifests: ['manifests'],
       outputDir: 'kots-proxy',
       annotate: 'changed',
-      commit: true,
+      commit: 'on-success',
       commitMessage: DEFAULT_COMMIT_MESSAGE,
       failOn: 'error',
       privateRegistries: [],
@@ -33,8 +33,8 @@ describe('parseInputs', () => {
 
   it.each([
     [{ 'fail-on': 'sometimes' }, 'input fail-on must be one of error, warning, never (got "sometimes")'],
-    [{ annotate: 'some' }, 'input annotate must be one of changed, all, none'],
-    [{ commit: 'yes' }, 'input commit must be true or false'],
+    [{ annotate: 'some' }, 'input annotate must be one of changed, changed-lines, all, none'],
+    [{ commit: 'yes' }, 'input commit must be on-success, always or never'],
     [{ 'output-dir': '../out' }, 'input output-dir "../out" must be a directory inside the workspace'],
     [{ 'output-dir': '/abs' }, 'input output-dir "/abs" must be a directory inside the workspace'],
     [

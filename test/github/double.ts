@@ -5,6 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import {
+  DoubleHttpError,
+  handleChecks,
+  requireAccess,
+  type StoredCheckRun,
+  type TokenPermissions,
+} from './double-checks.js';
 import { git, gitRaw, tempDir } from './git.js';
 
 /** @public */
@@ -22,10 +29,16 @@ export interface DoubleOptions {
   repo: string;
   writeTokens: string[];
   readTokens?: string[];
-  /** Changed files per pull request number. */
-  pulls?: Record<number, string[]>;
+  /** Tokens with explicit permissions (the job's `permissions:`), next to write/read tokens. */
+  tokens?: Record<string, TokenPermissions>;
+  /** Changed files per pull request number, with their unified diff when the test needs lines. */
+  pulls?: Record<number, (string | { filename: string; patch?: string })[]>;
   /** GitHub caps per_page at 100; tests lower it to force pagination. */
   maxPerPage?: number;
+  /** Answers a request with an injected failure instead of handling it (5xx, rate limits). */
+  fault?: (
+    req: RecordedRequest,
+  ) => { status: number; message: string; headers?: Record<string, string> } | undefined;
   /** Runs before a request is handled (e.g. push to the branch just before the PATCH). */
   before?: (req: RecordedRequest) => Promise<void>;
 }
@@ -33,20 +46,17 @@ export interface DoubleOptions {
 export interface GitHubDouble {
   url: string;
   requests: RecordedRequest[];
+  checkRuns: StoredCheckRun[];
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const HttpError = DoubleHttpError;
+const WRITE: TokenPermissions = { contents: 'write', checks: 'write', pullRequests: 'read' };
+const READ: TokenPermissions = { contents: 'read', checks: 'read', pullRequests: 'read' };
 
 export async function startGitHubDouble(opts: DoubleOptions): Promise<GitHubDouble> {
   const requests: RecordedRequest[] = [];
+  const checkRuns: StoredCheckRun[] = [];
   const g = (args: string[], input?: string | Buffer) => git(['--git-dir', opts.bare, ...args], { input });
   let url = '';
 
@@ -66,11 +76,18 @@ export async function startGitHubDouble(opts: DoubleOptions): Promise<GitHubDoub
     };
     requests.push(rec);
     await opts.before?.(rec);
+    const fault = opts.fault?.(rec);
+    if (fault) {
+      res.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
+      res.end(JSON.stringify({ message: fault.message, status: String(fault.status) }));
+      return;
+    }
 
     if (!token) throw new HttpError(401, 'Requires authentication');
-    const canWrite = opts.writeTokens.includes(token);
-    if (!canWrite && !(opts.readTokens ?? []).includes(token)) throw new HttpError(401, 'Bad credentials');
-    if (rec.method !== 'GET' && !canWrite) throw new HttpError(403, 'Resource not accessible by integration');
+    const perms =
+      opts.tokens?.[token] ??
+      (opts.writeTokens.includes(token) ? WRITE : (opts.readTokens ?? []).includes(token) ? READ : undefined);
+    if (!perms) throw new HttpError(401, 'Bad credentials');
 
     const prefix = `/repos/${opts.owner}/${opts.repo}`;
     if (!u.pathname.startsWith(prefix)) throw new HttpError(404, 'Not Found');
@@ -82,6 +99,13 @@ export async function startGitHubDouble(opts: DoubleOptions): Promise<GitHubDoub
     };
     const route = (method: string, re: RegExp) => (rec.method === method ? rest.match(re) : null);
     let m: RegExpMatchArray | null;
+    const isCommit = async (sha: string) =>
+      /^[0-9a-f]{40}$/.test(sha) &&
+      (await gitRaw(['--git-dir', opts.bare, 'cat-file', '-t', sha])).stdout.trim() === 'commit';
+    const checks = await handleChecks(checkRuns, rec.method, rest, u.searchParams, body, perms, isCommit);
+    if (checks) return send(checks.status, checks.data);
+    if (rest.startsWith('/pulls')) requireAccess(perms, 'pullRequests', 'read');
+    else requireAccess(perms, 'contents', rec.method === 'GET' ? 'read' : 'write');
 
     if (rec.method === 'GET' && rest === '') {
       return send(200, { full_name: `${opts.owner}/${opts.repo}`, default_branch: 'main' });
@@ -96,7 +120,11 @@ export async function startGitHubDouble(opts: DoubleOptions): Promise<GitHubDoub
       const link = (p: number) => `<${url}${u.pathname}?per_page=${perPage}&page=${p}>`;
       const links = page < last ? [`${link(page + 1)}; rel="next"`, `${link(last)}; rel="last"`] : [];
       const slice = files.slice((page - 1) * perPage, page * perPage);
-      const data = slice.map((filename) => ({ filename, status: 'modified', sha: '0'.repeat(40) }));
+      const data = slice.map((f) => ({
+        ...(typeof f === 'string' ? { filename: f } : f),
+        status: 'modified',
+        sha: '0'.repeat(40),
+      }));
       return send(200, data, links.length ? { link: links.join(', ') } : {});
     }
     m = route('GET', /^\/git\/ref\/(.+)$/);
@@ -249,6 +277,7 @@ export async function startGitHubDouble(opts: DoubleOptions): Promise<GitHubDoub
   return {
     url,
     requests,
+    checkRuns,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -4,13 +4,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+// An empty global config of our own: a git that writes its global config renames over this file,
+// which must never be /dev/null.
+const GLOBAL_CONFIG = join(mkdtempSync(join(tmpdir(), 'kots-proxy-gitconfig-')), 'config');
+writeFileSync(GLOBAL_CONFIG, '');
+
 const IDENTITY = {
   GIT_AUTHOR_NAME: 'Test',
   GIT_AUTHOR_EMAIL: 'test@example.com',
   GIT_COMMITTER_NAME: 'Test',
   GIT_COMMITTER_EMAIL: 'test@example.com',
   GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_GLOBAL: GLOBAL_CONFIG,
 };
 
 export interface GitResult {

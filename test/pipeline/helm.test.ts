@@ -143,6 +143,7 @@ spec:
     const objects = render(first);
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
       'Deployment/api',
     ]);
     const api = podSpec(find(objects, 'Deployment', 'api'), 'spec.template.spec');

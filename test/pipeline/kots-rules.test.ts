@@ -53,7 +53,12 @@ describe('kots.io/when and kots.io/exclude (pkg/base/base.go isExcludedByAnnotat
       'manifests/web.yaml': `${deployment}---\n${service("'false'", 80)}---\n${service("'true'", 8080)}`,
     });
     expect(rules(report, 'overlay-excluded-document', 'dynamic-exclude')).toEqual([]);
-    expect(kinds(objects)).toEqual(['Deployment/web', 'Secret/acme-registry', 'Service/web']);
+    expect(kinds(objects)).toEqual([
+      'Deployment/web',
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+      'Service/web',
+    ]);
     expect((find(objects, 'Service', 'web').spec as { ports: { port: number }[] }).ports).toEqual([
       { port: 8080 },
     ]);
@@ -125,7 +130,11 @@ spec:
     expect(rules(report, 'invalid-exclude-annotation')).toEqual([
       ['invalid-exclude-annotation', 'manifests/b.yaml', 6],
     ]);
-    expect(kinds(objects)).toEqual(['Secret/acme-registry', 'Service/web']);
+    expect(kinds(objects)).toEqual([
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+      'Service/web',
+    ]);
   });
 });
 
@@ -139,7 +148,11 @@ describe('KOTS kinds never deployed (pkg/kotsutil/kots.go IsKotsKind)', () => {
         'apiVersion: embeddedcluster.replicated.com/v1beta1\nkind: Config\nspec:\n  version: 2.0.0\n',
     });
     expect(report.findings.filter((f) => f.level !== 'notice')).toEqual([]);
-    expect(kinds(objects)).toEqual(['Deployment/web', 'Secret/acme-registry']);
+    expect(kinds(objects)).toEqual([
+      'Deployment/web',
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+    ]);
   });
 });
 
@@ -169,7 +182,33 @@ spec:
     const { objects } = await build({
       'manifests/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
     });
-    expect(kinds(objects)).toEqual(['ConfigMap/c', 'Secret/acme-registry']);
+    expect(kinds(objects)).toEqual([
+      'ConfigMap/c',
+      'Secret/acme-registry',
+      'Secret/kotsadm-replicated-registry',
+    ]);
+  });
+
+  it('copies the pull secret into every listed additional namespace, with or without workloads there', async () => {
+    // pkg/operator/client/namespaces.go ApplyNamespacesInformer ensures the secrets in each listed
+    // namespace; "*" and templated entries name no namespace the preview can show.
+    const { objects } = await build({
+      'manifests/app.yaml': `apiVersion: kots.io/v1beta1
+kind: Application
+metadata:
+  name: acme
+spec:
+  additionalNamespaces: [idle, busy, '*', 'repl{{ ConfigOption "ns" }}']
+`,
+      'manifests/web.yaml': deployment.replace('  name: web\n', '  name: web\n  namespace: busy\n'),
+    });
+    const secrets = objects
+      .filter((o) => o.kind === 'Secret')
+      .map((o) => `${o.metadata.namespace ?? '(app)'}/${o.metadata.name}`)
+      .sort();
+    expect(secrets).toEqual(
+      ['(app)', 'busy', 'idle'].flatMap((ns) => [`${ns}/acme-registry`, `${ns}/kotsadm-replicated-registry`]),
+    );
   });
 });
 
@@ -222,7 +261,7 @@ spec:
       ['image-needs-proxy', 'manifests/preflight.yaml', 13],
       ['collector-image-rewrite-broken', 'manifests/preflight.yaml', 15],
     ]);
-    expect(kinds(objects)).toEqual(['Secret/acme-registry']);
+    expect(kinds(objects)).toEqual(['Secret/acme-registry', 'Secret/kotsadm-replicated-registry']);
   });
 });
 
@@ -319,6 +358,32 @@ describe('same-named documents both deployed (pkg/base/write.go deduplicateOnCon
     const web = podSpec(find(objects, 'Deployment', 'web'), 'spec.template.spec');
     expect(imageOf(web, 'web')).toBe('proxy.replicated.com/proxy/acme/quay.io/acme/web:2');
     expect(web.imagePullSecrets).toEqual([{ name: 'acme-registry' }]);
+  });
+});
+
+describe('v2 chart images already on the proxy host (pkg/docker/registry/images.go MakeProxiedImageURL)', () => {
+  it("raise no helm-v2-image-not-proxied for the Replicated SDK's proxy.replicated.com/library image", async () => {
+    const { report } = await build({
+      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
+kind: HelmChart
+metadata:
+  name: web
+spec:
+  chart:
+    name: web
+    chartVersion: 1.0.0
+  values:
+    sdk:
+      image: proxy.replicated.com/library/replicated-sdk-image:1.15.0
+    api:
+      image: proxy.replicated.com/proxy/acme/quay.io/acme/api:1
+    web:
+      image: quay.io/acme/web:1
+`,
+    });
+    expect(rules(report, 'helm-v2-image-not-proxied', 'proxy-reference-mismatch')).toEqual([
+      ['helm-v2-image-not-proxied', 'manifests/web.yaml', 15],
+    ]);
   });
 });
 

@@ -11,10 +11,15 @@ import { FIXTURES, options, prepare, type Run, render, run, where } from './rele
 
 const NS_RULES = ['namespace-not-in-additional-namespaces', 'dynamic-namespace'];
 
+/** Namespaces of `<slug>-registry` (each has its kotsadm-replicated-registry twin, checked once here). */
 function secretNamespaces(r: Run): Array<string | null> {
-  return parseAllDocuments(r.generated['pull-secret.yaml'] ?? '').map(
-    (d) => (d.toJS() as { metadata: { namespace?: string } }).metadata.namespace ?? null,
+  const docs = parseAllDocuments(r.generated['pull-secret.yaml'] ?? '').map(
+    (d) => d.toJS() as { metadata: { name: string; namespace?: string } },
   );
+  const of = (name: string) =>
+    docs.filter((d) => d.metadata.name === name).map((d) => d.metadata.namespace ?? null);
+  expect(of('kotsadm-replicated-registry')).toEqual(of('acme-registry'));
+  return of('acme-registry');
 }
 
 describe('namespaces (fixture: namespaces)', () => {

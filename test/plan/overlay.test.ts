@@ -46,7 +46,12 @@ describe('overlay refusals', () => {
     });
     expect(excluded(report)).toEqual([]);
     expect(report.generated).toContain('out/release/manifests/a.yaml');
-    expect(objects.map((o) => o.metadata.name).sort()).toEqual(['a', 'acme-registry', 'b']);
+    expect(objects.map((o) => o.metadata.name).sort()).toEqual([
+      'a',
+      'acme-registry',
+      'b',
+      'kotsadm-replicated-registry',
+    ]);
   });
 
   it('does not count the objects of an excluded file as duplicates of a later file', async () => {
@@ -69,7 +74,7 @@ describe('overlay refusals', () => {
     });
     expect(excluded(report)).toEqual([]);
     expect(report.generated).toContain('out/release/manifests/b.yaml.merge-1.yaml');
-    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Pod', 'Secret']);
+    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Pod', 'Secret', 'Secret']);
   });
 
   it("adds no second pull secret where '{{repl ImagePullSecretName }}' is already listed", async () => {

@@ -177,11 +177,17 @@ describe('generated overlay rendered by kubectl kustomize', () => {
     expect(find(objects, 'ConfigMap', 'cm').data).toEqual({ image: 'quay.io/not/an-image:1' });
   });
 
-  it('renders the pull secret for the app namespace and each additional namespace that runs a proxied image', () => {
+  it('renders the pull secrets for the app namespace and each additional namespace that runs a proxied image', () => {
+    // pkg/docker/registry/registry.go PullSecretForRegistries: `<slug>-registry` and
+    // kotsadm-replicated-registry, same data, side by side.
     const secrets = objects.filter((o) => o.kind === 'Secret');
-    expect(secrets.map((s) => s.metadata.namespace ?? '').sort()).toEqual(['', 'workers']);
+    expect(secrets.map((s) => `${s.metadata.namespace ?? ''}/${s.metadata.name}`).sort()).toEqual([
+      '/acme-registry',
+      '/kotsadm-replicated-registry',
+      'workers/acme-registry',
+      'workers/kotsadm-replicated-registry',
+    ]);
     for (const s of secrets) {
-      expect(s.metadata.name).toBe('acme-registry');
       expect(s.type).toBe('kubernetes.io/dockerconfigjson');
       expect(s.data).toEqual({ '.dockerconfigjson': '{{repl LicenseDockerCfg }}' });
     }

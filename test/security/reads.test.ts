@@ -50,6 +50,22 @@ describe('the CLI reads nothing outside --root (default: the working directory)'
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'path-skipped', file: path }));
   });
 
+  it('only a PATH outside the root: its path-skipped finding is reported, not "no manifest found"', async () => {
+    const { workspace } = layout();
+    const only = ['scan', '../../../../outside/deploy', '--app-slug', 'acme', '--offline'];
+    const run = await runCli(workspace, ...only, '--report', '-');
+    expect(run.stderr).not.toContain('no manifest');
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; file: string }[] };
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ rule: 'path-skipped', file: '../../../../outside/deploy' }),
+    );
+    // An empty directory inside the root is still a usage error.
+    mkdirSync(join(workspace, 'empty'));
+    const empty = await runCli(workspace, 'scan', 'empty', '--app-slug', 'acme', '--offline');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no manifest');
+  });
+
   it('--root widens the boundary on purpose', async () => {
     const { outside } = layout();
     const base = join(outside, '..');

@@ -5,8 +5,20 @@
 //
 // Tests run as root, which ignores file modes: "unwritable" is made with `chattr +i`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
@@ -66,6 +78,26 @@ describe('planted symlinks at the names kots-proxy writes to', () => {
   });
 });
 
+describe('a planted symlink above a filtered release copy', () => {
+  it('kots-proxy/release as a symlink: refused, nothing written through it', async () => {
+    const root = tempDir();
+    // A nameless KOTS Config beside a Pod: kustomize needs a filtered copy under kots-proxy/release/.
+    const mixed = `${POD('p')}---\napiVersion: kots.io/v1beta1\nkind: Config\nspec: {}\n`;
+    writeTree(root, { 'manifests/a.yaml': mixed });
+    const elsewhere = tempDir();
+    mkdirSync(join(root, 'kots-proxy'));
+    symlinkSync(elsewhere, join(root, 'kots-proxy/release'));
+    const run = await cli(root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot write to output directory kots-proxy: release is a symlink/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // The same release without the symlink writes the copy, so the refusal is about the link.
+    execFileSync('rm', [join(root, 'kots-proxy/release')]);
+    expect((await cli(root)).code).toBe(0);
+    expect(existsSync(join(root, 'kots-proxy/release/manifests/a.yaml'))).toBe(true);
+  });
+});
+
 describe('all or none in every failure case', () => {
   const immutable: string[] = [];
   afterEach(() => {
@@ -119,6 +151,32 @@ describe('all or none in every failure case', () => {
   });
 });
 
+describe('a report target that is a stream, not a file (a FIFO here, as `--report /dev/null` is a device)', () => {
+  it('is written as it is and stays a FIFO: no rename puts a regular file in its place', async () => {
+    const root = tempDir();
+    writeTree(root, { 'manifests/a.yaml': POD('p') });
+    const fifo = join(tempDir(), 'report.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const received = readFile(fifo, 'utf8'); // the reader, waiting for the CLI to open the FIFO
+    let run: Awaited<ReturnType<typeof cli>>;
+    try {
+      run = await runCli(root, 'scan', '--app-slug', 'acme', '--offline', '--report', fifo);
+    } finally {
+      // Had the CLI never opened the FIFO, the reader would wait forever: give it an end of file.
+      // Non-blocking, so this fails (ENXIO) rather than waits once the reader is gone.
+      try {
+        closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      } catch {}
+    }
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(await received)).toMatchObject({ appSlug: 'acme' });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // No staging directory was made next to the FIFO.
+    expect(readdirSync(dirname(fifo))).toEqual(['report.fifo']);
+    expect(existsSync(join(root, 'kots-proxy/pull-secret.yaml'))).toBe(true);
+  });
+});
+
 describe('file names the pull request chooses go into resources: as data, never as YAML', () => {
   it.each([
     ['a quote and a new list item', 'x"\n  - evil.yaml #.yaml'],
@@ -134,38 +192,5 @@ describe('file names the pull request chooses go into resources: as data, never 
       resources: string[];
     };
     expect(doc.resources).toEqual([`../manifests/${name}`, 'pull-secret.yaml']);
-  });
-});
-
-const ALTERNATIVES = ['false', 'true']
-  .map(
-    (w) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  annotations: {kots.io/when: "${w}"}\n`,
-  )
-  .join('---\n');
-
-describe('a symlink planted inside the output directory, on the way to a generated subdirectory', () => {
-  it('OUT/release as a symlink out of the checkout: refused, nothing written through it', async () => {
-    const root = tempDir();
-    // Same-named alternatives behind kots.io/when make the overlay write a filtered copy of the file
-    // under OUT/release/, a directory below OUT.
-    const skipped = ALTERNATIVES;
-    writeTree(root, { 'manifests/a.yaml': `${POD('p')}---\n${skipped}` });
-    const outside = tempDir();
-    mkdirSync(join(root, 'kots-proxy'));
-    symlinkSync(outside, join(root, 'kots-proxy/release'));
-    const run = await cli(root);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/release is a symlink, not a real directory/);
-    expect(readdirSync(outside)).toEqual([]);
-    expect(existsSync(join(root, 'report.json'))).toBe(false);
-  });
-
-  it('the same release without the planted link writes the copy below OUT', async () => {
-    const root = tempDir();
-    const skipped = ALTERNATIVES;
-    writeTree(root, { 'manifests/a.yaml': `${POD('p')}---\n${skipped}` });
-    const run = await cli(root);
-    expect(run.code).toBe(0);
-    expect(existsSync(join(root, 'kots-proxy/release/manifests/a.yaml'))).toBe(true);
   });
 });

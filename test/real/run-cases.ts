@@ -1,0 +1,40 @@
+// Turns a table of corpus cases into vitest tests: every case's preview is built once (two at a time:
+// the CLI runs in process, `kubectl kustomize` is a child process), then each case compares the
+// rendered objects with its table, object by object.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byIdentity, type CorpusCase, identity, type Preview, pool, preview, views } from './harness.js';
+
+const label = (k: CorpusCase): string => `${k.fixture}${k.args.length ? ` (${k.args.join(' ')})` : ''}`;
+
+export function describeCases(title: string, cases: CorpusCase[]): void {
+  describe(title, () => {
+    const previews: Preview[] = [];
+    beforeAll(async () => {
+      previews.push(...(await pool(cases, 2, (k) => preview(k.fixture, k.args))));
+    }, 600_000);
+    afterAll(() => {
+      for (const p of previews) rmSync(p.root, { recursive: true, force: true });
+    });
+
+    cases.forEach((k, i) => {
+      it(label(k), () => {
+        const p = previews[i]!;
+        expect(p.code, p.stderr).toBe(0);
+        expect(p.kustomizeError).toBeUndefined();
+        for (const m of k.mustReport ?? []) {
+          const hit = p.findings.some((f) => f.level === m.level && f.message.includes(m.contains));
+          expect(hit, `a ${m.level} finding mentioning ${m.contains}`).toBe(true);
+        }
+        if (k.installFails) return;
+        const got = views(p.rendered ?? [], k.objects).sort(byIdentity);
+        const want = [...k.objects].sort(byIdentity);
+        // The identities first: a missing or extra object reads better as a list of names.
+        expect(got.map(identity)).toEqual(want.map(identity));
+        expect(got).toEqual(want);
+        if (k.errors) expect(p.errorRules).toEqual([...k.errors].sort());
+        for (const rule of k.notRaised ?? []) expect(p.findings.map((f) => f.rule)).not.toContain(rule);
+      });
+    });
+  });
+}
