@@ -2,6 +2,7 @@
 // Pure: no I/O, deterministic ordering everywhere.
 
 import { finding } from '../finding.js';
+import { literalExclude } from '../kots/chart-archive.js';
 import { literalOnly, type Render } from '../kots/exclude.js';
 import type {
   AccessVerdict,
@@ -150,10 +151,15 @@ export function buildPlan({
   append(findings, chartArchiveFindings(scan));
 
   // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
-  const secretCharts = new Set([
-    ...proxiedCharts,
-    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
-  ]);
+  // A chart whose `spec.exclude` is true (as written, or as the Config defaults render it) is not
+  // installed (pkg/pull/pull.go skips it), so it needs no pull secret in its namespace.
+  const installed = (i: number) => literalExclude(scan.helmCharts[i]?.exclude) !== true;
+  const secretCharts = new Set(
+    [
+      ...proxiedCharts,
+      ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
+    ].filter(installed),
+  );
   append(
     findings,
     namespaceFindings(
