@@ -3,6 +3,7 @@
 // tested with literals and the report can be serialised deterministically.
 
 import type { Level, RuleId } from './rules.js';
+import type { ConfigGroup } from './template/kots-config.js';
 
 export type { Level, RuleId };
 
@@ -37,7 +38,10 @@ export type ImageContext =
 export type Templating =
   | { kind: 'none' }
   | { kind: 'dynamic' }
-  | { kind: 'wrapped'; fn: 'LocalImageName' | 'ReplicatedImageName'; literal: string };
+  | { kind: 'wrapped'; fn: 'LocalImageName' | 'ReplicatedImageName'; literal: string }
+  /** The repository is written out; only the tag or digest is a template the install decides (KOTS's
+   *  rewrite and the overlay's `images:` match by name, so the image is checked and rewritten by it). */
+  | { kind: 'tag-only'; repository: string };
 
 export interface ImageUse {
   /** The scalar's value exactly as written (after YAML unquoting). */
@@ -47,6 +51,8 @@ export interface ImageUse {
   context: ImageContext;
   /** Index into ScanResult.workloads for images inside a PodSpec. */
   workload?: number;
+  /** The template actions (as written) KOTS renders, with the Config defaults, into this value. */
+  resolvedFrom?: string[];
   /** Index into ScanResult.helmCharts for helm-value / helm-template uses. */
   helmChart?: number;
   /** Found in the objects Helm rendered (not approximated): a v1 chart's objects are in the overlay. */
@@ -124,9 +130,11 @@ export type AnnotationInfo = ({ text: string; plain: boolean } | { other: string
 export interface ScannedFile {
   file: string;
   documents: DocumentInfo[];
-  /** Set for the objects Helm rendered for a v1 chart: the file's text, made in memory, which the
-   *  overlay takes through a copy at `file` (a path under the output directory). */
-  rendered?: { text: string; chart: string };
+  /** The file as KOTS deploys it, when that is not the file as written: the rendering of its KOTS
+   *  templates with the Config defaults (document offsets then point into this text), or the objects
+   *  Helm rendered for a v1 chart (made in memory; `chart` names the HelmChart CR), which the overlay
+   *  takes through a copy. */
+  rendered?: { text: string; chart?: string };
 }
 
 export interface ApplicationSettings {
@@ -178,6 +186,8 @@ export interface ScanResult {
   application?: ApplicationSettings;
   helmCharts: HelmChartInfo[];
   findings: Finding[];
+  /** The release's Config CR groups (the first Config), which KOTS's templates read. */
+  config?: ConfigGroup[];
   /** Chart archives of the release (set when a release was walked, even if it has none). */
   chartArchives?: Array<{ file: string; name: string; version: string }>;
 }
@@ -315,11 +325,12 @@ export interface FilteredCopy {
   source: string;
   /** Generated path (relative to the working directory). */
   path: string;
-  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed). */
+  /** Offsets [start, end) of the documents to keep, in the file's text (BOM removed), or in its
+   *  rendering when `rendered` (ScannedFile.rendered). */
   keep: Array<[number, number]>;
-  /** The source text when it is not a release file (a v1 chart's rendered objects), with the
-   *  HelmChart CR it was rendered for. */
-  rendered?: { text: string; chart: string };
+  /** The text the copy is made from when it is not the release file as written: its KOTS templates
+   *  rendered, or a v1 chart's rendered objects (with the HelmChart CR it was rendered for). */
+  rendered?: { text: string; chart?: string };
 }
 
 /** Settings every stage after the scan needs; built once from CLI flags or action inputs. */

@@ -22,6 +22,7 @@ import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
 import { type JoinedChart, scanReleaseCharts } from './scan/index.js';
+import { annotationRenderer } from './scan/rendered.js';
 import {
   applyChartRenders,
   type ChartRender,
@@ -58,7 +59,9 @@ export async function runPipeline(
   const hasCredentials = deps.hasCredentials ?? (() => false);
   // Release paths come from the pull request: those resolving outside options.root are never read.
   const confined = await confinePaths(paths, deps.cwd, options.root);
-  const scanned = await scanReleaseCharts(confined.inside, deps.cwd);
+  const scanned = await scanReleaseCharts(confined.inside, deps.cwd, undefined, undefined, undefined, {
+    appSlug: options.appSlug,
+  });
   if (scanned.scan.files.length === 0 && confined.findings.length === 0) {
     // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
     // lying outside the root is not that case: its path-skipped finding goes into the report.
@@ -67,8 +70,11 @@ export async function runPipeline(
     );
   }
   scanned.scan.findings.unshift(...confined.findings);
+  // The KOTS template evaluator with the release's Config defaults, for kots.io/exclude, kots.io/when
+  // and the HelmChart CR values Helm receives.
+  const render = deps.render ?? annotationRenderer(scanned.scan.config ?? [], options.appSlug);
   const scan = deps.findHelm
-    ? await renderCharts(scanned.scan, scanned.charts, options, deps, deps.findHelm)
+    ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm)
     : scanned.scan;
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
@@ -85,7 +91,7 @@ export async function runPipeline(
     verdicts,
     options,
     hasCredentials,
-    ...(deps.render ? { render: deps.render } : {}),
+    render,
   });
   const copies: GeneratedFile[] = [];
   for (const copy of plan.overlay.copies) {

@@ -199,6 +199,20 @@ export const RULES = {
       'a private preflight or support-bundle collector image with a digest or on a registry with a port: the proxy rewrite KOTS does when it runs the collector gives a reference nobody can pull',
     help: "a `run` collector with `image: registry.acme.com:5000/tools/check@sha256:…`: write `'{{repl LocalImageName \"<image>\" }}'` and set `imagePullSecret` to `'{{repl ImagePullSecretName }}'`",
   },
+  'template-error': {
+    level: 'error',
+    addition: true,
+    summary:
+      "a release file's KOTS templates fail to render (Go text/template parse or execution error, or a Config KOTS cannot decode): KOTS fails the install there",
+    help: '`image: repl{{ ConfigOption "tag" | nope }}` (`function "nope" not defined`); the file is scanned as written',
+  },
+  'template-function-unsupported': {
+    level: 'warning',
+    addition: true,
+    summary:
+      'a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic',
+    help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

@@ -49,6 +49,7 @@ export function effectiveSettings(options: RunOptions, app: ApplicationSettings 
 function checkedText(use: ImageUse): string | undefined {
   if (use.templating.kind === 'dynamic') return undefined;
   if (use.templating.kind === 'wrapped') return use.templating.literal;
+  if (use.templating.kind === 'tag-only') return use.templating.repository;
   return use.raw;
 }
 
@@ -208,9 +209,19 @@ export function resolveImages(
       proxy: rewriteTarget(g, verdict, eff, isRewritten),
       locations,
     };
-    if (verdict.reason) entry.reason = verdict.reason;
+    const reason = [configReason(g.uses), verdict.reason].filter((r) => r !== undefined).join('; ');
+    if (reason !== '') entry.reason = reason;
     return entry;
   });
+}
+
+/** Says which template actions, rendered with the Config defaults, gave the image its value. */
+function configReason(uses: ImageUse[]): string | undefined {
+  const from = [...new Set(uses.flatMap((u) => u.resolvedFrom ?? []))];
+  if (from.length === 0) return undefined;
+  if (uses.some((u) => u.templating.kind === 'tag-only'))
+    return `repository as written; the tag is decided at install by: ${from.join(', ')}`;
+  return `from Config defaults: ${from.join(', ')}`;
 }
 
 /** Whether a reference already sits on the proxy host: this app's `proxy/<app slug>/…` path, or another

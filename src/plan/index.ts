@@ -2,6 +2,7 @@
 // Pure: no I/O, deterministic ordering everywhere.
 
 import { finding } from '../finding.js';
+import { literalExclude } from '../kots/chart-archive.js';
 import { literalOnly, type Render } from '../kots/exclude.js';
 import type {
   AccessVerdict,
@@ -122,7 +123,12 @@ export function buildPlan({
       if (u.helmChart !== undefined) proxiedCharts.add(u.helmChart);
     }
     // A wrapped template (`LocalImageName "x"`) is resolved by KOTS itself; kustomize never sees "x".
-    if (image.proxy !== null && g.ref && g.uses.some((u) => inOverlay(u) && u.templating.kind === 'none')) {
+    // A templated tag under a written repository is matched by name, as the overlay's rewrite is.
+    if (
+      image.proxy !== null &&
+      g.ref &&
+      g.uses.some((u) => inOverlay(u) && (u.templating.kind === 'none' || u.templating.kind === 'tag-only'))
+    ) {
       if (g.ref?.domain?.startsWith('[')) {
         // kustomize matches `images[].name` as a regular expression, where `[::1]` is a character class.
         for (const u of g.uses.filter(inOverlay)) {
@@ -144,10 +150,15 @@ export function buildPlan({
   append(findings, chartArchiveFindings(scan));
 
   // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
-  const secretCharts = new Set([
-    ...proxiedCharts,
-    ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
-  ]);
+  // A chart whose `spec.exclude` is true (as written, or as the Config defaults render it) is not
+  // installed (pkg/pull/pull.go skips it), so it needs no pull secret in its namespace.
+  const installed = (i: number) => literalExclude(scan.helmCharts[i]?.exclude) !== true;
+  const secretCharts = new Set(
+    [
+      ...proxiedCharts,
+      ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
+    ].filter(installed),
+  );
   append(
     findings,
     namespaceFindings(

@@ -181,6 +181,8 @@ export function planOverlay(
     const dropped = file.documents.filter((d) => out.has(d.docIndex));
     const copyDir = posix.join(outDir, 'release');
     const base = file.file.replace(/^(\.\.\/)+/, '');
+    // A file with KOTS templates is deployed as KOTS renders it, a v1 chart as Helm renders it: the
+    // copy holds that text.
     const rendered = file.rendered ? { rendered: file.rendered } : {};
     for (const doc of merged) {
       const path = posix.join(copyDir, `${base}.merge-${doc.docIndex + 1}.yaml`);
@@ -189,10 +191,10 @@ export function planOverlay(
       droppedByFile.get(file.file)?.add(doc.docIndex);
     }
     if (file.rendered || merged.length > 0 || (dropped.length > 0 && !deletable(dropped, seen, ids))) {
-      // kustomize cannot load the file as it is (a nameless Embedded Cluster Config, a same-named
-      // alternative behind `kots.io/when`): reference a copy without the documents KOTS leaves out.
+      // kustomize cannot load the file as it is (templates KOTS renders, a nameless Embedded Cluster
+      // Config, a same-named alternative behind `kots.io/when`): reference a copy of what KOTS deploys.
       // A chart's rendered objects exist only in memory: their copy is written where they are named.
-      const path = file.rendered ? file.file : posix.join(copyDir, base);
+      const path = file.rendered?.chart ? file.file : posix.join(copyDir, base);
       copies.push({ source: file.file, path, keep: kept.map((d) => d.span ?? [0, 0]), ...rendered });
       resources.push(path);
     } else {

@@ -4,6 +4,7 @@
 import { GENERATED_HEADER } from '../generated.js';
 import type { FilteredCopy } from '../model.js';
 
+/** `text` is the file's text, or its rendering for a `rendered` copy. */
 export function renderFilteredCopy(copy: FilteredCopy, text: string): string {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parts = copy.keep.map(([start, end]) => {
@@ -12,9 +13,11 @@ export function renderFilteredCopy(copy: FilteredCopy, text: string): string {
   });
   return [
     GENERATED_HEADER,
-    copy.rendered
+    copy.rendered?.chart
       ? `# The objects Helm renders for HelmChart "${copy.rendered.chart}" (${copy.source.split('/').slice(-1)[0]}), which KOTS deploys through its kustomize base.`
-      : `# ${copy.source} without the documents KOTS does not deploy (KOTS kinds, kots.io/exclude, kots.io/when).`,
+      : copy.rendered
+        ? `# ${copy.source} as KOTS renders its templates with the Config defaults, without the documents KOTS does not deploy.`
+        : `# ${copy.source} without the documents KOTS does not deploy (KOTS kinds, kots.io/exclude, kots.io/when).`,
     ...parts.map((p) => `---\n${p}`),
   ].join('\n');
 }

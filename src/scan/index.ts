@@ -4,12 +4,16 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
+import { finding } from '../finding.js';
+import { mayHoldConfig, readConfigCr } from '../kots/config-cr.js';
 import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
+import type { ConfigGroup } from '../template/kots.js';
 import { append } from '../util.js';
 import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/archive.js';
 import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
+import { classifyRenderedUses, type FileRenderer, releaseRenderer, renderFile } from './rendered.js';
 import type { ScanSink } from './sink.js';
 import { pathSkipped, walkRelease } from './walk.js';
 import { scanDocument } from './yaml/document.js';
@@ -22,18 +26,31 @@ export { walkRelease };
  *  separators). Positions are 1-based and ignore a leading BOM; CRLF line ends are fine. Documents
  *  that are empty (only comments or `---`) are not documents: `docIndex` counts the others, so it is
  *  the index into `files[0].documents`. */
-export function scanText(file: string, text: string): ScanResult {
-  return scanFile(file, text).result;
+export function scanText(file: string, text: string, render?: FileRenderer): ScanResult {
+  return scanFile(file, text, render).result;
 }
 
-/** scanText plus each HelmChart CR's values layers (parallel to `result.helmCharts`). */
-function scanFile(file: string, text: string): { result: ScanResult; layers: CrLayers[] } {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** scanText plus each HelmChart CR's values layers (parallel to `result.helmCharts`). With `render`,
+ *  a file holding KOTS templates is scanned as KOTS renders it; positions stay the original's. */
+function scanFile(
+  file: string,
+  text: string,
+  render?: FileRenderer,
+): { result: ScanResult; layers: CrLayers[] } {
+  const original = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rendered = renderFile(file, original, render);
+  const src = rendered.text;
   // Line starts come from the text itself, not from Parser's onNewLine callback (see lineCounterOf).
   const lc = lineCounterOf(src);
   const parser = new Parser();
   const composer = new Composer();
-  const sink: ScanSink = { uses: [], workloads: [], helmCharts: [], chartLayers: [], findings: [] };
+  const sink: ScanSink = {
+    uses: [],
+    workloads: [],
+    helmCharts: [],
+    chartLayers: [],
+    findings: [...rendered.findings],
+  };
   const documents: DocumentInfo[] = [];
   for (const doc of composer.compose(parser.parse(src))) {
     const d: DocCtx = {
@@ -46,12 +63,14 @@ function scanFile(file: string, text: string): { result: ScanResult; layers: CrL
       sink,
       problems: new Set(),
       aliasesFollowed: 0,
+      ...(rendered.origin ? { origin: rendered.origin } : {}),
     };
     const info = scanDocument(d, doc);
     if (info) documents.push(info);
   }
+  classifyRenderedUses(sink.uses, rendered);
   const result: ScanResult = {
-    files: [{ file, documents }],
+    files: [{ file, documents, ...(rendered.origin ? { rendered: { text: src } } : {}) }],
     uses: sink.uses,
     workloads: sink.workloads,
     helmCharts: sink.helmCharts,
@@ -98,8 +117,9 @@ export async function scanRelease(
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
   archiveBudget = DEFAULT_ARCHIVE_BUDGET,
+  kots: { appSlug: string } = { appSlug: '' },
 ): Promise<ScanResult> {
-  return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget)).scan;
+  return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget, kots)).scan;
 }
 
 /** A HelmChart CR joined with the chart archive the release ships, for rendering with Helm. */
@@ -117,8 +137,11 @@ export async function scanReleaseCharts(
   readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
   readBytes: ReadBytes = (p) => fsReadFile(p),
   archiveBudget = DEFAULT_ARCHIVE_BUDGET,
+  kots: { appSlug: string } = { appSlug: '' },
 ): Promise<{ scan: ScanResult; charts: JoinedChart[] }> {
   const walked = await walkRelease(paths, cwd);
+  const config = await readReleaseConfig(walked.files, cwd, readFile);
+  const render = releaseRenderer(config.groups, kots.appSlug);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
   // by walking a directory is skipped with a finding so the rest of the release is still scanned.
   const explicit = new Set(paths.map((p) => path.resolve(cwd, p)));
@@ -134,7 +157,7 @@ export async function scanReleaseCharts(
       skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
       continue;
     }
-    const scanned = scanFile(file, text);
+    const scanned = scanFile(file, text, render);
     parts.push(scanned.result);
     append(layers, scanned.layers);
   }
@@ -166,7 +189,8 @@ export async function scanReleaseCharts(
     archives.push(chart);
   }
   const merged = joinChartArchives(mergeScans(parts), layers, archives);
-  merged.findings = [...walked.findings, ...skipped, ...merged.findings];
+  merged.findings = [...walked.findings, ...skipped, ...config.findings, ...merged.findings];
+  if (config.groups.length > 0) merged.config = config.groups;
   merged.chartArchives = archives.map((a) => ({ file: a.displayPath, name: a.name, version: a.version }));
   const charts: JoinedChart[] = [];
   merged.helmCharts.forEach((c, index) => {
@@ -175,6 +199,34 @@ export async function scanReleaseCharts(
     if (archive && crLayers) charts.push({ index, archive, layers: crLayers });
   });
   return { scan: merged, charts };
+}
+
+/** The release's Config CR (KOTS takes the first one): read before any file is rendered, since
+ *  every file's templates may read its items. Unreadable files are left to the scan to report. */
+async function readReleaseConfig(
+  files: string[],
+  cwd: string,
+  readFile: ReadFile,
+): Promise<{ groups: ConfigGroup[]; findings: Finding[] }> {
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(path.resolve(cwd, file));
+    } catch {
+      continue;
+    }
+    if (!mayHoldConfig(text)) continue;
+    const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const cr = readConfigCr(src);
+    if (!cr) continue;
+    const lc = lineCounterOf(src);
+    const findings = cr.problems.map((p) => {
+      const { line, col } = lc.linePos(p.offset);
+      return finding('template-error', { file, line, column: col }, p.message);
+    });
+    return { groups: cr.groups, findings };
+  }
+  return { groups: [], findings: [] };
 }
 
 function allWarnings(c: ChartArchive): string[] {

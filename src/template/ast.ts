@@ -1,18 +1,19 @@
 // Parse tree of a Go text/template (text/template/parse/node.go), reduced to what exec needs.
 
-export interface Pos {
+interface Pos {
   pos: number;
   line: number;
 }
 
 export type Node =
   | ({ kind: 'text'; text: string } & Pos)
-  | ({ kind: 'action'; pipe: Pipe } & Pos)
+  | ({ kind: 'action'; pipe: Pipe; start: number; end: number } & Pos)
   | ({ kind: 'if' | 'with'; pipe: Pipe; list: ListNode; elseList: ListNode | null } & Pos)
   | ({ kind: 'range'; pipe: Pipe; list: ListNode; elseList: ListNode | null } & Pos)
   | ({ kind: 'template'; name: string; pipe: Pipe | null } & Pos)
   | ({ kind: 'break' | 'continue' } & Pos);
 
+/** `start`/`end` of an action: its source range, delimiters and trim markers included. */
 export interface ListNode {
   nodes: Node[];
 }

@@ -1,6 +1,15 @@
 // Executor for Go's text/template (text/template/exec.go): walks the parse tree with Go's rules for
 // fields, variables, pipelines, function calls, truth and printing.
-import { type Arg, argString, type Command, cmdString, type ListNode, type Node, type Pipe } from './ast.js';
+import {
+  type Arg,
+  argString,
+  type Command,
+  cmdString,
+  type ListNode,
+  type Node,
+  type Pipe,
+  pipeString,
+} from './ast.js';
 import { FuncError, TemplateError } from './errors.js';
 import { assignable, constantArg, goType, idealConstant } from './exec-args.js';
 import type { FuncMap, GoFunction, ParamType } from './funcs.js';
@@ -19,11 +28,31 @@ interface Pos {
   line: number;
 }
 
+/** One piece of output and the source it came from: a text node's copy or an action's printed value. */
+export interface Chunk {
+  text: string;
+  /** Source range: the text node's own characters, or the whole action with its delimiters. */
+  start: number;
+  end: number;
+  action: boolean;
+  /** The action's pipeline as written (Go's String()), for actions. */
+  pipe?: string;
+}
+
+/** Optional observers of execution, for a source map of the output. */
+export interface ExecHooks {
+  emit(chunk: Chunk): void;
+  /** Around the body of an if/with/range, after its pipeline is evaluated: output there depends on it. */
+  enter(): void;
+  leave(): void;
+}
+
 export interface ExecInput {
   name: string;
   source: string;
   set: TreeSet;
   funcs: FuncMap;
+  hooks?: ExecHooks;
 }
 
 export function execute(input: ExecInput, data: Value): string {
@@ -58,10 +87,20 @@ class State {
     switch (n.kind) {
       case 'text':
         this.out.push(n.text);
+        this.input.hooks?.emit({ text: n.text, start: n.pos, end: n.pos + n.text.length, action: false });
         return;
       case 'action': {
         const v = this.evalPipeline(dot, n.pipe);
-        if (n.pipe.decl.length === 0) this.print(n.pipe, v);
+        if (n.pipe.decl.length === 0) {
+          const text = this.print(n.pipe, v);
+          this.input.hooks?.emit({
+            text,
+            start: n.start,
+            end: n.end,
+            action: true,
+            pipe: pipeString(n.pipe),
+          });
+        }
         return;
       }
       case 'if':
@@ -69,8 +108,13 @@ class State {
         const mark = this.vars.length;
         const v = this.evalPipeline(dot, n.pipe);
         if (v instanceof GoFunc) this.fail(n.pipe, 'if', `if/with can't use ${formatValue(v)}`);
-        if (isTrue(v)) this.walk(n.kind === 'with' ? v : dot, n.list);
-        else if (n.elseList) this.walk(dot, n.elseList);
+        this.input.hooks?.enter();
+        try {
+          if (isTrue(v)) this.walk(n.kind === 'with' ? v : dot, n.list);
+          else if (n.elseList) this.walk(dot, n.elseList);
+        } finally {
+          this.input.hooks?.leave();
+        }
         this.vars.length = mark;
         return;
       }
@@ -98,6 +142,7 @@ class State {
     const v = this.evalPipeline(dot, n.pipe);
     const mark = this.vars.length;
     const decl = n.pipe.decl;
+    this.input.hooks?.enter();
     const one = (index: Value, elem: Value): boolean => {
       if (decl.length > 0) {
         if (n.pipe.isAssign)
@@ -151,12 +196,15 @@ class State {
       this.fail(c, cmdString(c), `range can't iterate over ${formatValue(v)}`);
     }
     if (!ran && n.elseList) this.walk(dot, n.elseList);
+    this.input.hooks?.leave();
     this.vars.length = outer;
   }
 
-  print(at: Pipe, v: Value): void {
+  print(at: Pipe, v: Value): string {
     if (v instanceof GoFunc) this.fail(at, 'print', `can't print ${v.name} of type func`);
-    this.out.push(formatValue(v));
+    const text = formatValue(v);
+    this.out.push(text);
+    return text;
   }
 
   setVar(at: Pos, name: string, v: Value): void {

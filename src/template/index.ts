@@ -1,7 +1,7 @@
 // Go text/template with sprig's TxtFuncMap, evaluated in TypeScript. Pure: no I/O.
 import { builtins } from './builtins.js';
 import { FuncError, TemplateError } from './errors.js';
-import { execute } from './exec.js';
+import { type ExecHooks, execute } from './exec.js';
 import { type FuncMap, f, fv } from './funcs.js';
 import { parse } from './parser.js';
 import { listFuncs } from './sprig-lists.js';
@@ -9,10 +9,9 @@ import { moreFuncs } from './sprig-more.js';
 import { stringFuncs } from './sprig-strings.js';
 import { typeName, type Value } from './value.js';
 
-export { FuncError, TemplateError } from './errors.js';
-export { type FuncMap, f, fv, type GoFunction, type ParamType } from './funcs.js';
-export { formatValue } from './print.js';
-export { fromJSON, GoFunc, Int64, type Value } from './value.js';
+export { TemplateError } from './errors.js';
+export type { FuncMap } from './funcs.js';
+export { fromJSON, type Value } from './value.js';
 
 /** Every name in sprig v3.3.0's TxtFuncMap, so a template using one still parses. */
 const SPRIG_NAMES =
@@ -21,7 +20,7 @@ const SPRIG_NAMES =
   );
 
 /** Thrown when a template calls a function the evaluator does not implement. */
-export class UnsupportedFunctionError extends FuncError {
+class UnsupportedFunctionError extends FuncError {
   constructor(readonly functionName: string) {
     super(`function ${JSON.stringify(functionName)} is not supported by this evaluator`);
   }
@@ -76,6 +75,8 @@ export interface RenderOptions {
   rightDelim?: string;
   /** Function map; defaults to sprigFuncMap(). */
   funcs?: FuncMap;
+  /** Observers of execution (a source map of the output). */
+  hooks?: ExecHooks;
 }
 
 /**
@@ -90,7 +91,7 @@ export function render(text: string, data: Value, opts: RenderOptions = {}): str
     rightDelim: opts.rightDelim,
     hasFunction: (n) => funcs.has(n),
   });
-  return execute({ name, source: text, set, funcs }, data);
+  return execute({ name, source: text, set, funcs, ...(opts.hooks ? { hooks: opts.hooks } : {}) }, data);
 }
 
 /** The function an UnsupportedFunctionError names, if `e` (or its message) comes from one. */

@@ -41,7 +41,7 @@ const EDITABLE = new Set([
   'textarea',
 ]);
 
-export function isReadOnly(item: ConfigItem): boolean {
+function isReadOnly(item: ConfigItem): boolean {
   return item.readonly === true || !EDITABLE.has(item.type ?? '');
 }
 

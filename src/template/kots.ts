@@ -5,12 +5,14 @@
 // `dynamic`. config_context.go reads neither `when` nor `hidden`: ConfigOption gives such items'
 // values as for any other item.
 import { type FuncMap, f } from './funcs.js';
-import { render, sprigFuncMap } from './index.js';
+import { render, sprigFuncMap, TemplateError } from './index.js';
 import { type ConfigGroup, ConfigValues } from './kots-config.js';
 import { staticFuncs } from './kots-static.js';
+import { composeMaps, identityMap, MapRecorder, type SourceMap, sourceOffset } from './source-map.js';
 import { int64, type Value } from './value.js';
 
 export type { ConfigGroup, ConfigItem } from './kots-config.js';
+export { overlapping, type Segment, type SourceMap, sourceOffset } from './source-map.js';
 
 export interface KotsContext {
   /** The app namespace (Namespace). */
@@ -43,6 +45,11 @@ export interface KotsResult {
   placeholders: string[];
 }
 
+export interface MappedKotsResult extends KotsResult {
+  /** Where each part of `output` comes from in `text`, through both passes. */
+  map: SourceMap;
+}
+
 /** Documented placeholder results, used when the context does not know the real value. */
 export const PLACEHOLDERS = {
   replicatedProxyDomain: 'proxy.replicated.com',
@@ -53,7 +60,12 @@ export const PLACEHOLDERS = {
 } as const;
 
 /** KOTS's funcs for `ctx`; `taint(name)` is called whenever a placeholder value is returned. */
-export function kotsFuncMap(ctx: KotsContext, taint: (fn: string) => void, config?: ConfigValues): FuncMap {
+function kotsFuncMap(
+  ctx: KotsContext,
+  taint: (fn: string) => void,
+  config?: ConfigValues,
+  wrap?: (image: string) => void,
+): FuncMap {
   const m = sprigFuncMap();
   for (const [k, v] of staticFuncs(taint)) m.set(k, v);
   const placeholder = <T extends Value>(name: string, v: T) => {
@@ -104,9 +116,12 @@ export function kotsFuncMap(ctx: KotsContext, taint: (fn: string) => void, confi
   s0('HasLocalRegistry', () => false);
   m.set(
     'LocalImageName',
-    f(['string'], (img) =>
-      ctx.localImageName ? ctx.localImageName(img as string) : placeholder('LocalImageName', img as string),
-    ),
+    f(['string'], (img) => {
+      wrap?.(img as string);
+      return ctx.localImageName
+        ? ctx.localImageName(img as string)
+        : placeholder('LocalImageName', img as string);
+    }),
   );
   s0('LocalRegistryImagePullSecret', () => placeholder('LocalRegistryImagePullSecret', ''));
   s0('ImagePullSecretName', () => (ctx.appSlug === '' ? '' : `${ctx.appSlug}-registry`));
@@ -182,7 +197,7 @@ function decodeStd(s: string): string {
 }
 
 /** Config values with item templates rendered by KOTS's config builder. */
-export function configValues(ctx: KotsContext): ConfigValues {
+function configValues(ctx: KotsContext): ConfigValues {
   const values: ConfigValues = new ConfigValues(
     ctx.configGroups ?? [],
     ctx.configValues ?? {},
@@ -204,19 +219,89 @@ function renderPasses(text: string, funcs: FuncMap, name: string): string {
   return cur;
 }
 
+/** Offset where 1-based `line` starts in `text`; with `upTo`, instead the line number of offset `upTo`. */
+function lineStart(text: string, line: number, upTo?: number): number {
+  if (upTo !== undefined) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  let off = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', off);
+    if (nl < 0) break;
+    off = nl + 1;
+  }
+  return off;
+}
+
+/** renderPasses with a source map: each pass records its chunks, the second pass's map is composed
+ *  onto the first's. `recorder` is set while a pass runs so function calls report into it. */
+function renderPassesMapped(
+  text: string,
+  funcs: FuncMap,
+  name: string,
+  setRecorder: (r: MapRecorder | undefined) => void,
+): { output: string; map: SourceMap } {
+  let cur = text;
+  let map = identityMap(text.length);
+  for (const [l, r] of [
+    ['{{repl', '}}'],
+    ['repl{{', '}}'],
+  ] as const) {
+    if (!cur.includes(l)) continue;
+    const rec = new MapRecorder();
+    setRecorder(rec);
+    try {
+      cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec });
+    } catch (e: unknown) {
+      // The second pass reads the first one's output: give its error the line of the original text.
+      if (e instanceof TemplateError && map.length > 0 && cur !== text) {
+        const at = sourceOffset(map, lineStart(cur, e.line));
+        throw new TemplateError(e.message, e.templateName, lineStart(text, 0, at));
+      }
+      throw e;
+    } finally {
+      setRecorder(undefined);
+    }
+    map = composeMaps(rec.segments, map);
+  }
+  return { output: cur, map };
+}
+
 /**
  * A renderer for one app: Config items are resolved once and shared by every render. Each call
  * returns its output and the placeholder functions it depended on (directly or through Config).
  * Throws TemplateError (with `line`) on a template error.
  */
 export function kotsRenderer(ctx: KotsContext): (text: string, name?: string) => KotsResult {
+  const mapped = mappedKotsRenderer(ctx);
+  return (text, name) => {
+    const { output, placeholders } = mapped(text, name);
+    return { output, placeholders };
+  };
+}
+
+/** kotsRenderer whose results also carry the source map of the output. */
+export function mappedKotsRenderer(ctx: KotsContext): (text: string, name?: string) => MappedKotsResult {
   const values = configValues(ctx);
   let current = new Set<string>();
-  const funcs = kotsFuncMap(ctx, (fn) => current.add(fn), values);
+  let recorder: MapRecorder | undefined;
+  const funcs = kotsFuncMap(
+    ctx,
+    (fn) => {
+      current.add(fn);
+      recorder?.taint(fn);
+    },
+    values,
+    (image) => recorder?.wrap(image),
+  );
   return (text, name = 'template') => {
     current = new Set<string>();
-    const output = renderPasses(text, funcs, name);
-    return { output, placeholders: [...current].sort() };
+    const { output, map } = renderPassesMapped(text, funcs, name, (r) => {
+      recorder = r;
+    });
+    return { output, placeholders: [...current].sort(), map };
   };
 }
 

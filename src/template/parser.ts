@@ -18,6 +18,7 @@ type End = { kind: 'end' | 'else'; item: Item };
 
 export function parse(name: string, text: string, opts: ParseOptions): TreeSet {
   const st = new TokenStream(lex(text, opts.leftDelim ?? '', opts.rightDelim ?? ''), name);
+  const rightDelim = opts.rightDelim || '}}';
   const set: TreeSet = new Map();
   const scope: Scope = { vars: ['$'], hasFunction: opts.hasFunction };
   let rangeDepth = 0;
@@ -48,11 +49,11 @@ export function parse(name: string, text: string, opts: ParseOptions): TreeSet {
     const it = nextNonSpace();
     if (it.type === 'text') return { node: { kind: 'text', text: it.val, pos: it.pos, line: it.line } };
     if (it.type === 'comment') return {};
-    if (it.type === 'leftDelim') return action();
+    if (it.type === 'leftDelim') return action(it.pos);
     return unexpected(it, 'input');
   };
 
-  const action = (): { node?: Node } | { end: End } => {
+  const action = (start: number): { node?: Node } | { end: End } => {
     const it = nextNonSpace();
     if (it.type === 'keyword') {
       switch (it.val) {
@@ -87,7 +88,11 @@ export function parse(name: string, text: string, opts: ParseOptions): TreeSet {
     }
     st.i--;
     const p = peek();
-    return { node: { kind: 'action', pipe: pipeline('command', 'rightDelim'), pos: p.pos, line: p.line } };
+    const pipe = pipeline('command', 'rightDelim');
+    // The right delimiter item starts at the delimiter or at the space before its trim marker.
+    const close = st.items[st.i - 1] as Item;
+    const end = text.indexOf(rightDelim, close.pos) + rightDelim.length;
+    return { node: { kind: 'action', pipe, start, end, pos: p.pos, line: p.line } };
   };
 
   const control = (ctx: 'if' | 'range' | 'with', it: Item): Node => {

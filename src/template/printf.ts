@@ -1,7 +1,7 @@
 // A subset of Go's fmt.Sprintf verbs (v s d q t f e g x X T c %); any other verb is a clear error.
 import { FuncError } from './errors.js';
 import { formatFloat, formatValue } from './print.js';
-import { Int64, intOf, typeName, type Value } from './value.js';
+import { intOf, typeName, type Value } from './value.js';
 
 function quote(s: string): string {
   return JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => c);
@@ -119,5 +119,3 @@ export function sprintf(format: string, args: Value[]): string {
       .join(', ')})`;
   return out;
 }
-
-export { Int64 };

@@ -18,7 +18,7 @@ function kindOf(v: Value): string {
 }
 
 /** Go's path.Clean. */
-export function cleanPath(p: string): string {
+function cleanPath(p: string): string {
   if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];

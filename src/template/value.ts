@@ -20,19 +20,11 @@ export type Value = undefined | null | string | boolean | bigint | number | Int6
 
 export type GoMap = Map<string, Value>;
 
-export function isMap(v: Value): v is GoMap {
-  return v instanceof Map;
-}
-
 /** The integer inside an `int` or `int64`, else undefined. */
 export function intOf(v: Value): bigint | undefined {
   if (typeof v === 'bigint') return v;
   if (v instanceof Int64) return v.v;
   return undefined;
-}
-
-export function wrapInt(v: bigint): bigint {
-  return BigInt.asIntN(64, v);
 }
 
 export function int64(v: bigint): Int64 {
@@ -74,21 +66,6 @@ export function fromJSON(j: unknown): Value {
   const m: GoMap = new Map();
   for (const [k, v] of Object.entries(j as Record<string, unknown>)) m.set(k, fromJSON(v));
   return m;
-}
-
-/** Converts a value to plain JSON data (as encoding/json marshals it). */
-export function toJSONData(v: Value): unknown {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Int64) return Number(v.v);
-  if (Array.isArray(v)) return v.map(toJSONData);
-  if (v instanceof Map) {
-    const o: Record<string, unknown> = {};
-    for (const k of [...v.keys()].sort()) o[k] = toJSONData(v.get(k));
-    return o;
-  }
-  if (v instanceof GoFunc) throw new Error('json: unsupported type: func');
-  return v;
 }
 
 /** Byte length of a Go string (UTF-8). */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { SourcePos } from '../../src/model.js';
 import { type ValueNode, valuesFromText } from '../../src/scan/helm/values-tree.js';
 import { scanText } from '../../src/scan/index.js';
+import { releaseRenderer } from '../../src/scan/rendered.js';
 import {
   badPositions,
   encode,
@@ -47,6 +48,50 @@ describe('scanText properties', () => {
     fc.assert(
       fc.property(stressManifest, encoding, invalidBytes, (t, how, b) => checkScan(encode(t, how, b))),
       SETTINGS,
+    );
+  });
+
+  // A templated file is scanned as KOTS renders it (src/scan/rendered.ts): a template error or an
+  // unsupported function is a finding, and every position maps back inside the original text.
+  it('templated manifests scanned through the renderer: a result, positions inside the original', () => {
+    const render = releaseRenderer(
+      [
+        {
+          items: [
+            { name: 'tag', default: '1.0' },
+            { name: 'lic', default: 'repl{{ LicenseFieldValue "x" }}' },
+          ],
+        },
+      ],
+      'acme',
+    );
+    const snippet = fc.constantFrom(
+      'repl{{ ConfigOption "tag" }}',
+      '{{repl ConfigOption "lic" }}',
+      '{{repl if true }}\n',
+      '{{repl end }}',
+      '{{repl- if IsKurl -}}a{{repl else }}b{{repl end }}',
+      '\'{{repl LocalImageName "quay.io/a/b:1" }}\'',
+      'repl{{ Namespace }}',
+      'repl{{ nope }}',
+      '{{repl genCA "x" 1 }}',
+      '\n---\n',
+    );
+    const templated = fc
+      .tuple(mutatedSingleManifest, fc.array(fc.tuple(fc.nat(), snippet), { minLength: 1, maxLength: 6 }))
+      .map(([text, ins]) =>
+        ins.reduce((t, [at, sn]) => {
+          const i = at % (t.length + 1);
+          return t.slice(0, i) + sn + t.slice(i);
+        }, text),
+      );
+    fc.assert(
+      fc.property(templated, (text) => {
+        const r = scanText(FILE, text, render);
+        expect(badPositions(FILE, text, positionsOf(r))).toEqual([]);
+        for (const u of r.uses) if (u.workload !== undefined) expect(r.workloads[u.workload]).toBeDefined();
+      }),
+      { ...SETTINGS, numRuns: Math.max(1, Math.floor(SETTINGS.numRuns / 10)) },
     );
   });
 

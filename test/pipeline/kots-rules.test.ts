@@ -64,14 +64,16 @@ describe('kots.io/when and kots.io/exclude (pkg/base/base.go isExcludedByAnnotat
     ]);
   });
 
-  it('decides templated values with the injected renderer', async () => {
+  it('decides what the file rendering leaves to the install with the injected renderer', async () => {
+    // The scan renders the file first (pkg/base/replicated.go); a value a license field decides is
+    // kept as written, and only such values reach the renderer.
     const render: Render = (text) => ({
       value: text.includes('"embedded"') ? 'true' : 'false',
       dynamic: false,
     });
     const { objects } = await build(
       {
-        'manifests/db.yaml': `${service('\'{{repl ConfigOptionEquals "db" "external" }}\'', 1)}---\n${service('\'{{repl ConfigOptionEquals "db" "embedded" }}\'', 2)}`,
+        'manifests/db.yaml': `${service('\'{{repl LicenseFieldValue "external" }}\'', 1)}---\n${service('\'{{repl LicenseFieldValue "embedded" }}\'', 2)}`,
       },
       render,
     );
@@ -80,9 +82,33 @@ describe('kots.io/when and kots.io/exclude (pkg/base/base.go isExcludedByAnnotat
     ]);
   });
 
-  it('without a renderer, a templated value is a notice and the first alternative is shown', async () => {
+  it('the Config defaults decide a templated value (config_context.go ConfigOptionEquals)', async () => {
+    const config = `apiVersion: kots.io/v1beta1
+kind: Config
+metadata: {name: c}
+spec:
+  groups:
+    - name: g
+      items:
+        - {name: db, type: select_one, default: b}
+`;
     const { report, objects } = await build({
+      'manifests/config.yaml': config,
       'manifests/db.yaml': `${service('\'{{repl ConfigOptionEquals "db" "a" }}\'', 1)}---\n${service('\'{{repl ConfigOptionEquals "db" "b" }}\'', 2)}`,
+    });
+    expect(rules(report, 'dynamic-exclude', 'overlay-excluded-document')).toEqual([]);
+    expect((find(objects, 'Service', 'web').spec as { ports: { port: number }[] }).ports).toEqual([
+      { port: 2 },
+    ]);
+    // The overlay lists the rendered copy, whose annotation KOTS would see.
+    expect(objects.find((o) => o.kind === 'Service')?.metadata).toMatchObject({
+      annotations: { 'kots.io/when': 'true' },
+    });
+  });
+
+  it('a value only the install knows (a license field) is a notice and the first alternative is shown', async () => {
+    const { report, objects } = await build({
+      'manifests/db.yaml': `${service('\'{{repl LicenseFieldValue "a" }}\'', 1)}---\n${service('\'{{repl LicenseFieldValue "b" }}\'', 2)}`,
     });
     expect(rules(report, 'dynamic-exclude', 'overlay-excluded-document')).toEqual([
       ['dynamic-exclude', 'manifests/db.yaml', 6],

@@ -31,8 +31,9 @@ describe('namespaces (fixture: namespaces)', () => {
       // v2 chart on the proxy: it needs the pull secret in `analytics`
       ['namespace-not-in-additional-namespaces', 'manifests/charts.yaml', 28, 14],
       ['namespace-not-in-additional-namespaces', 'manifests/workers.yaml', 5, 14],
-      // templated namespace: a notice, not a guess; `{{repl Namespace }}` (line 57) is the app's own
-      ['dynamic-namespace', 'manifests/workers.yaml', 41, 14],
+      // Line 41's `repl{{ ConfigOption "report_namespace" }}` names no Config item: KOTS renders it to
+      // "" (replicatedhq/kots pkg/template/config_context.go: an unknown item has no value), so the
+      // CronJob goes to the app namespace like `{{repl Namespace }}` (line 57): no finding.
     ]);
     // near misses: `monitoring` is listed (17), `tools` runs only a public image (29), the v2 chart in
     // `docs` runs only a public image (42), `api` has no namespace.

@@ -84,9 +84,9 @@ describe('overlay refusals', () => {
         "spec:\n  imagePullSecrets:\n    - name: '{{repl ImagePullSecretName }}'\n",
       ),
     });
-    expect(podSpec(find(objects, 'Pod', 'a'), 'spec').imagePullSecrets).toEqual([
-      { name: '{{repl ImagePullSecretName }}' },
-    ]);
+    // KOTS renders it to `<slug>-registry` (config_context.go ImagePullSecretName), as the rendered
+    // copy the overlay lists does; the patch adds no second entry.
+    expect(podSpec(find(objects, 'Pod', 'a'), 'spec').imagePullSecrets).toEqual([{ name: 'acme-registry' }]);
   });
 });
 

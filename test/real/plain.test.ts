@@ -193,7 +193,11 @@ const PLAIN: CorpusCase[] = [
     fixture: 'kots-pull-kotskinds',
     args: DOCKER_HUB_PUBLIC,
     why: "KOTS's own oracle (wantResults/rendered/this-cluster/): of the kustomize-deployed objects only ConfigMap test-config and the secrets; the v1beta1 chart is excluded, the v1beta2 charts are Helm's (wantResults/rendered/this-cluster/helm/), every other document is a KOTS kind. The ConfigMap's data needs template evaluation, its presence does not.",
-    objects: [plain('v1', 'ConfigMap', 'test-config'), ...kotsSecrets()],
+    // kots-app.yaml lists `repl{{ ConfigOption "kots_app_additional_namespacse_1" }}`, whose Config
+    // default is "my-app-namespace" (kots-config.yaml:114; config_context.go takes the default when the
+    // value is empty), and pkg/operator/client/namespaces.go copies the pull secrets into every listed
+    // namespace.
+    objects: [plain('v1', 'ConfigMap', 'test-config'), ...kotsSecrets([undefined, 'my-app-namespace'])],
   },
   {
     fixture: 'pe-flipt',

@@ -102,6 +102,9 @@ export interface TreeHooks {
   flowText?(n: Node): string | undefined;
   /** Subtrees to leave out (e.g. a custom resource's PodSpec, scanned another way). */
   skip?(n: Node): boolean;
+  /** A scalar's text as written, when the text being read is a rendering that only the install can
+   *  tell for this value (a placeholder decided it). */
+  writtenText?(n: Node): string | undefined;
 }
 
 /** Converts any YAML node into a values tree, with positions and alias resolution from `hooks`. */
@@ -117,7 +120,7 @@ export function convertTree(node: unknown, layer: Layer, hooks: TreeHooks): Valu
     if (n && typeof n === 'object' && hooks.skip?.(n as Node))
       return { kind: 'other', pos: posOf(n as Node), layer };
     if (isScalar(n)) {
-      const v = n.value;
+      const v = hooks.writtenText?.(n) ?? n.value;
       const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
       return { kind: 'scalar', value, pos: posOf(n), layer };
     }

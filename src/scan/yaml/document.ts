@@ -11,10 +11,12 @@ import {
 import { isKotsKind } from '../../kots/kinds.js';
 import type { AnnotationInfo, DocumentInfo, Finding } from '../../model.js';
 import { KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
+import { overlapping } from '../../template/kots.js';
 import { blankBlockTemplates, hasTemplate } from '../../templates.js';
 import { collectSlots } from '../helm/image-slots.js';
 import { slotUse } from '../helm/join.js';
 import { convertTree } from '../helm/values-tree.js';
+import { taintedSource } from '../rendered.js';
 import { scanApplication, scanHelmChart } from './kots.js';
 import { asMap, type DocCtx, get, keyString, posAt, seqItems, str, textValue, treeHooks } from './nodes.js';
 import { addUse, type Owner, scanPodSpec } from './podspec.js';
@@ -34,6 +36,7 @@ type ParsedDoc = Document.Parsed;
  *  not a document: it takes no docIndex. `d` arrives with contents/base unset; this fills them. */
 export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
   let parsed = doc;
+  d.range = [doc.range[0], doc.range[2]];
   if (doc.errors.length > 0 && hasTemplate(d.text.slice(doc.range[0], doc.range[2]))) {
     // Whole-line templates (`repl{{ if … }}`) break the YAML; KOTS renders them away. Re-parse this
     // document alone with those lines blanked (offsets unchanged), so the images inside are still found.
@@ -69,7 +72,8 @@ export function scanDocument(d: DocCtx, doc: ParsedDoc): DocumentInfo | null {
     if (kind !== undefined) info.kind = kind;
     else d.problems.add('no kind');
     if (name !== undefined) info.name = name;
-    if (namespace !== undefined) info.namespace = namespace;
+    // `namespace: ''` (what `{{repl Namespace }}` renders to here) is no namespace, as to kustomize.
+    if (namespace) info.namespace = namespace;
     const annotations = get(d, meta, 'annotations');
     const exclude = annotationInfo(d, annotations, 'kots.io/exclude');
     if (exclude) info.exclude = exclude;
@@ -94,7 +98,11 @@ function annotationInfo(d: DocCtx, annotations: Node | null, key: string): Annot
   if (node === null || isScalar(node)) {
     const tv = textValue(d, node);
     const plain = node === null || node.type === 'PLAIN';
-    return { text: tv?.raw ?? '', plain, pos };
+    // Rendered with a placeholder: the value as written, which only the install can decide.
+    const q = plain ? 0 : 1;
+    const written =
+      node?.range && taintedSource(d.origin, d.base + node.range[0] + q, d.base + node.range[1] - q);
+    return { text: written || (tv?.raw ?? ''), plain, pos };
   }
   const tv = textValue(d, node);
   // An unquoted `{{repl … }}` reads as a flow map here but renders to a plain scalar in KOTS.
@@ -145,7 +153,10 @@ function lineHasTemplate(d: DocCtx, abs: number, cache: Map<number, boolean>): b
   if (known === undefined) {
     let end = d.text.indexOf('\n', start);
     if (end < 0) end = d.text.length;
-    known = hasTemplate(d.text.slice(start, end));
+    // In a rendered file, what a placeholder printed (not the real value) may be what breaks the line.
+    known = d.origin
+      ? overlapping(d.origin.map, start, end).some((s) => s.placeholders.length > 0)
+      : hasTemplate(d.text.slice(start, end));
     cache.set(start, known);
   }
   return known;

@@ -94,10 +94,21 @@ export function scanHelmChart(d: DocCtx, root: YAMLMap, owner: Owner): void {
     });
   }
   d.sink.chartLayers.push(layers);
-  info.passesPullSecret = [layers.values, ...layers.optional.map((o) => o.values)].some(mentionsPullSecret);
+  info.passesPullSecret =
+    [layers.values, ...layers.optional.map((o) => o.values)].some(mentionsPullSecret) || rendersPullSecret(d);
   const { uses, pullSecrets } = crUses(layers, helmChart);
   append(d.sink.uses, uses);
   if (pullSecrets.length > 0) info.pullSecretValues = pullSecrets;
+}
+
+/** In a rendered file: an ImagePullSecretName action printed into this document. */
+function rendersPullSecret(d: DocCtx): boolean {
+  const [start, end] = d.range ?? [0, 0];
+  return (
+    d.origin?.map.some(
+      (s) => s.outStart >= start && s.outStart < end && s.pipes.some((p) => p.includes(PULL_SECRET_FN)),
+    ) ?? false
+  );
 }
 
 /** Any string leaf that calls ImagePullSecretName (KOTS renders it to the pull secret's name). */

@@ -4,7 +4,9 @@ import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
 import { isAlias, isCollection, isMap, isScalar, isSeq, type LineCounter } from 'yaml';
 import { finding } from '../../finding.js';
 import type { SourcePos } from '../../model.js';
+import { type SourceMap, sourceOffset } from '../../template/kots.js';
 import type { TreeHooks } from '../helm/values-tree.js';
+import { taintedSource } from '../rendered.js';
 import type { ScanSink } from '../sink.js';
 
 /** Aliases followed per document before we stop following them (guards against alias bombs). */
@@ -25,10 +27,23 @@ export interface DocCtx {
   problems: Set<string>;
   aliasesFollowed: number;
   anchors?: Map<string, Node[]>;
+  /** Set when `text` is the KOTS rendering of the file: positions are reported in the original. */
+  origin?: Origin;
+  /** Offsets [start, end) of the document in `text`. */
+  range?: [number, number];
+}
+
+/** The original file behind a rendered text: its map and its line index. */
+interface Origin {
+  map: SourceMap;
+  lc: LineCounter;
+  /** The original text. */
+  source: string;
 }
 
 export function posAt(d: DocCtx, offset: number): SourcePos {
-  const { line, col } = d.lc.linePos(d.base + offset);
+  const abs = d.base + offset;
+  const { line, col } = d.origin ? d.origin.lc.linePos(sourceOffset(d.origin.map, abs)) : d.lc.linePos(abs);
   return { file: d.file, line, column: col };
 }
 
@@ -173,6 +188,11 @@ export function treeHooks(d: DocCtx, skip?: Node): TreeHooks {
     posOf: (n) => posAt(d, n.range?.[0] ?? 0),
     resolve: (a) => deref(d, a),
     flowText: (n) => (isFlowTemplate(d, n) ? textValue(d, n)?.raw : undefined),
+    writtenText: (n) => {
+      if (!d.origin || !isScalar(n) || !n.range) return undefined;
+      const q = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' ? 1 : 0;
+      return taintedSource(d.origin, d.base + n.range[0] + q, d.base + n.range[1] - q);
+    },
     ...(skip ? { skip: (n: Node) => n === skip } : {}),
   };
 }

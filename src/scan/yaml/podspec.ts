@@ -1,8 +1,9 @@
 // PodSpecs (replicatedhq/kots pkg/image finds images in them): the containers KOTS and kustomize rewrite, the workload that receives the
 // pull secret, and the operator-style image references in container env and args.
-import { isMap, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { finding } from '../../finding.js';
 import type { ImageContext, ImageUse } from '../../model.js';
+import { overlapping } from '../../template/kots.js';
 import { classifyTemplating, hasTemplate } from '../../templates.js';
 import { flagValueOffset, isImageEnvName, looksLikeImage } from '../image-like.js';
 import {
@@ -93,7 +94,8 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
     for (const item of seqItems(d, node)) {
       const c = asMap(d, item);
       if (!c) continue;
-      const image = textValue(d, get(d, c, 'image'));
+      const node = get(d, c, 'image');
+      const image = textValue(d, node) ?? renderedEmpty(d, node);
       if (image) addUse(d, image, context, { workload });
       scanContainerOperatorRefs(d, c, workload);
     }
@@ -120,6 +122,17 @@ function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: Im
       ),
     );
   }
+}
+
+/** An image a template rendered to nothing (a Config item with no default): still an image use, which
+ *  the rendered-file classification reports as written and dynamic. */
+function renderedEmpty(d: DocCtx, node: Node | null): TextValue | null {
+  if (!d.origin || !isScalar(node) || !node.range || (node.value !== null && node.value !== '')) return null;
+  const [a, b] = node.range;
+  const q = d.text[d.base + a] === '"' || d.text[d.base + a] === "'" ? 1 : 0;
+  const at = d.base + a + q;
+  const made = overlapping(d.origin.map, at, Math.max(at, d.base + b - q)).some((x) => x.action);
+  return made ? { raw: '', offset: a, flowTemplate: false } : null;
 }
 
 function pullSecretNames(d: DocCtx, podSpec: YAMLMap): string[] | null {
