@@ -37,7 +37,7 @@ spec:
 }
 
 describe('a 100 MB manifest file', () => {
-  it('is scanned whole, with peak memory and time bounded', { timeout: 600_000 }, async () => {
+  it('is scanned whole, with peak memory bounded', { timeout: 600_000 }, async () => {
     const root = tempDir();
     const file = join(root, 'big.yaml');
     const fd = openSync(file, 'w');
@@ -68,6 +68,7 @@ describe('a 100 MB manifest file', () => {
       `100 MB scan: ${docs} documents in ${seconds.toFixed(1)} s; RSS before ${(rssBefore / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB`,
     );
     expect(peak).toBeLessThan(MAX_PEAK_RSS);
-    expect(seconds).toBeLessThan(300);
+    // No time assertion (it would measure the machine): runaway work meets the 600 s test timeout,
+    // and the scan's speed is measured by `npm run bench`.
   });
 });

@@ -1,27 +1,36 @@
 // Hostile YAML the scanner must survive: alias bombs, 10,000-level nesting, 1 MB values, thousands of
 // documents, a long line of quotes. Every input is generated here (nothing big is committed). Each case
-// asserts a result, a specific finding where one is due, positions inside the file, and a time bound
-// far above what the scan needs (the bounds catch runaway or quadratic work, not speed regressions).
-import { describe, expect, it } from 'vitest';
+// asserts a result, a specific finding where one is due, and positions inside the file. No clock: work
+// that could run away is bounded by counts (uses per followed alias, characters template detection
+// reads), and runaway work of any other kind meets the test timeout; speed is `npm run bench`'s job.
+import { describe, expect, it, vi } from 'vitest';
 import { buildPlan } from '../../src/plan/index.js';
 import { scanText } from '../../src/scan/index.js';
 import { MAX_ALIAS_COUNT } from '../../src/scan/yaml/nodes.js';
 import { badPositions, positionsOf } from '../fuzz/arbitraries.js';
 import { offlineOptions } from '../helpers/pipeline.js';
 
+/** Characters handed to template detection by the scanner (the same detection, only counted). */
+const templateReads = vi.hoisted(() => ({ calls: 0, chars: 0 }));
+vi.mock('../../src/templates.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/templates.js')>();
+  return {
+    ...real,
+    hasTemplate: (text: string): boolean => {
+      templateReads.calls++;
+      templateReads.chars += text.length;
+      return real.hasTemplate(text);
+    },
+  };
+});
+
 const FILE = 'manifests/x.yaml';
 const OPTIONS = offlineOptions({ concurrency: 1 });
 
-function timed<T>(f: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = f();
-  return { value, ms: performance.now() - start };
-}
-
 function scanChecked(text: string) {
-  const { value: r, ms } = timed(() => scanText(FILE, text));
+  const r = scanText(FILE, text);
   expect(badPositions(FILE, text, positionsOf(r))).toEqual([]);
-  return { r, ms };
+  return { r };
 }
 
 /** Nine levels of ten aliases each: 10^9 strings if expanded. `leaf` is what the last anchor holds. */
@@ -53,11 +62,10 @@ describe('YAML alias bomb (billion laughs)', () => {
     ],
   ];
   it.each(walked)('%s: stops following aliases with one yaml-parse-error, quickly', (_name, text) => {
-    const { r, ms } = scanChecked(text);
+    const { r } = scanChecked(text);
     expect(aliasFindings(r)).toHaveLength(1);
     // Each followed alias yields at most 10 values: the expansion is bounded by the alias budget.
     expect(r.uses.length).toBeLessThanOrEqual(MAX_ALIAS_COUNT * 10);
-    expect(ms).toBeLessThan(5_000);
   });
 
   // Where the scanner reads one list (containers, additionalImages), nested aliased lists are never
@@ -78,10 +86,9 @@ describe('YAML alias bomb (billion laughs)', () => {
       'spec:\n  additionalImages: *l9\n',
     ],
   ])('as %s: not expanded, no image found, quickly', (_name, head, indent, leaf, tail) => {
-    const { r, ms } = scanChecked(`${head}${laughs(indent, leaf)}\n${tail}`);
+    const { r } = scanChecked(`${head}${laughs(indent, leaf)}\n${tail}`);
     expect(r.uses).toEqual([]);
     expect(aliasFindings(r)).toEqual([]);
-    expect(ms).toBeLessThan(5_000);
   });
 
   it('1,000 aliases in one container list: the budget stops them with one yaml-parse-error', () => {
@@ -94,9 +101,8 @@ describe('YAML alias bomb (billion laughs)', () => {
 
   it('a bomb in each of 50 documents: one finding per document, the budget is per document', () => {
     const doc = walked[0]?.[1] ?? '';
-    const { r, ms } = scanChecked(Array(50).fill(doc).join('---\n'));
+    const { r } = scanChecked(Array(50).fill(doc).join('---\n'));
     expect(aliasFindings(r)).toHaveLength(50);
-    expect(ms).toBeLessThan(20_000);
   });
 });
 
@@ -118,9 +124,8 @@ describe('10,000-level nesting: no stack overflow', () => {
       `apiVersion: kots.io/v1beta2\nkind: HelmChart\nmetadata: {name: h}\nspec:\n  chart: {name: h}\n  values: ${'{a: '.repeat(N)}{image: "quay.io/a/b:1"}${'}'.repeat(N)}\n`,
     ],
   ])('%s: a result with positions inside the file', (_name, text) => {
-    const { r, ms } = scanChecked(text);
+    const { r } = scanChecked(text);
     expect(r.files[0]?.documents.length).toBeGreaterThanOrEqual(1);
-    expect(ms).toBeLessThan(20_000);
   });
 });
 
@@ -150,9 +155,8 @@ describe('huge values', () => {
     ['a 1 MB unterminated quoted scalar', `kind: Pod\nspec: "${'x'.repeat(MB)}`],
     ['a 1 MB key in a flow map', `kind: Pod\nspec: {${'k'.repeat(MB)}\n`],
   ])('%s: any finding message stays short', (_name, text) => {
-    const { r, ms } = scanChecked(text);
+    const { r } = scanChecked(text);
     for (const f of r.findings) expect(f.message.length).toBeLessThan(1_000);
-    expect(ms).toBeLessThan(20_000);
   });
 });
 
@@ -161,11 +165,10 @@ describe('many documents and long lines', () => {
     const doc = (i: number) =>
       `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: nginx:${i}\n`;
     const text = Array.from({ length: 10_000 }, (_, i) => doc(i)).join('---\n');
-    const { r, ms } = scanChecked(text);
+    const { r } = scanChecked(text);
     expect(r.files[0]?.documents).toHaveLength(10_000);
     expect(r.uses).toHaveLength(10_000);
     expect(r.uses[9_999]).toMatchObject({ raw: 'nginx:9999', pos: { line: 9_999 * 9 + 8, column: 14 } });
-    expect(ms).toBeLessThan(60_000);
   });
 
   it('10,000 empty documents (`---` only) are not documents', () => {
@@ -176,9 +179,16 @@ describe('many documents and long lines', () => {
 
   it('a 200,000-character line of quotes scans in linear time (it was quadratic: one line rescan per error)', () => {
     const text = `kind: Pod\nspec:\n  containers:\n    - image: ${'"'.repeat(200_000)}\n`;
-    const { r, ms } = scanChecked(text);
+    templateReads.calls = 0;
+    templateReads.chars = 0;
+    const { r } = scanChecked(text);
     expect(r.findings.filter((f) => f.rule === 'yaml-parse-error')).toHaveLength(1);
-    expect(r.findings[0]?.message).toMatch(/more errors in this document/);
-    expect(ms).toBeLessThan(15_000);
+    const more = Number(/and (\d+) more errors in this document/.exec(r.findings[0]?.message ?? '')?.[1]);
+    // Thousands of errors on the one line: reading the line again for each would be quadratic.
+    expect(more).toBeGreaterThanOrEqual(1_000);
+    // Template detection (the check "is this error a template's doing?") reads each character of the
+    // file a bounded number of times, whatever the number of errors: a deterministic linear bound.
+    expect(templateReads.calls).toBeGreaterThan(0);
+    expect(templateReads.chars).toBeLessThanOrEqual(4 * text.length);
   });
 });

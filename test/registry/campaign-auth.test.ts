@@ -9,7 +9,9 @@ import { type FaultServer, startFaultServer } from './harness/fault-server.js';
 import { credentials, labChecker, target } from './helpers.js';
 
 const DIGEST = { 'docker-content-digest': `sha256:${'b'.repeat(64)}` };
-const TIMEOUTS = { connectMs: 500, headersMs: 1_000, bodyMs: 1_000, perImageMs: 5_000 };
+// Nothing here waits on a timeout: they are generous so a busy machine cannot turn a healthy answer
+// into a timeout (and a retry or a different verdict).
+const TIMEOUTS = { connectMs: 5_000, headersMs: 5_000, bodyMs: 5_000, perImageMs: 20_000 };
 const RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 10, maxRetryAfterMs: 50 };
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
 const ROBOT = basic('robot', 'robot-secret-9');
@@ -181,7 +183,7 @@ describe('absurd expires_in', () => {
         { realm: `${third.url}/token` },
         ANONYMOUS,
         'repository:a:pull',
-        Date.now() + 2_000,
+        Date.now() + 30_000,
       );
       expect(outcome).toEqual({ kind: 'token', token: 'T', batchSize: 1, lifetimeMs });
       expect(seen).toEqual(['T']);
