@@ -182,7 +182,9 @@ describe('scanning rendered templates', () => {
       '  host: {{repl ConfigOption "hostname" }}',
     );
     const r = scanText('r.yaml', text, render);
-    expect(r.files[0]?.rendered?.text).toBe(text.replace('{{repl ConfigOption "hostname" }}', 'app.example.com'));
+    expect(r.files[0]?.rendered?.text).toBe(
+      text.replace('{{repl ConfigOption "hostname" }}', 'app.example.com'),
+    );
     expect(r.files[0]?.documents[0]?.problem).toBeUndefined();
     expect(r.findings).toEqual([]);
   });

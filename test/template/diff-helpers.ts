@@ -23,7 +23,7 @@ export function renderTs(c: OracleCase): OracleResult {
 }
 
 /** Both error, or both print the same text. Error lines must match when both messages have one. */
-export function agree(go: OracleResult, ts: OracleResult): boolean {
+function agree(go: OracleResult, ts: OracleResult): boolean {
   if (go.error !== undefined || ts.error !== undefined) {
     if (go.error === undefined || ts.error === undefined) return false;
     const line = (m: string) => /^template: [^:]+:(\d+)/.exec(m)?.[1];
@@ -35,7 +35,7 @@ export function agree(go: OracleResult, ts: OracleResult): boolean {
 }
 
 /** The evaluator's explicit refusal of a feature it does not implement (never a wrong value). */
-export function isRefusal(r: OracleResult): boolean {
+function isRefusal(r: OracleResult): boolean {
   return r.error !== undefined && /not supported|meanings differ/.test(r.error);
 }
 

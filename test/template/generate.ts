@@ -2,7 +2,7 @@
 // a seed, so a failure can be reproduced by its seed and index.
 import type { OracleCase } from './oracle-client.js';
 
-export const GEN_DATA = {
+const GEN_DATA = {
   a: 'x',
   b: 'Hello World',
   n: 3,
