@@ -1,7 +1,9 @@
 // The job summary's table rows, kept narrow so a table fits GitHub's page without a sideways scroll:
 // three columns each, the rest of a row folded into `<details>`. GitHub's sanitizer drops `style`, so
-// wrapping cannot be asked for with CSS: long values get `<wbr>` break points after `/`, `:`, `@`, `.` and `_`,
+// wrapping cannot be asked for with CSS: long values get `<wbr>` break points after `/`, `:`, `@` and `_`,
 // and an image reference too long for its column is shortened in the middle, in full when unfolded.
+// The rule cell is `nowrap` (an attribute GitHub keeps) with the rule as text, so it never breaks at
+// its hyphens (a `<code>` inside would: GitHub's code style allows breaks).
 import type { Finding, Level, ReportImage } from '../model.js';
 import { middleEllipsis } from '../render/fit.js';
 import { escapeAttribute, escapeMarkup } from './escape.js';
@@ -24,13 +26,13 @@ const LONG_RUN = 24;
 const CHUNK = 16;
 
 /** `value` escaped for Markdown and HTML, with a line-break opportunity (`<wbr>`) after each `/`, `:`,
- *  `@`, `.` and `_`, and inside runs too long for a narrow column; words of prose are left whole. */
+ *  `@` and `_`, and inside runs too long for a narrow column; words of prose are left whole. */
 export function breakable(value: string): string {
   return value
     .split(/(\s+)/)
     .map((token) =>
       token
-        .split(/(?<=[/:@._])/)
+        .split(/(?<=[/:@_])/)
         .flatMap((part) => {
           const chars = [...part];
           if (chars.length <= LONG_RUN) return [part];
@@ -46,7 +48,8 @@ export function breakable(value: string): string {
 
 /** A link to `file:line`; `short` shows only the line, for a file the cell has just named. */
 function where(link: Linker, file: string, line: number, short = false): string {
-  const text = short ? `line ${line}` : breakable(`${file}:${line}`);
+  // No break between a file and its line number.
+  const text = short ? `line ${line}` : `${breakable(file)}:${line}`;
   const url = link(file, line);
   return url ? `<a href="${escapeAttribute(url)}">${text}</a>` : `<code>${text}</code>`;
 }
@@ -89,7 +92,7 @@ export function findingRow(link: Linker, f: Finding): string {
     [...f.message].length <= MAX_MESSAGE_SHOWN
       ? breakable(f.message)
       : fold(breakable(`${[...f.message].slice(0, MESSAGE_START).join('')}…`), breakable(f.message));
-  return `<tr><td>${ICON[f.level]}&nbsp;<code>${f.rule}</code></td><td>${where(link, f.file, f.line)}</td><td>${message}</td></tr>`;
+  return `<tr><td nowrap>${ICON[f.level]} ${f.rule}</td><td>${where(link, f.file, f.line)}</td><td>${message}</td></tr>`;
 }
 
 export const IMAGE_HEAD = '<table><tr><th>Image</th><th>Status</th><th>Where</th></tr>';
