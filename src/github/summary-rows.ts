@@ -11,8 +11,8 @@ import { escapeAttribute, escapeMarkup } from './escape.js';
 /** `(file, line)` → URL on the pull request head, or undefined for no link. */
 export type Linker = (file: string, line?: number) => string | undefined;
 
-/** Characters in an image cell before it is shortened in the middle (about 420 px of GitHub's code). */
-const MAX_IMAGE_SHOWN = 56;
+/** Characters in an image cell before it is shortened in the middle (three or four wrapped lines). */
+const MAX_IMAGE_SHOWN = 80;
 /** Longer messages (a few in a hundred) show their start and unfold to the whole text. */
 const MAX_MESSAGE_SHOWN = 240;
 const MESSAGE_START = 160;
@@ -25,14 +25,17 @@ const ICON: Record<Level, string> = { error: '❌', warning: '⚠️', notice: '
 const LONG_RUN = 24;
 const CHUNK = 16;
 
-/** `value` escaped for Markdown and HTML, with a line-break opportunity (`<wbr>`) after each `/`, `:`,
- *  `@` and `_`, and inside runs too long for a narrow column; words of prose are left whole. */
+/** `value` escaped for Markdown and HTML, with a line-break opportunity (`<wbr>`) after each `/`, `:`
+ *  (but the one before a tag), `@` and `_`, and inside runs too long for a narrow column; words of prose are left whole. */
 export function breakable(value: string): string {
   return value
     .split(/(\s+)/)
     .map((token) =>
       token
-        .split(/(?<=[/:@_])/)
+        // Not before a short last part after a colon: an image's tag stays with its name.
+        .split(/(?<=[/@_]|:(?![^/:@]{1,20}$))/)
+        // A long run breaks after its dots first (host names), then every CHUNK (digests).
+        .flatMap((part) => ([...part].length <= LONG_RUN ? [part] : part.split(/(?<=\.)/)))
         .flatMap((part) => {
           const chars = [...part];
           if (chars.length <= LONG_RUN) return [part];

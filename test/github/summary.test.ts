@@ -132,9 +132,12 @@ describe('renderSummary', () => {
   });
 
   it.each([
-    ['manifests/a.yaml:3', 'manifests/<wbr>a.yaml:<wbr>3'],
+    ['manifests/a.yaml:3', 'manifests/<wbr>a.yaml:3'],
+    ['quay.io/acme/api:v1.0.1', 'quay.io/<wbr>acme/<wbr>api:v1.0.1'],
+    ['host:5000/api:1@sha256:ab', 'host:<wbr>5000/<wbr>api:<wbr>1@<wbr>sha256:ab'],
     ['my_chart/values.yaml', 'my&#95;<wbr>chart/<wbr>values.yaml'],
     ['two words', 'two words'],
+    ['registry.internal.example.com:5000/a', 'registry.<wbr>internal.<wbr>example.<wbr>com:<wbr>5000/<wbr>a'],
     [`x${'0'.repeat(40)}`, `x${'0'.repeat(15)}<wbr>${'0'.repeat(16)}<wbr>${'0'.repeat(9)}`],
     ['a<b>*c*|d`e`', 'a&#60;b&#62;&#42;c&#42;&#124;d&#96;e&#96;'],
     ['line\nbreak', 'line&#10;break'],
