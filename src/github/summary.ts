@@ -1,14 +1,14 @@
 // The job summary: images, findings, generated files and what happened to the commit, as HTML
 // (safe to escape, unlike Markdown table cells). GitHub rejects a step summary over 1 MiB, so rows are
 // added in priority order while they fit, and a closing note says what was cut.
-import type { Finding, GeneratedFile, Level, Report } from '../model.js';
+import type { GeneratedFile, Report } from '../model.js';
 import { rankFindings } from './annotate.js';
 import { escapeAttribute, escapeMarkup, fenceFor } from './escape.js';
+import { FINDING_HEAD, findingRow, IMAGE_HEAD, imageRow, type Linker } from './summary-rows.js';
 
 const SUMMARY_LIMIT = 1024 * 1024;
 /** Room kept for the closing note and whatever core.summary adds. */
 const MARGIN = 8 * 1024;
-const MAX_LOCATIONS = 5;
 
 export type CommitState =
   | { kind: 'committed'; sha: string; url?: string }
@@ -20,7 +20,7 @@ export interface SummaryInput {
   files: GeneratedFile[];
   commit: CommitState;
   /** URL of a workspace-relative `file` (and line) on the PR head, or undefined for no link. */
-  link: (file: string, line?: number) => string | undefined;
+  link: Linker;
   fork: boolean;
   /** The CLI command that reproduces this run, for fork authors. */
   command: string;
@@ -28,32 +28,11 @@ export interface SummaryInput {
   limitBytes?: number;
 }
 
-const ICON: Record<Level, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-
 interface Section {
   name: string;
   head: string;
   rows: string[];
   tail: string;
-}
-
-function where(link: SummaryInput['link'], file: string, line: number): string {
-  const text = escapeMarkup(`${file}:${line}`);
-  const url = link(file, line);
-  return url ? `<a href="${escapeAttribute(url)}">${text}</a>` : `<code>${text}</code>`;
-}
-
-function imageRows(input: SummaryInput): string[] {
-  return input.report.images.map((i) => {
-    const locs = i.locations.slice(0, MAX_LOCATIONS).map((l) => where(input.link, l.file, l.line));
-    if (i.locations.length > MAX_LOCATIONS) locs.push(`+${i.locations.length - MAX_LOCATIONS} more`);
-    const proxy = i.proxy === null ? '—' : `<code>${escapeMarkup(i.proxy)}</code>`;
-    return `<tr><td><code>${escapeMarkup(i.image)}</code></td><td>${i.status}</td><td>${i.credentials}</td><td>${proxy}</td><td>${locs.join('<br>')}</td></tr>`;
-  });
-}
-
-function findingRow(input: SummaryInput, f: Finding): string {
-  return `<tr><td>${ICON[f.level]} ${f.level}</td><td><code>${f.rule}</code></td><td>${where(input.link, f.file, f.line)}</td><td>${escapeMarkup(f.message)}</td></tr>`;
 }
 
 function commitLine(input: SummaryInput): string {
@@ -89,8 +68,7 @@ export function renderSummary(input: SummaryInput): string {
   const proxied = report.images.filter((i) => i.proxy !== null).length;
   const a = input.annotated;
   const header = [
-    `<h2>kots-proxy: ${escapeMarkup(report.appSlug)}</h2>`,
-    `<p>${report.images.length} image(s), ${proxied} routed through <code>${escapeMarkup(report.proxyDomain)}</code>. ` +
+    `<p>kots-proxy for <code>${escapeMarkup(report.appSlug)}</code>: ${report.images.length} image(s), ${proxied} routed through <code>${escapeMarkup(report.proxyDomain)}</code>. ` +
       `Findings: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s). ` +
       `Annotated: ${a.shown}${a.omitted ? `, ${a.omitted} over GitHub's limit` : ''}${a.filtered ? `, ${a.filtered} in files this pull request does not change` : ''}.</p>`,
     commitLine(input),
@@ -100,14 +78,14 @@ export function renderSummary(input: SummaryInput): string {
   const sections: Section[] = [
     {
       name: 'finding',
-      head: '<h3>Findings</h3>\n<table><tr><th>Level</th><th>Rule</th><th>Where</th><th>Message</th></tr>',
-      rows: rankFindings(report.findings).map((f) => findingRow(input, f)),
+      head: `<h3>Findings</h3>\n${FINDING_HEAD}`,
+      rows: rankFindings(report.findings).map((f) => findingRow(input.link, f)),
       tail: '</table>',
     },
     {
       name: 'image',
-      head: '<h3>Images</h3>\n<table><tr><th>Image</th><th>Status</th><th>Credentials</th><th>Proxy name</th><th>Where</th></tr>',
-      rows: imageRows(input),
+      head: `<h3>Images</h3>\n${IMAGE_HEAD}`,
+      rows: report.images.map((i) => imageRow(input.link, i)),
       tail: '</table>',
     },
     {
