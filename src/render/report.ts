@@ -2,7 +2,7 @@
 
 import type { Finding, Level, Report, ReportImage } from '../model.js';
 import type { FailOn } from '../options.js';
-import { fitTable } from './fit.js';
+import { fitTable, middleEllipsis } from './fit.js';
 
 /** Serialises with the key order of docs/interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {
@@ -67,17 +67,42 @@ function table(rows: string[][]): string[] {
 }
 
 /** The summary the CLI prints on stderr: images, findings, generated files, totals. */
+/** The table for a terminal `columns` wide: image, status and where on one row; the proxy name, the
+ *  credentials verdict and the reason on lines of their own below it, so the image column keeps its
+ *  room. Every line is shortened in the middle to fit. */
+function narrowTable(report: Report, verbose: boolean, columns: number): string[] {
+  const rows = [['IMAGE', 'STATUS', 'WHERE']];
+  const below: string[][] = [[]];
+  for (const i of report.images) {
+    rows.push([i.image, i.status, where(i, verbose)]);
+    const extra: string[] = [];
+    if (i.proxy !== null) extra.push(`  → ${i.proxy}`);
+    const why = [
+      ...(i.credentials === 'not-checked' ? [] : [`credentials ${i.credentials}`]),
+      ...(i.reason && i.status !== 'public' ? [i.reason] : []),
+    ];
+    if (why.length) extra.push(`  ↳ ${why.join('; ')}`);
+    below.push(extra.map((line) => middleEllipsis(line, columns)));
+  }
+  const fitted = fitTable(rows, columns);
+  return fitted.flatMap((line, r) => [line, ...(below[r] ?? [])]);
+}
+
 export function humanSummary(report: Report, verbosity: Verbosity, columns?: number): string {
   const lines: string[] = [];
   const counts = countByLevel(report.findings);
   const proxied = report.images.filter((i) => i.proxy !== null).length;
   if (verbosity !== 'quiet' && report.images.length) {
-    const rows = [['IMAGE', 'STATUS', 'CREDENTIALS', 'PROXY', 'WHERE']];
-    for (const i of report.images) {
-      rows.push([i.image, i.status, i.credentials, i.proxy ?? '-', where(i, verbosity === 'verbose')]);
-      if (i.reason && i.status !== 'public') rows.push([`  ↳ ${i.reason}`, '', '', '', '']);
+    if (columns === undefined) {
+      const rows = [['IMAGE', 'STATUS', 'CREDENTIALS', 'PROXY', 'WHERE']];
+      for (const i of report.images) {
+        rows.push([i.image, i.status, i.credentials, i.proxy ?? '-', where(i, verbosity === 'verbose')]);
+        if (i.reason && i.status !== 'public') rows.push([`  ↳ ${i.reason}`, '', '', '', '']);
+      }
+      for (const line of table(rows)) lines.push(line);
+    } else {
+      for (const line of narrowTable(report, verbosity === 'verbose', columns)) lines.push(line);
     }
-    for (const line of columns === undefined ? table(rows) : fitTable(rows, columns)) lines.push(line);
     lines.push('');
   }
   const shown = report.findings.filter(

@@ -62,3 +62,43 @@ describe('humanSummary', () => {
     expect(text).toContain('1 not shown (--verbose to show)');
   });
 });
+
+describe('humanSummary at 80 columns', () => {
+  const report = (image: string, proxy: string | null, reason?: string) => ({
+    version: 1 as const,
+    appSlug: 'acme',
+    proxyDomain: 'proxy.replicated.com',
+    images: [
+      {
+        image,
+        status: 'private' as const,
+        credentials: 'none' as const,
+        proxy,
+        ...(reason ? { reason } : {}),
+        locations: [{ file: 'manifests/deploy-api.yaml', line: 24, column: 18 }],
+      },
+    ],
+    findings: [],
+    generated: [],
+  });
+
+  it.each([
+    [
+      'quay.io/acme-corp/api:v1.0.1',
+      'proxy.replicated.com/proxy/acme/quay.io/acme-corp/api',
+      '401 from quay.io',
+    ],
+    [`quay.io/${'x'.repeat(120)}:1`, `proxy.replicated.com/proxy/acme/quay.io/${'x'.repeat(120)}`, undefined],
+  ])('keeps %s readable: proxy and reason on their own lines, no line over 80', (image, proxy, reason) => {
+    const lines = humanSummary(report(image, proxy, reason), 'normal', 80).split('\n');
+    for (const l of lines.slice(0, 4)) expect([...l].length).toBeLessThanOrEqual(80);
+    expect(lines[0]).toBe(
+      'IMAGE'.padEnd(lines[0]!.indexOf('STATUS')) + lines[0]!.slice(lines[0]!.indexOf('STATUS')),
+    );
+    expect(lines[1]).toContain('private');
+    expect(lines[1]).toContain('manifests/deploy-api.yaml:24:18');
+    if (image.length < 40) expect(lines[1]?.startsWith(image)).toBe(true);
+    expect(lines[2]?.startsWith('  → proxy.replicated.com/proxy/acme/')).toBe(true);
+    expect(lines[3]).toBe(`  ↳ credentials none${reason ? `; ${reason}` : ''}`);
+  });
+});
