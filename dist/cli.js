@@ -11874,20 +11874,23 @@ function table(rows) {
         .trimEnd());
 }
 /** The summary the CLI prints on stderr: images, findings, generated files, totals. */
-/** The table for a terminal `columns` wide: image, status (with the credentials verdict when one was
- *  checked) and where on one row; the proxy name and the reason on lines of their own below it, so the
- *  image column keeps its room. Every line is shortened in the middle to fit. */
+/** The table for a terminal `columns` wide: image, status and where on one row; the proxy name, the
+ *  credentials verdict and the reason on lines of their own below it, so the image column keeps its
+ *  room. Every line is shortened in the middle to fit. */
 function narrowTable(report, verbose, columns) {
     const rows = [['IMAGE', 'STATUS', 'WHERE']];
     const below = [[]];
     for (const i of report.images) {
-        const status = i.credentials === 'not-checked' ? i.status : `${i.status} (credentials ${i.credentials})`;
-        rows.push([i.image, status, where(i, verbose)]);
+        rows.push([i.image, i.status, where(i, verbose)]);
         const extra = [];
         if (i.proxy !== null)
             extra.push(`  → ${i.proxy}`);
-        if (i.reason && i.status !== 'public')
-            extra.push(`  ↳ ${i.reason}`);
+        const why = [
+            ...(i.credentials === 'not-checked' ? [] : [`credentials ${i.credentials}`]),
+            ...(i.reason && i.status !== 'public' ? [i.reason] : []),
+        ];
+        if (why.length)
+            extra.push(`  ↳ ${why.join('; ')}`);
         below.push(extra.map((line) => middleEllipsis(line, columns)));
     }
     const fitted = fitTable(rows, columns);
