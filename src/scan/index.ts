@@ -10,6 +10,7 @@ import { type ChartArchive, readChartArchive } from './helm/archive.js';
 import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
+import { ownStrings } from './own-strings.js';
 import type { ScanSink } from './sink.js';
 import { pathSkipped, walkRelease } from './walk.js';
 import { scanDocument } from './yaml/document.js';
@@ -58,6 +59,8 @@ function scanFile(file: string, text: string): { result: ScanResult; layers: CrL
     findings: sink.findings,
   };
   if (sink.application) result.application = sink.application;
+  // Without this, the values kept (image references, names) would keep the whole text alive.
+  ownStrings([result, sink.chartLayers]);
   return { result, layers: sink.chartLayers };
 }
 
