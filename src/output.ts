@@ -102,8 +102,9 @@ export async function writeGeneratedFiles(
   await removeStale(outAbs, wanted);
 }
 
-/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */
-export function plannedFile(path: string, content: string, display = path): PlannedWrite {
+/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`; `content`
+ *  may come in pieces, written as they are produced. */
+export function plannedFile(path: string, content: string | Iterable<string>, display = path): PlannedWrite {
   return { dir: dirname(path), name: basename(path), content, display };
 }
 

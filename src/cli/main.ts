@@ -14,7 +14,7 @@ import {
   type RegistryCredentials,
   registrySecrets,
 } from '../registry/auth.js';
-import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
+import { humanSummary, reachesFailLevel, reportJson, reportJsonChunks } from '../render/report.js';
 import { parseCliArgs, USAGE } from './args.js';
 
 export interface CliIo {
@@ -94,16 +94,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } finally {
       await checker?.close();
     }
-    const json = redact(reportJson(result.report));
-    // The report file is part of the same all-or-none write as the generated files.
+    // The report file is part of the same all-or-none write as the generated files. It is streamed
+    // into its staged file, redacted piece by piece, so a large report is never one string in memory.
     const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
+    const json = redactor.redactChunks(reportJsonChunks(result.report));
     await writeGeneratedFiles(
       io.cwd,
       args.outDir,
       result.files.map((f) => ({ ...f, content: redact(f.content) })),
       report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)],
     );
-    if (args.report === '-') io.stdout(json);
+    if (args.report === '-') io.stdout(redact(reportJson(result.report)));
     err(humanSummary(result.report, args.verbosity));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {
