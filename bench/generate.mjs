@@ -1,5 +1,8 @@
-// Generates a synthetic KOTS release for the scan benchmark: about 20 MB in 200 files, 20,000
-// documents, 50,000 image references over 2,000 distinct images. Deterministic (seeded).
+// Generates a synthetic KOTS release for the scan benchmark. At scale 1 (the release size the
+// benchmark is about): about 20 MB in 200 files, 20,000 documents, 50,000 image references over
+// 2,000 distinct images. `scale` multiplies the files and the distinct images alike (each file keeps
+// its 100 documents and its size), so scale 2 is a release twice as large in every respect.
+// Deterministic (seeded): the same scale always writes the same bytes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,10 +42,10 @@ ${env}
             - containerPort: 8080`;
 }
 
-export function generateRelease(
-  root,
-  { files = 200, docsPerFile = 100, distinct = 2000, refsPerDoc = 2.5 } = {},
-) {
+export function generateRelease(root, { scale = 1, docsPerFile = 100, refsPerDoc = 2.5 } = {}) {
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`scale must be a positive integer: ${scale}`);
+  const files = 200 * scale;
+  const distinct = 2000 * scale;
   const r = rng(42);
   mkdirSync(root, { recursive: true });
   let refs = 0;
@@ -61,6 +64,10 @@ kind: Deployment
 metadata:
   name: app-${n}
   labels: {app: app-${n}, tier: backend}
+  annotations:
+    acme.example/owner: team-${n % 40}
+    acme.example/revision: "${Math.floor(r() * 1e9)}"
+    acme.example/contact: oncall-${n % 12}@acme.example
 spec:
   replicas: 2
   selector:

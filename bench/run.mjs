@@ -8,6 +8,8 @@ if (!existsSync('dist/cli.js')) {
   console.error('dist/cli.js is missing: run npm run bundle first');
   process.exit(2);
 }
+// Offline scan at 1×, 2× and 4× the ~20 MB release against bare yaml parses (bench/scan.mjs); its
+// options follow the name, e.g. `node bench/run.mjs scan --sizes 1,2,4,5 --runs 1`.
 if (!only || only === 'scan') runScanBenchmark();
 if (!only || only === 'registry') {
   if (existsSync(new URL('./registry.mjs', import.meta.url))) {

@@ -104,11 +104,9 @@ export async function writeGeneratedFiles(
   await removeStale(outAbs, wanted);
 }
 
-/** Every directory from below OUT down to `dir` that exists must be a real directory: a symlink the
- *  pull request committed there (`kots-proxy/release -> /etc`) would take the renames outside OUT.
- *  OUT itself and `dir` are checked again by writeAllOrNone. */
-/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */
-export function plannedFile(path: string, content: string, display = path): PlannedWrite {
+/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`; `content`
+ *  may come in pieces, written as they are produced. */
+export function plannedFile(path: string, content: string | Iterable<string>, display = path): PlannedWrite {
   return { dir: dirname(path), name: basename(path), content, display };
 }
 

@@ -33,4 +33,33 @@ export class Redactor {
     for (const f of this.forms) if (out.includes(f)) out = out.split(f).join('***');
     return out;
   };
+
+  /** `redact` of the pieces' concatenation, piece by piece: the concatenation of what this yields
+   *  equals `redact(chunks.join(''))`, also where a secret spans pieces. Each form gets a stage that
+   *  replaces as `split`/`join` does (leftmost, non-overlapping) and holds back the tail that may
+   *  begin an occurrence, and the stages run in `redact`'s order, each over the previous one's output. */
+  redactChunks(chunks: Iterable<string>): Iterable<string> {
+    let out = chunks;
+    for (const f of this.forms) out = replaceStreaming(out, f);
+    return out;
+  }
+}
+
+function* replaceStreaming(chunks: Iterable<string>, form: string): Generator<string> {
+  let carry = '';
+  for (const chunk of chunks) {
+    const text = carry + chunk;
+    let out = '';
+    let from = 0;
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, from)) {
+      out += `${text.slice(from, at)}***`;
+      from = at + form.length;
+    }
+    // An occurrence that ends in a later piece starts within the last form.length - 1 characters.
+    const keep = Math.max(from, text.length - form.length + 1);
+    out += text.slice(from, keep);
+    carry = text.slice(keep);
+    if (out !== '') yield out;
+  }
+  if (carry !== '') yield carry;
 }

@@ -15,7 +15,7 @@ import {
   type RegistryCredentials,
   registrySecrets,
 } from '../registry/auth.js';
-import { humanSummary, reachesFailLevel, reportJson } from '../render/report.js';
+import { humanSummary, reachesFailLevel, reportJson, reportJsonChunks } from '../render/report.js';
 import { renderSarif, sarifJson } from '../render/sarif.js';
 import { parseCliArgs, USAGE } from './args.js';
 import { readProject } from './project.js';
@@ -117,10 +117,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     } finally {
       await checker?.close();
     }
-    const json = redact(reportJson(result.report));
     // The report and the SARIF log are part of the same all-or-none write as the generated files.
+    // The report is streamed into its staged file, redacted piece by piece, so a large report is
+    // never one string in memory.
     const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
-    const extra = report === undefined ? [] : [plannedFile(resolve(io.cwd, report), json, report)];
+    const extra =
+      report === undefined
+        ? []
+        : [
+            plannedFile(
+              resolve(io.cwd, report),
+              redactor.redactChunks(reportJsonChunks(result.report)),
+              report,
+            ),
+          ];
     if (args.sarif !== undefined) {
       const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
       extra.push(plannedFile(resolve(io.cwd, args.sarif), sarif, args.sarif));
@@ -131,7 +141,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       result.files.map((f) => ({ ...f, content: redact(f.content) })),
       extra,
     );
-    if (args.report === '-') io.stdout(json);
+    if (args.report === '-') io.stdout(redact(reportJson(result.report)));
     err(humanSummary(result.report, args.verbosity, io.columns));
     return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (e: unknown) {

@@ -14,7 +14,8 @@ import { basename, isAbsolute, join, relative, sep } from 'node:path';
 export interface PlannedWrite {
   dir: string;
   name: string;
-  content: string;
+  /** The text, or its pieces in order (written as they come, e.g. a large report). */
+  content: string | Iterable<string>;
   /** When set, `dir` lies below `root`, and every directory from `root` down to `dir` must be a real
    *  directory (or absent, then created one level at a time): no component may be a planted symlink. */
   root?: string;
@@ -45,20 +46,27 @@ function text(e: unknown): string {
 // (meaningless on a stream), no following a symlink swapped in since.
 const WRITE_STREAM = constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
 
-async function writeStream(path: string, content: string): Promise<void> {
+async function writeStream(path: string, content: string | Iterable<string>): Promise<void> {
   const handle = await open(path, WRITE_STREAM);
   try {
-    await handle.writeFile(content);
+    if (typeof content === 'string') await handle.writeFile(content);
+    else for (const piece of content) await handle.writeFile(piece);
   } finally {
     await handle.close();
   }
 }
 
 /** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
-async function createExclusive(path: string, content: string, mode = 0o644): Promise<void> {
+async function createExclusive(
+  path: string,
+  content: string | Iterable<string>,
+  mode = 0o644,
+): Promise<void> {
   const handle = await open(path, CREATE_EXCLUSIVE, mode);
   try {
-    await handle.writeFile(content);
+    // writeFile on a handle writes from the current position, in full: pieces land in order.
+    if (typeof content === 'string') await handle.writeFile(content);
+    else for (const piece of content) await handle.writeFile(piece);
   } finally {
     await handle.close();
   }

@@ -6,30 +6,68 @@ import { fitTable, middleEllipsis } from './fit.js';
 
 /** Serialises with the key order of docs/interface.md, so equal reports are byte-identical. */
 export function reportJson(report: Report): string {
-  const ordered = {
-    version: report.version,
-    appSlug: report.appSlug,
-    proxyDomain: report.proxyDomain,
-    images: report.images.map((i) => ({
-      image: i.image,
-      ...(i.normalized !== undefined ? { normalized: i.normalized } : {}),
-      status: i.status,
-      credentials: i.credentials,
-      proxy: i.proxy,
-      ...(i.reason !== undefined ? { reason: i.reason } : {}),
-      locations: i.locations.map((l) => ({ file: l.file, line: l.line, column: l.column })),
-    })),
-    findings: report.findings.map((f) => ({
-      rule: f.rule,
-      level: f.level,
-      file: f.file,
-      line: f.line,
-      column: f.column,
-      message: f.message,
-    })),
-    generated: report.generated,
+  return [...reportJsonChunks(report)].join('');
+}
+
+/** The pieces are joined until they reach this size: one write per piece, not per image. */
+const CHUNK_CHARS = 1 << 16;
+
+/** reportJson's text in pieces, built as they are consumed, so a large report never exists as one
+ *  string (nor as its copy in bytes) while it is written. The text is exactly
+ *  `JSON.stringify(ordered, null, 2)`: only the top level and its arrays are written here, and each
+ *  element is JSON.stringify's own output, indented one level further (JSON strings never hold a
+ *  raw line break, so every line break in it is indentation). */
+export function* reportJsonChunks(report: Report): Generator<string> {
+  // Each array element is put in key order only when it is written.
+  const top: Array<[string, unknown, ((item: never) => unknown)?]> = [
+    ['version', report.version],
+    ['appSlug', report.appSlug],
+    ['proxyDomain', report.proxyDomain],
+    ['images', report.images, orderedImage],
+    ['findings', report.findings, orderedFinding],
+    ['generated', report.generated],
+  ];
+  // JSON.stringify leaves out a property whose value it cannot write.
+  const fields = top.filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  let pending = '';
+  for (const [i, [key, value, order]] of fields.entries()) {
+    pending += `${i === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+    if (!Array.isArray(value) || value.length === 0) {
+      pending += indent(JSON.stringify(value, null, 2));
+      continue;
+    }
+    pending += '[';
+    for (const [j, item] of value.entries()) {
+      const json = JSON.stringify(order ? order(item as never) : item, null, 2) ?? 'null';
+      pending += `${j === 0 ? '' : ','}\n    ${indent(indent(json))}`;
+      if (pending.length >= CHUNK_CHARS) {
+        yield pending;
+        pending = '';
+      }
+    }
+    pending += '\n  ]';
+  }
+  yield `${pending}${fields.length === 0 ? '{}' : '\n}'}\n`;
+}
+
+function indent(json: string): string {
+  return json.replaceAll('\n', '\n  ');
+}
+
+function orderedImage(i: ReportImage): object {
+  return {
+    image: i.image,
+    ...(i.normalized !== undefined ? { normalized: i.normalized } : {}),
+    status: i.status,
+    credentials: i.credentials,
+    proxy: i.proxy,
+    ...(i.reason !== undefined ? { reason: i.reason } : {}),
+    locations: i.locations.map((l) => ({ file: l.file, line: l.line, column: l.column })),
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+function orderedFinding(f: Finding): object {
+  return { rule: f.rule, level: f.level, file: f.file, line: f.line, column: f.column, message: f.message };
 }
 
 function countByLevel(findings: Finding[]): Record<Level, number> {

@@ -13,6 +13,7 @@ import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/a
 import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
+import { ownStrings } from './own-strings.js';
 import { classifyRenderedUses, type FileRenderer, releaseRenderer, renderFile } from './rendered.js';
 import type { ScanSink } from './sink.js';
 import { pathSkipped, walkRelease } from './walk.js';
@@ -77,6 +78,8 @@ function scanFile(
     findings: sink.findings,
   };
   if (sink.application) result.application = sink.application;
+  // Without this, the values kept (image references, names) would keep the whole text alive.
+  ownStrings([result, sink.chartLayers]);
   return { result, layers: sink.chartLayers };
 }
 
