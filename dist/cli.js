@@ -11394,7 +11394,11 @@ const WRITE_STREAM = external_node_fs_.constants.O_WRONLY | (external_node_fs_.c
 async function writeStream(path, content) {
     const handle = await (0,promises_.open)(path, WRITE_STREAM);
     try {
-        await handle.writeFile(content);
+        if (typeof content === 'string')
+            await handle.writeFile(content);
+        else
+            for (const piece of content)
+                await handle.writeFile(piece);
     }
     finally {
         await handle.close();
@@ -11404,7 +11408,12 @@ async function writeStream(path, content) {
 async function createExclusive(path, content, mode = 0o644) {
     const handle = await (0,promises_.open)(path, CREATE_EXCLUSIVE, mode);
     try {
-        await handle.writeFile(content);
+        // writeFile on a handle writes from the current position, in full: pieces land in order.
+        if (typeof content === 'string')
+            await handle.writeFile(content);
+        else
+            for (const piece of content)
+                await handle.writeFile(piece);
     }
     finally {
         await handle.close();
@@ -11669,10 +11678,8 @@ async function writeGeneratedFiles(cwd, outDir, files, extra = []) {
     }
     await removeStale(outAbs, wanted);
 }
-/** Every directory from below OUT down to `dir` that exists must be a real directory: a symlink the
- *  pull request committed there (`kots-proxy/release -> /etc`) would take the renames outside OUT.
- *  OUT itself and `dir` are checked again by writeAllOrNone. */
-/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`. */
+/** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`; `content`
+ *  may come in pieces, written as they are produced. */
 function plannedFile(path, content, display = path) {
     return { dir: (0,external_node_path_.dirname)(path), name: (0,external_node_path_.basename)(path), content, display };
 }
@@ -11763,6 +11770,36 @@ class Redactor {
                 out = out.split(f).join('***');
         return out;
     };
+    /** `redact` of the pieces' concatenation, piece by piece: the concatenation of what this yields
+     *  equals `redact(chunks.join(''))`, also where a secret spans pieces. Each form gets a stage that
+     *  replaces as `split`/`join` does (leftmost, non-overlapping) and holds back the tail that may
+     *  begin an occurrence, and the stages run in `redact`'s order, each over the previous one's output. */
+    redactChunks(chunks) {
+        let out = chunks;
+        for (const f of this.forms)
+            out = replaceStreaming(out, f);
+        return out;
+    }
+}
+function* replaceStreaming(chunks, form) {
+    let carry = '';
+    for (const chunk of chunks) {
+        const text = carry + chunk;
+        let out = '';
+        let from = 0;
+        for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, from)) {
+            out += `${text.slice(from, at)}***`;
+            from = at + form.length;
+        }
+        // An occurrence that ends in a later piece starts within the last form.length - 1 characters.
+        const keep = Math.max(from, text.length - form.length + 1);
+        out += text.slice(from, keep);
+        carry = text.slice(keep);
+        if (out !== '')
+            yield out;
+    }
+    if (carry !== '')
+        yield carry;
 }
 
 // EXTERNAL MODULE: ./.build/registry/auth.js
@@ -11822,30 +11859,63 @@ function fitTable(rows, columns) {
 
 /** Serialises with the key order of docs/interface.md, so equal reports are byte-identical. */
 function reportJson(report) {
-    const ordered = {
-        version: report.version,
-        appSlug: report.appSlug,
-        proxyDomain: report.proxyDomain,
-        images: report.images.map((i) => ({
-            image: i.image,
-            ...(i.normalized !== undefined ? { normalized: i.normalized } : {}),
-            status: i.status,
-            credentials: i.credentials,
-            proxy: i.proxy,
-            ...(i.reason !== undefined ? { reason: i.reason } : {}),
-            locations: i.locations.map((l) => ({ file: l.file, line: l.line, column: l.column })),
-        })),
-        findings: report.findings.map((f) => ({
-            rule: f.rule,
-            level: f.level,
-            file: f.file,
-            line: f.line,
-            column: f.column,
-            message: f.message,
-        })),
-        generated: report.generated,
+    return [...reportJsonChunks(report)].join('');
+}
+/** The pieces are joined until they reach this size: one write per piece, not per image. */
+const CHUNK_CHARS = 1 << 16;
+/** reportJson's text in pieces, built as they are consumed, so a large report never exists as one
+ *  string (nor as its copy in bytes) while it is written. The text is exactly
+ *  `JSON.stringify(ordered, null, 2)`: only the top level and its arrays are written here, and each
+ *  element is JSON.stringify's own output, indented one level further (JSON strings never hold a
+ *  raw line break, so every line break in it is indentation). */
+function* reportJsonChunks(report) {
+    // Each array element is put in key order only when it is written.
+    const top = [
+        ['version', report.version],
+        ['appSlug', report.appSlug],
+        ['proxyDomain', report.proxyDomain],
+        ['images', report.images, orderedImage],
+        ['findings', report.findings, orderedFinding],
+        ['generated', report.generated],
+    ];
+    // JSON.stringify leaves out a property whose value it cannot write.
+    const fields = top.filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+    let pending = '';
+    for (const [i, [key, value, order]] of fields.entries()) {
+        pending += `${i === 0 ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+        if (!Array.isArray(value) || value.length === 0) {
+            pending += indent(JSON.stringify(value, null, 2));
+            continue;
+        }
+        pending += '[';
+        for (const [j, item] of value.entries()) {
+            const json = JSON.stringify(order ? order(item) : item, null, 2) ?? 'null';
+            pending += `${j === 0 ? '' : ','}\n    ${indent(indent(json))}`;
+            if (pending.length >= CHUNK_CHARS) {
+                yield pending;
+                pending = '';
+            }
+        }
+        pending += '\n  ]';
+    }
+    yield `${pending}${fields.length === 0 ? '{}' : '\n}'}\n`;
+}
+function indent(json) {
+    return json.replaceAll('\n', '\n  ');
+}
+function orderedImage(i) {
+    return {
+        image: i.image,
+        ...(i.normalized !== undefined ? { normalized: i.normalized } : {}),
+        status: i.status,
+        credentials: i.credentials,
+        proxy: i.proxy,
+        ...(i.reason !== undefined ? { reason: i.reason } : {}),
+        locations: i.locations.map((l) => ({ file: l.file, line: l.line, column: l.column })),
     };
-    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+function orderedFinding(f) {
+    return { rule: f.rule, level: f.level, file: f.file, line: f.line, column: f.column, message: f.message };
 }
 function countByLevel(findings) {
     const counts = { error: 0, warning: 0, notice: 0 };
@@ -13288,7 +13358,7 @@ async function main(argv, io) {
                     const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
                     return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
                 }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5590));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(432)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3432));
         const checker = args.offline
             ? undefined
             : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3190))).createRegistryChecker({
@@ -13314,17 +13384,22 @@ async function main(argv, io) {
         finally {
             await checker?.close();
         }
-        const json = redact(reportJson(result.report));
         // The report and the SARIF log are part of the same all-or-none write as the generated files.
+        // The report is streamed into its staged file, redacted piece by piece, so a large report is
+        // never one string in memory.
         const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
-        const extra = report === undefined ? [] : [plannedFile((0,external_node_path_.resolve)(io.cwd, report), json, report)];
+        const extra = report === undefined
+            ? []
+            : [
+                plannedFile((0,external_node_path_.resolve)(io.cwd, report), redactor.redactChunks(reportJsonChunks(result.report)), report),
+            ];
         if (args.sarif !== undefined) {
             const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
             extra.push(plannedFile((0,external_node_path_.resolve)(io.cwd, args.sarif), sarif, args.sarif));
         }
         await writeGeneratedFiles(io.cwd, args.outDir, result.files.map((f) => ({ ...f, content: redact(f.content) })), extra);
         if (args.report === '-')
-            io.stdout(json);
+            io.stdout(redact(reportJson(result.report)));
         err(humanSummary(result.report, args.verbosity, io.columns));
         return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
     }

@@ -1,5 +1,5 @@
-export const id = 590;
-export const ids = [590,705];
+export const id = 432;
+export const ids = [432,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 5590:
+/***/ 3432:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3619,6 +3619,66 @@ function join_declaresInsecureSwitch(archive) {
         return false;
     const { values } = values_tree_valuesFromText(archive.values.text, archive.values.file);
     return lookup(values, ['global', 'security', 'allowInsecureImages']) !== undefined;
+}
+
+;// CONCATENATED MODULE: ./.build/scan/own-strings.js
+// Every string a file's scan result keeps becomes a copy that owns its characters, so the file's text
+// can be freed once the file is scanned. The yaml parser's token sources are substrings of the text,
+// and V8 represents a substring of 13 or more characters as a view into its parent: one image
+// reference kept from a 100 KB file kept all 100 KB alive, and with them every file of the release.
+// Equal strings of one file share one copy, so a reference repeated in a file is stored once.
+/** A copy of `s` with no link to the string it was cut from. A JSON round trip always builds a new
+ *  flat string and keeps every UTF-16 code unit (lone surrogates too, which a UTF-8 round trip would
+ *  replace); `(' ' + s).slice(1)` and the like may hand back another view. */
+function ownCopy(s) {
+    return JSON.parse(JSON.stringify(s));
+}
+/** Replaces, in place, every string inside `value` (plain objects, arrays and Maps, keys included)
+ *  with its own copy. Values are unchanged as seen from JavaScript; frozen objects are left alone. */
+function ownStrings(value) {
+    const copies = new Map();
+    const own = (s) => {
+        let c = copies.get(s);
+        if (c === undefined) {
+            c = ownCopy(s);
+            copies.set(s, c);
+        }
+        return c;
+    };
+    const seen = new Set();
+    const stack = [value];
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (typeof v !== 'object' || v === null || seen.has(v))
+            continue;
+        seen.add(v);
+        if (v instanceof Map) {
+            const entries = [...v];
+            const frozen = Object.isFrozen(v);
+            // Clearing and re-adding keeps the insertion order.
+            if (!frozen)
+                v.clear();
+            for (const [k, item] of entries) {
+                if (typeof item !== 'string')
+                    stack.push(item);
+                if (!frozen)
+                    v.set(typeof k === 'string' ? own(k) : k, typeof item === 'string' ? own(item) : item);
+            }
+            continue;
+        }
+        const record = v;
+        const frozen = Object.isFrozen(v);
+        for (const key of Object.keys(record)) {
+            const item = record[key];
+            if (typeof item === 'string') {
+                if (!frozen)
+                    record[key] = own(item);
+            }
+            else {
+                stack.push(item);
+            }
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./.build/template/errors.js
@@ -7896,6 +7956,7 @@ function isOperatorResource(group) {
 
 
 
+
 /** Scans one file's text. `file` is the display path (relative to the working directory, `/`
  *  separators). Positions are 1-based and ignore a leading BOM; CRLF line ends are fine. Documents
  *  that are empty (only comments or `---`) are not documents: `docIndex` counts the others, so it is
@@ -7948,6 +8009,8 @@ function scanFile(file, text, render) {
     };
     if (sink.application)
         result.application = sink.application;
+    // Without this, the values kept (image references, names) would keep the whole text alive.
+    ownStrings([result, sink.chartLayers]);
     return { result, layers: sink.chartLayers };
 }
 /** Concatenates per-file results in order, remapping `workload` and `helmChart` indices. Only the first
