@@ -151,6 +151,8 @@ async function main() {
       ];
       for (const host of [open.host, token.host]) cliArgs.push('--insecure-registry', host);
       cliArgs.push('--registry-auth', authFile, '--concurrency', String(PARALLEL));
+      // The generated release lies outside the working directory, which is the default root.
+      cliArgs.push('--root', work);
       started = Date.now();
       const scan = await run(process.execPath, cliArgs);
       const cliMs = Date.now() - started;

@@ -74,7 +74,11 @@ async function checker(job) {
   const check = lab.createRegistryChecker({
     credentials: lab.parseRegistryAuth(job.authJson, 'bench'),
     insecureRegistries: [],
+    // The lab lives on 127.0.0.1, which the network policy refuses unless the vendor allows it; the
+    // bare loop talks to one registry with `concurrency` in flight, so the checker may too.
+    allowRegistries: [job.host],
     concurrency: job.concurrency,
+    perHostConcurrency: job.concurrency,
     logger: { info() {}, debug() {}, warning: (m) => console.error(m) },
   });
   const targets = job.images.map(({ repository, reference }) => ({
