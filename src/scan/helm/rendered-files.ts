@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import type { RenderedManifest } from '../../helm/manifests.js';
 import type { HelmChartInfo, ScannedFile, Workload } from '../../model.js';
 import { hasTemplate } from '../../templates.js';
+import { isClusterScoped } from './cluster-scoped.js';
 
 /** pkg/base/helm_helpers.go: the namespace KOTS renders a chart with when the CR names none. */
 const NAMESPACE_PLACEHOLDER = 'repl{{ Namespace}}';
@@ -41,7 +42,8 @@ export function renderedChartFiles(input: RenderedFilesInput): {
 
 /** The namespace KOTS gives a rendered object: the placeholder renders to the app namespace (the
  *  preview leaves the object without one, as a plain manifest); with the CR's `namespace`, objects
- *  that name none get it, except CRDs and Namespaces (pkg/base/helm_v4.go kustomizeHelmNamespace). */
+ *  that name none get it, except CRDs and Namespaces (pkg/base/helm.go kustomizeHelmNamespace) and
+ *  the other cluster-scoped kinds, which kustomize's namespace transformer that KOTS runs there skips. */
 function withNamespace(text: string, crNamespace: string | undefined): string {
   const doc = parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) return text;
@@ -52,7 +54,11 @@ function withNamespace(text: string, crNamespace: string | undefined): string {
   }
   const kind = doc.get('kind');
   const literal = crNamespace !== undefined && crNamespace !== '' && !hasTemplate(crNamespace);
-  if (ns === undefined && literal && kind !== 'CustomResourceDefinition' && kind !== 'Namespace') {
+  const scoped =
+    kind !== 'CustomResourceDefinition' &&
+    kind !== 'Namespace' &&
+    !isClusterScoped(doc.get('apiVersion'), kind);
+  if (ns === undefined && literal && scoped) {
     if (doc.getIn(['metadata']) === undefined) return text;
     doc.setIn(['metadata', 'namespace'], crNamespace);
     return doc.toString();
