@@ -4,7 +4,7 @@
 // cluster-scoped kinds of kustomize's built-in schema (ClusterRole, webhook configurations, ...) stay
 // cluster-wide; kinds kustomize does not know are namespaced; an object that names one keeps it.
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import type { HelmChartInfo } from '../../../src/model.js';
 import { renderedChartFiles } from '../../../src/scan/helm/rendered-files.js';
 
@@ -26,7 +26,13 @@ function namespaces(crNamespace: string | undefined, docs: string[]): unknown[] 
     index: 0,
     releaseName: 'r',
     outDir: 'out',
-    manifests: docs.map((d, i) => ({ source: `c/templates/${i}.yaml`, index: i, line: 1, text: d })),
+    manifests: docs.map((d, i) => ({
+      source: `c/templates/${i}.yaml`,
+      index: i,
+      line: 1,
+      text: d,
+      object: parse(d) as unknown,
+    })),
     scan: (_file, t) => {
       text = t;
       return { files: [], workloads: [] };
