@@ -17,6 +17,7 @@
 // - the secrets: see kotsSecrets in ./harness.ts.
 // Namespace absent = the app namespace (the overlay is applied there; KOTS writes `<ns>`).
 import { rmSync } from 'node:fs';
+import { requireHelm } from '../helm-render/helm-bins.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type CorpusCase,
@@ -234,6 +235,12 @@ const PLAIN: CorpusCase[] = [
 ];
 
 describeCases('real releases: the rendered preview, object by object, as KOTS deploys it', PLAIN);
+// The same with the real Helm rendering the v1beta2 charts (pe-*, starter-helm-vaultwarden,
+// kots-pull-kotskinds): Helm deploys those (pkg/apparchive/helm-v1beta2.go), so rendering them must not
+// change the overlay's objects.
+describeCases('real releases, v2 charts rendered by Helm: the same preview', PLAIN, {
+  helm: requireHelm(4).path,
+});
 
 describe('the corpus tables', () => {
   it('cover every fixture under test/fixtures/real/, each in one table', () => {
