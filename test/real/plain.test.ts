@@ -17,8 +17,8 @@
 // - the secrets: see kotsSecrets in ./harness.ts.
 // Namespace absent = the app namespace (the overlay is applied there; KOTS writes `<ns>`).
 import { rmSync } from 'node:fs';
-import { requireHelm } from '../helm-render/helm-bins.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { requireHelm } from '../helm-render/helm-bins.js';
 import {
   type CorpusCase,
   c,
