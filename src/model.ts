@@ -102,6 +102,8 @@ export interface Workload {
   pos: SourcePos;
   /** containers + initContainers items (KOTS's ListImages has one entry each, image or not). */
   containerCount?: number;
+  /** A container list holds two or more nameless containers, which a strategic-merge patch collapses. */
+  collapsesNameless?: true;
 }
 
 /** One YAML document, as far as the overlay needs to know it. */
@@ -299,6 +301,9 @@ export interface PullSecretPatch extends ObjectId {
   path: string;
   append: boolean;
   secretName: string;
+  /** KOTS patches with a strategic merge, which collapses nameless containers into the last of
+   *  their list: the overlay applies an empty strategic-merge patch first to do the same. */
+  collapseNameless?: true;
 }
 
 export interface OverlayPlan {

@@ -272,6 +272,7 @@ function pullSecretPatch(w: Workload, secretName: string): PullSecretPatch | und
     // `add` on an existing member replaces it, so an empty list is replaced rather than appended to.
     append: (w.imagePullSecrets?.length ?? 0) > 0,
     secretName,
+    ...(w.collapsesNameless ? { collapseNameless: true as const } : {}),
   };
 }
 

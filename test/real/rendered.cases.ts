@@ -71,6 +71,14 @@ export const RENDERED: CorpusCase[] = [
         containers: [c('hook-test', 'alpine')],
       }),
       plain('v1', 'Secret', 'security-scanner', 'helmns'),
+      // The chart's two initContainers have no name (wantResults/base/charts/test-chart/test-3.yaml);
+      // kustomize's strategic merge of KOTS's pullsecrets.yaml keys them by name, so only the last
+      // survives (wantResults/rendered/this-cluster/security-test-example-chart-deployment.yaml).
+      workload('apps/v1', 'Deployment', 'security-test-example-chart', {
+        namespace: 'helmns',
+        initContainers: [c('undefined', `${PROXY}/quay.io/replicatedcom/qa-kots-3:alpine-3.6`)],
+        containers: [c('my-security-container', 'nginx:latest'), c('waiter', 'alpine:3.4')],
+      }),
       workload('v1', 'Pod', 'security-test-example-chart-test-connection', {
         namespace: 'helmns',
         containers: [c('wget', 'busybox')],
@@ -78,22 +86,7 @@ export const RENDERED: CorpusCase[] = [
       ...kotsSecrets(),
     ],
     mustReport: [{ level: 'warning', contains: 'initContainers has no name' }],
-    gaps: [
-      releaseSecretGap([helmReleaseSecret('test-chart', 'helmns')]),
-      {
-        // The chart's two initContainers have no name (wantResults/base/charts/test-chart/test-3.yaml);
-        // kustomize's strategic merge of KOTS's pullsecrets.yaml keys them by name, so only the last
-        // survives (wantResults/rendered/this-cluster/security-test-example-chart-deployment.yaml).
-        what: "the two nameless initContainers that KOTS's strategic-merge pull-secret patch collapses into the last stay two in the preview (its patches are JSON patches; the container-without-name warning says so)",
-        objects: [
-          workload('apps/v1', 'Deployment', 'security-test-example-chart', {
-            namespace: 'helmns',
-            initContainers: [c('undefined', `${PROXY}/quay.io/replicatedcom/qa-kots-3:alpine-3.6`)],
-            containers: [c('my-security-container', 'nginx:latest'), c('waiter', 'alpine:3.4')],
-          }),
-        ],
-      },
-    ],
+    gaps: [releaseSecretGap([helmReleaseSecret('test-chart', 'helmns')])],
     errors: ['namespace-not-in-additional-namespaces'],
   },
   {
