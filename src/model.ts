@@ -102,6 +102,8 @@ export interface Workload {
   pos: SourcePos;
   /** containers + initContainers items (KOTS's ListImages has one entry each, image or not). */
   containerCount?: number;
+  /** The sub-base of a useHelmInstall chart's object (helmSubBase); absent: the chart's own base. */
+  helmBase?: string;
   /** A container list holds two or more nameless containers, which a strategic-merge patch collapses. */
   collapsesNameless?: true;
 }
@@ -174,6 +176,9 @@ export interface HelmChartInfo {
   passesPullSecret: boolean;
   /** v1 `spec.useHelmInstall: true`: KOTS gives the chart its own midstream and pull secret. */
   useHelmInstall?: true;
+  /** A rendered useHelmInstall chart's sub-bases (subchart names, `crds`), each with its own
+   *  midstream and pull secret. */
+  subBases?: string[];
   /** `spec.exclude` as written. */
   exclude?: string;
   /** Values keys named `imagePullSecrets` / `pullSecrets` that hold a list (chart archive and CR values),

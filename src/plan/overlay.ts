@@ -229,7 +229,7 @@ export function planOverlay(
     // A v1 `useHelmInstall` chart's objects get that chart's own secret, made in its namespace.
     const chart = w.helmChart === undefined ? undefined : scan.helmCharts[w.helmChart];
     if (chart?.useHelmInstall) {
-      const patch = pullSecretPatch(w, pullSecretName(appSlug, chart));
+      const patch = pullSecretPatch(w, pullSecretName(appSlug, chart, w.helmBase));
       if (patch) patches.push(patch);
       continue;
     }

@@ -136,26 +136,18 @@ export const RENDERED: CorpusCase[] = [
         containers: [c('my-chart-container', 'nginx')],
         pullSecrets: ['my-app-my-chart-release-registry'],
       }),
+      workload('v1', 'Pod', 'my-sub-sub-chart-pod', {
+        containers: [c('my-sub-sub-chart-container', 'nginx')],
+        pullSecrets: ['my-app-my-sub-sub-chart-registry'],
+      }),
+      workload('v1', 'Pod', 'my-sub-sub-sub-chart-pod', {
+        containers: [c('my-sub-sub-sub-chart-container', 'nginx')],
+        pullSecrets: ['my-app-my-sub-sub-sub-chart-registry'],
+      }),
       ...kotsSecrets(),
-      plain('v1', 'Secret', 'my-app-my-chart-release-registry'),
-    ],
-    gaps: [
-      {
-        what: "a useHelmInstall chart's sub-bases (subcharts, crds) get no midstream of their own: no my-app-<sub-base>-registry secrets, and a subchart's Pods are patched with the chart's secret",
-        objects: [
-          workload('v1', 'Pod', 'my-sub-sub-chart-pod', {
-            containers: [c('my-sub-sub-chart-container', 'nginx')],
-            pullSecrets: ['my-app-my-sub-sub-chart-registry'],
-          }),
-          workload('v1', 'Pod', 'my-sub-sub-sub-chart-pod', {
-            containers: [c('my-sub-sub-sub-chart-container', 'nginx')],
-            pullSecrets: ['my-app-my-sub-sub-sub-chart-registry'],
-          }),
-          ...['crds', 'my-sub-chart', 'my-sub-sub-chart', 'my-sub-sub-sub-chart'].map((d) =>
-            plain('v1', 'Secret', `my-app-${d}-registry`),
-          ),
-        ],
-      },
+      ...['my-chart-release', 'crds', 'my-sub-chart', 'my-sub-sub-chart', 'my-sub-sub-sub-chart'].map((d) =>
+        plain('v1', 'Secret', `my-app-${d}-registry`),
+      ),
     ],
   },
   {

@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { RenderedManifest } from '../../helm/manifests.js';
+import { helmSubBase } from '../../kots/pull-secrets.js';
 import type { HelmChartInfo, ScannedFile, Workload } from '../../model.js';
 import { hasTemplate } from '../../templates.js';
 import { isClusterScoped } from './cluster-scoped.js';
@@ -26,6 +27,8 @@ export interface RenderedFilesInput {
 export function renderedChartFiles(input: RenderedFilesInput): {
   files: ScannedFile[];
   workloads: Workload[];
+  /** A useHelmInstall chart's sub-bases with rendered objects, in render order. */
+  subBases: string[];
 } {
   // One flat file per chart: every generated file lies directly in the output directory.
   const file = posix.join(input.outDir, `chart-${safeName(input.releaseName)}.rendered.yaml`);
@@ -34,9 +37,19 @@ export function renderedChartFiles(input: RenderedFilesInput): {
     .map((d) => `---\n${d.endsWith('\n') ? d : `${d}\n`}`)
     .join('');
   const r = input.scan(file, text);
+  const subBase = (docIndex: number): string | undefined => {
+    const source = input.manifests[docIndex]?.source;
+    return input.chart.useHelmInstall && source !== undefined ? helmSubBase(source) : undefined;
+  };
   return {
     files: r.files.map((f) => ({ ...f, rendered: { text, chart: input.chart.name } })),
-    workloads: r.workloads.map((w) => ({ ...w, helmChart: input.index })),
+    workloads: r.workloads.map((w) => {
+      const base = subBase(w.docIndex);
+      return { ...w, helmChart: input.index, ...(base !== undefined ? { helmBase: base } : {}) };
+    }),
+    subBases: [
+      ...new Set(input.manifests.map((_m, i) => subBase(i)).filter((b): b is string => b !== undefined)),
+    ],
   };
 }
 
