@@ -102,6 +102,10 @@ export interface Workload {
   pos: SourcePos;
   /** containers + initContainers items (KOTS's ListImages has one entry each, image or not). */
   containerCount?: number;
+  /** The sub-base of a useHelmInstall chart's object (helmSubBase); absent: the chart's own base. */
+  helmBase?: string;
+  /** A container list holds two or more nameless containers, which a strategic-merge patch collapses. */
+  collapsesNameless?: true;
 }
 
 /** One YAML document, as far as the overlay needs to know it. */
@@ -172,6 +176,9 @@ export interface HelmChartInfo {
   passesPullSecret: boolean;
   /** v1 `spec.useHelmInstall: true`: KOTS gives the chart its own midstream and pull secret. */
   useHelmInstall?: true;
+  /** A rendered useHelmInstall chart's sub-bases (subchart names, `crds`), each with its own
+   *  midstream and pull secret. */
+  subBases?: string[];
   /** `spec.exclude` as written. */
   exclude?: string;
   /** Values keys named `imagePullSecrets` / `pullSecrets` that hold a list (chart archive and CR values),
@@ -299,6 +306,9 @@ export interface PullSecretPatch extends ObjectId {
   path: string;
   append: boolean;
   secretName: string;
+  /** KOTS patches with a strategic merge, which collapses nameless containers into the last of
+   *  their list: the overlay applies an empty strategic-merge patch first to do the same. */
+  collapseNameless?: true;
 }
 
 export interface OverlayPlan {

@@ -45,9 +45,26 @@ function helmChartDirName(chart: { name: string; releaseName?: string }): string
 export function pullSecretName(
   appSlug: string,
   useHelmInstallChart?: { name: string; releaseName?: string },
+  subBase?: string,
 ): string {
   if (!useHelmInstallChart) return secretNameFromPrefix(appSlug);
-  return secretNameFromPrefix(`${appSlug}-${helmChartDirName(useHelmInstallChart)}`);
+  return secretNameFromPrefix(`${appSlug}-${subBase ?? helmChartDirName(useHelmInstallChart)}`);
+}
+
+/** The sub-base a useHelmInstall chart's rendered template lands in, by its Helm source path
+ *  (`<chart>/charts/<sub>/…/templates/x.yaml`): pkg/base/helm.go writeHelmBase splits `charts/<sub>/…`
+ *  into a base per subchart, recursively, and `crds/…` into a `crds` base; pkg/base/replicated.go
+ *  extractHelmBases gives each its own midstream, named after the last path element. Undefined: the
+ *  chart's own base. */
+export function helmSubBase(source: string): string | undefined {
+  const parts = source.split('/').slice(1);
+  let base: string | undefined;
+  let i = 0;
+  while (parts[i] === 'charts' && parts.length - i >= 3) {
+    base = parts[i + 1];
+    i += 2;
+  }
+  return parts[i] === 'crds' && parts.length - i >= 2 ? 'crds' : base;
 }
 
 /** pkg/pull/pull.go writes one midstream per v1 `useHelmInstall` chart, with the chart's namespace
@@ -60,9 +77,13 @@ export function useHelmInstallSecrets(
   for (const c of charts) {
     if (c.apiVersion !== 'kots.io/v1beta1' || !c.useHelmInstall || literalExclude(c.exclude) === true)
       continue;
-    const name = pullSecretName(appSlug, c);
     const namespace = c.namespace && !hasTemplate(c.namespace) ? c.namespace : undefined;
-    out.set(`${name}\0${namespace ?? ''}`, { name, ...(namespace ? { namespace } : {}) });
+    // The crds base has no namespace of its own (pkg/base/helm.go writeHelmBase): the app's.
+    for (const sub of [undefined, ...(c.subBases ?? [])]) {
+      const name = pullSecretName(appSlug, c, sub);
+      const ns = sub === 'crds' ? undefined : namespace;
+      out.set(`${name}\0${ns ?? ''}`, { name, ...(ns ? { namespace: ns } : {}) });
+    }
   }
   return [...out.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.namespace ?? '', b.namespace ?? ''));
 }

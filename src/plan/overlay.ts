@@ -229,7 +229,7 @@ export function planOverlay(
     // A v1 `useHelmInstall` chart's objects get that chart's own secret, made in its namespace.
     const chart = w.helmChart === undefined ? undefined : scan.helmCharts[w.helmChart];
     if (chart?.useHelmInstall) {
-      const patch = pullSecretPatch(w, pullSecretName(appSlug, chart));
+      const patch = pullSecretPatch(w, pullSecretName(appSlug, chart, w.helmBase));
       if (patch) patches.push(patch);
       continue;
     }
@@ -272,6 +272,7 @@ function pullSecretPatch(w: Workload, secretName: string): PullSecretPatch | und
     // `add` on an existing member replaces it, so an empty list is replaced rather than appended to.
     append: (w.imagePullSecrets?.length ?? 0) > 0,
     secretName,
+    ...(w.collapsesNameless ? { collapseNameless: true as const } : {}),
   };
 }
 

@@ -99,10 +99,26 @@ function deletePatch(id: ObjectId): string[] {
 
 function pullSecretPatch(p: PullSecretPatch): string[] {
   return [
+    ...(p.collapseNameless ? collapsePatch(p) : []),
     ...targetLines(p),
     '    patch: |-',
     '      - op: add',
     `        path: ${q(p.append ? `${p.path}/-` : p.path)}`,
     p.append ? `        value: {name: ${q(p.secretName)}}` : `        value: [{name: ${q(p.secretName)}}]`,
+  ];
+}
+
+/** KOTS's pull-secret patch is a strategic merge (pkg/midstream/write.go), which keys containers by
+ *  name and so leaves only the last of several nameless ones; an empty strategic-merge patch on the
+ *  object does the same here, before the JSON patch that adds the secret. */
+function collapsePatch(id: ObjectId): string[] {
+  return [
+    ...targetLines(id),
+    '    patch: |-',
+    `      apiVersion: ${q(id.apiVersion)}`,
+    `      kind: ${q(id.kind)}`,
+    '      metadata:',
+    `        name: ${q(id.name)}`,
+    ...(id.namespace ? [`        namespace: ${q(id.namespace)}`] : []),
   ];
 }

@@ -98,6 +98,7 @@ export function applyChartRenders(
   const findings: Finding[] = [];
   const files = [...scan.files];
   const workloads = [...scan.workloads];
+  const subBases = new Map<number, string[]>();
   for (const { chart: j, render } of renders) {
     const info = scan.helmCharts[j.index];
     if (info === undefined) continue;
@@ -130,6 +131,7 @@ export function applyChartRenders(
       });
       files.push(...rendered.files);
       workloads.push(...rendered.workloads);
+      if (rendered.subBases.length > 0) subBases.set(j.index, rendered.subBases);
     }
   }
   const kept = scan.uses.filter(
@@ -140,7 +142,18 @@ export function applyChartRenders(
         (u.context === 'helm-value' || u.context === 'helm-template')
       ),
   );
-  return { ...scan, files, workloads, uses: [...kept, ...uses], findings: [...scan.findings, ...findings] };
+  const helmCharts = scan.helmCharts.map((c, i) => {
+    const subs = subBases.get(i);
+    return subs ? { ...c, subBases: subs } : c;
+  });
+  return {
+    ...scan,
+    helmCharts,
+    files,
+    workloads,
+    uses: [...kept, ...uses],
+    findings: [...scan.findings, ...findings],
+  };
 }
 
 /** The one notice when no helm renders the joined charts: they keep the approximation. */

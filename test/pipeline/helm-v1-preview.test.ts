@@ -2,7 +2,9 @@
 // (pkg/base/helm_v4.go), and the midstream rewrites the images of every object through `images:`
 // entries and patches each object with containers with the pull secret (pkg/midstream/write.go
 // writeObjectsWithPullSecret). `useHelmInstall: true` charts get their own midstream and secret
-// `<slug>-<dir name>-registry` (pkg/midstream/write.go namePrefix). The test compares what
+// `<slug>-<dir name>-registry` (pkg/midstream/write.go namePrefix), and each of their subcharts is a
+// base of its own (pkg/base/helm.go writeHelmBase splits `charts/<sub>/…`; pkg/base/replicated.go
+// extractHelmBases), whose objects get `<slug>-<subchart>-registry`. The test compares what
 // `kubectl kustomize` prints for the generated overlay with a direct `helm template` run.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -26,6 +28,8 @@ interface V1Case {
   namespace?: string;
   /** The secret KOTS patches the chart's objects with. */
   secret: string;
+  /** useHelmInstall: subchart objects get their own base's secret. */
+  subchartSecrets?: true;
 }
 
 const cases: V1Case[] = [
@@ -44,12 +48,24 @@ const cases: V1Case[] = [
     spec: '  useHelmInstall: true\n  namespace: monitoring\n',
     namespace: 'monitoring',
     secret: 'acme-prometheus-cr-registry',
+    subchartSecrets: true,
   },
 ];
 
 const root = tempDir('kots-proxy-v1-preview-');
 const release = join(root, 'release');
 const archives = new Map<string, string>();
+
+const sources = new WeakMap<K8sObject, string>();
+
+/** The secret KOTS patches a rendered object with: a useHelmInstall chart's subchart objects get
+ *  their own base's, named after the innermost `charts/<sub>/` of the Helm source path. */
+function secretFor(c: V1Case, o: K8sObject): string {
+  if (!c.subchartSecrets) return c.secret;
+  const subs = [...(sources.get(o) ?? '').matchAll(/\/charts\/([^/]+)\/(?=.)/g)].map((m) => m[1]);
+  const sub = subs.at(-1);
+  return sub === undefined ? c.secret : `acme-${sub}-registry`;
+}
 
 /** Objects with containers from a direct `helm template` (release name: the CR's metadata.name). */
 function helmObjects(c: V1Case): K8sObject[] {
@@ -59,7 +75,13 @@ function helmObjects(c: V1Case): K8sObject[] {
     ['template', `${c.fixture}-cr`, join(release, 'manifests', archives.get(c.fixture) ?? ''), '-n', ns],
     { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: root }, maxBuffer: 64 << 20 },
   );
-  const objects = parseAllDocuments(out).map((d) => d.toJS() as K8sObject);
+  // Helm's `# Source: <chart>/charts/<sub>/…/templates/x.yaml` line names the subchart.
+  const objects = out.split(/^---$/m).flatMap((chunk) => {
+    const o = parseAllDocuments(chunk)[0]?.toJS() as K8sObject | null | undefined;
+    if (o === null || typeof o !== 'object') return [];
+    sources.set(o, /# Source: (\S+)/.exec(chunk)?.[1] ?? '');
+    return [o];
+  });
   return objects.filter((o, i) => containerImages([o]).length > 0 && objects.indexOf(o) === i);
 }
 
@@ -129,7 +151,7 @@ describe.each(cases)('v1 chart $fixture in the preview', (c) => {
       expect(
         podSpec?.imagePullSecrets?.map((s) => s.name),
         `${want.kind}/${want.metadata.name}`,
-      ).toContain(c.secret);
+      ).toContain(secretFor(c, want));
     }
   });
 });

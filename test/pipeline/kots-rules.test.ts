@@ -291,8 +291,8 @@ ${extra}  chart:
 });
 
 describe('nameless containers (kustomize strategic merge keys containers by name)', () => {
-  it('flags each nameless container', async () => {
-    const { report } = await build({
+  it('flags each nameless container, and the preview keeps only the last, as KOTS deploys it', async () => {
+    const { report, objects } = await build({
       'manifests/d.yaml': deployment.replace(
         '        - name: web\n          image: quay.io/acme/web:1\n',
         '        - image: quay.io/acme/a:1\n        - image: quay.io/acme/b:1\n',
@@ -302,6 +302,15 @@ describe('nameless containers (kustomize strategic merge keys containers by name
       ['container-without-name', 'manifests/d.yaml', 9],
       ['container-without-name', 'manifests/d.yaml', 10],
     ]);
+    // KOTS's pull-secret patch is a strategic merge (pkg/midstream/write.go writeObjectsWithPullSecret),
+    // which keys containers by name: of two nameless ones only the last is deployed.
+    const spec = find(objects, 'Deployment', 'web').spec as {
+      template: { spec: { containers: { image: string }[]; imagePullSecrets: { name: string }[] } };
+    };
+    expect(spec.template.spec.containers.map((c) => c.image)).toEqual([
+      'proxy.replicated.com/proxy/acme/quay.io/acme/b:1',
+    ]);
+    expect(spec.template.spec.imagePullSecrets.map((x) => x.name)).toEqual(['acme-registry']);
   });
 });
 

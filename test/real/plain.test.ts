@@ -18,6 +18,7 @@
 // Namespace absent = the app namespace (the overlay is applied there; KOTS writes `<ns>`).
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { requireHelm } from '../helm-render/helm-bins.js';
 import {
   type CorpusCase,
   c,
@@ -29,7 +30,7 @@ import {
   preview,
   workload,
 } from './harness.js';
-import { KUSTOMIZE_FAILS_TODAY, PENDING } from './pending.cases.js';
+import { RENDERED } from './rendered.cases.js';
 import { describeCases } from './run-cases.js';
 
 const DOCKER_HUB_PUBLIC = ['--public-registry', 'docker.io'];
@@ -234,31 +235,32 @@ const PLAIN: CorpusCase[] = [
 ];
 
 describeCases('real releases: the rendered preview, object by object, as KOTS deploys it', PLAIN);
+// The same with the real Helm rendering the v1beta2 charts (pe-*, starter-helm-vaultwarden,
+// kots-pull-kotskinds): Helm deploys those (pkg/apparchive/helm-v1beta2.go), so rendering them must not
+// change the overlay's objects.
+describeCases('real releases, v2 charts rendered by Helm: the same preview', PLAIN, {
+  helm: requireHelm(4).path,
+});
 
 describe('the corpus tables', () => {
   it('cover every fixture under test/fixtures/real/, each in one table', () => {
     const plainSet = new Set(PLAIN.map((k) => k.fixture));
-    const pendingSet = new Set(PENDING.map((k) => k.fixture));
-    expect([...plainSet].filter((f) => pendingSet.has(f))).toEqual([]);
-    expect([...new Set([...plainSet, ...pendingSet])].sort()).toEqual(fixtureNames());
-  });
-
-  it('name the feature every pending case waits for', () => {
-    expect(PENDING.filter((k) => !k.waitsFor).map((k) => k.fixture)).toEqual([]);
+    const renderedSet = new Set(RENDERED.map((k) => k.fixture));
+    expect([...plainSet].filter((f) => renderedSet.has(f))).toEqual([]);
+    expect([...new Set([...plainSet, ...renderedSet])].sort()).toEqual(fixtureNames());
   });
 });
 
-describe('kubectl kustomize builds the overlay of every fixture', () => {
-  // The pending cases' objects are not yet right, but their overlay must already build; those that do
-  // not are listed, with the reason, in KUSTOMIZE_FAILS_TODAY.
-  const failing = new Set(KUSTOMIZE_FAILS_TODAY.map((f) => f.fixture));
-  const cases = PENDING.filter((k) => !failing.has(k.fixture));
+describe('kubectl kustomize builds the overlay of every fixture, also without Helm', () => {
+  // ./rendered.test.ts builds these with Helm; here the approximation (no helm lookup) must give an
+  // overlay that builds too, including kots-pull-replicatedhelm's unquoted `{{repl ConfigOption }}`
+  // value, which only its rendered copy in OUT makes valid YAML.
   const previews: Preview[] = [];
   afterAll(() => {
     for (const p of previews) rmSync(p.root, { recursive: true, force: true });
   });
-  it.each(cases.map((k, i) => [k.fixture, i] as const))('%s', async (_fixture, i) => {
-    if (previews.length === 0) previews.push(...(await pool(cases, 2, (k) => preview(k.fixture, k.args))));
+  it.each(RENDERED.map((k, i) => [k.fixture, i] as const))('%s', async (_fixture, i) => {
+    if (previews.length === 0) previews.push(...(await pool(RENDERED, 2, (k) => preview(k.fixture, k.args))));
     const p = previews[i]!;
     expect(p.code, p.stderr).toBe(0);
     expect(p.kustomizeError).toBeUndefined();

@@ -10,7 +10,14 @@ import type { ValuePath } from '../../helm/markers.js';
 import { type Contribution, imageParts, traceString, valueAt } from '../../helm/trace.js';
 import type { ChartTrace } from '../../helm/traced-render.js';
 import { parseGoBool } from '../../helm/values-merge.js';
-import type { Finding, HelmChartInfo, HelmValueSlot, ImageUse, SourcePos } from '../../model.js';
+import {
+  type Finding,
+  type HelmChartInfo,
+  type HelmValueSlot,
+  type ImageUse,
+  KOTS_API_V1,
+  type SourcePos,
+} from '../../model.js';
 import { hasTemplate } from '../../templates.js';
 import type { ChartArchive } from './archive.js';
 import type { CrLayers } from './chart-images.js';
@@ -28,7 +35,7 @@ export interface RenderedChartInput {
   manifests: readonly RenderedManifest[];
   trace: ChartTrace;
   /** Scans one rendered document's text as a release file (scanText). */
-  scan: (file: string, text: string) => { uses: ImageUse[] };
+  scan: (file: string, text: string) => { uses: ImageUse[]; findings?: Finding[] };
 }
 
 const CHART_CONTEXTS = new Set(['container', 'initContainer', 'ephemeralContainer', 'operator']);
@@ -71,6 +78,18 @@ export function renderedChartUses(input: RenderedChartInput): { uses: ImageUse[]
   input.manifests.forEach((m, i) => {
     const file = `${archive.displayPath}!${m.source}`;
     const scanned = input.scan(file, m.text);
+    // A v1 chart's objects go through KOTS's midstream kustomize patches like any manifest
+    // (pkg/midstream/write.go), which collapse nameless containers; v2 charts are Helm's alone. The
+    // rendered document has no line of the chart's own, so the finding points at the CR's chart.
+    if (chart.apiVersion === KOTS_API_V1) {
+      for (const f of scanned.findings ?? []) {
+        if (f.rule !== 'container-without-name') continue;
+        const message = `${f.message} (rendered from ${m.source})`;
+        if (!findings.some((x) => x.message === message)) {
+          findings.push(finding('container-without-name', chartPos, message));
+        }
+      }
+    }
     for (const u of scanned.uses) {
       if (!CHART_CONTEXTS.has(u.context) || u.helmChart !== undefined) continue;
       const path = scalarPathAt(m.text, u.pos);

@@ -65,16 +65,18 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
   if (lists.length === 0) return false;
   const workload = d.sink.workloads.length;
   let containerCount = 0;
+  let collapses = false;
   for (const [node, context] of lists) {
     if (context === 'ephemeralContainer') continue;
     // Counted without following aliases, which would spend the alias budget the images need.
     const items = seqItems(d, node);
     containerCount += items.length;
-    namelessContainers(
+    const nameless = namelessContainers(
       d,
       items.map((item) => (isMap(item) ? item : null)),
       context,
     );
+    collapses ||= nameless;
   }
   d.sink.workloads.push({
     file: d.file,
@@ -86,6 +88,7 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
       ? { namespace: owner.namespace.raw, namespacePos: posAt(d, owner.namespace.offset) }
       : {}),
     podSpecPath,
+    ...(collapses ? { collapsesNameless: true as const } : {}),
     imagePullSecrets: pullSecretNames(d, podSpec),
     pos: posAt(d, owner.kindOffset),
     containerCount,
@@ -106,11 +109,11 @@ export function scanPodSpec(d: DocCtx, podSpec: YAMLMap, owner: Owner, podSpecPa
 /** Containers without `name`: the Kubernetes API rejects them, and kustomize's strategic-merge
  *  patches (KOTS's midstream patches them all) key containers by name, so two nameless ones in one
  *  list collapse into the last. */
-function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: ImageContext): void {
+function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: ImageContext): boolean {
   const nameless = items.filter((c): c is YAMLMap => c !== null && str(d, get(d, c, 'name')) === undefined);
   // One nameless container collapses with nothing; with block-level templates only one branch may render.
   if (nameless.length < 2 || d.problems.has('template at block level') || d.problems.has('parse error'))
-    return;
+    return false;
   const list = context === 'initContainer' ? 'initContainers' : 'containers';
   for (const c of nameless) {
     const more = `; kustomize's strategic-merge patches (KOTS patches every workload) key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`;
@@ -122,6 +125,7 @@ function namelessContainers(d: DocCtx, items: Array<YAMLMap | null>, context: Im
       ),
     );
   }
+  return true;
 }
 
 /** An image a template rendered to nothing (a Config item with no default): still an image use, which

@@ -1,9 +1,9 @@
-// The corpus of real KOTS releases, part 2: releases whose preview is right only once kots-proxy
-// evaluates KOTS templates and renders Helm charts. Written the same way as test/real/plain.test.ts
-// (same harness, same KOTS citations), kept as DATA so that no failing test is committed: turn the
-// table into tests with `describeCases('…', PENDING)` from ./run-cases.js once the features land.
+// The corpus of real KOTS releases, part 2: releases whose preview is right only with KOTS templates
+// evaluated on Config defaults and v1 charts rendered by the real Helm. Written the same way as
+// test/real/plain.test.ts (same harness, same KOTS citations) from KOTS's code and `helm template`,
+// not from kots-proxy's output; ./rendered.test.ts runs them.
 //
-// What each case waits for:
+// What each case exercises:
 // - templates = KOTS templates rendered with Config defaults before scanning, rendered copies in OUT
 //   (pkg/template/builder.go RenderTemplate over each whole file, pkg/base/replicated.go
 //   upstreamFileToBaseFile);
@@ -19,37 +19,31 @@
 //   kotsapps-helm-starter       helm (KOTS fails: a Chart.yaml dependency missing from charts/)
 //   kotsapps-istio              helm (two v1 charts with spec.namespace istio-system)
 //   kotsapps-nginx-ingress      templates + helm (`kots.io/exclude` pipelines; v1 chart)
-// Namespace absent = the app namespace. The app namespace objects Helm renders with
-// `.Release.Namespace` are shown without one here; if the Helm wiring renders them into a named
-// placeholder namespace, map it in the harness rather than editing these tables.
+// Namespace absent = the app namespace: Helm renders with KOTS's placeholder `repl{{ Namespace}}`
+// (pkg/base/helm_v4.go NamespaceTemplateConst), which renders to the app namespace.
 import { type CorpusCase, c, kotsSecrets, plain, workload } from './harness.js';
-import { GRAFANA_CHART, ISTIOINIT_CHART, NGINXINGRESS_CHART } from './pending-charts.js';
-import { ISTIO_CHART } from './pending-charts-istio.js';
+import {
+  GRAFANA_CHART,
+  helmReleaseSecret,
+  ISTIOINIT_CHART,
+  NGINXINGRESS_CHART,
+  releaseSecretGap,
+} from './rendered-charts.js';
+import { ISTIO_CHART } from './rendered-charts-istio.js';
 
 const DOCKER_HUB_PUBLIC = ['--public-registry', 'docker.io'];
 const PROXY = 'proxy.replicated.com/proxy/my-app';
 
-/** Overlays `kubectl kustomize` cannot build today, with the reason. */
-export const KUSTOMIZE_FAILS_TODAY: { fixture: string; reason: string }[] = [
-  {
-    fixture: 'kots-pull-replicatedhelm',
-    reason:
-      'upstream/subdir/configmap.yaml has `configOptionHostname: {{repl ConfigOption "hostname" }}` unquoted: YAML reads a flow mapping as the value and kustomize refuses it ("invalid map key"); KOTS renders the file first (waits for templates: a rendered copy in OUT)',
-  },
-];
-
-export const PENDING: CorpusCase[] = [
+export const RENDERED: CorpusCase[] = [
   {
     fixture: 'kots-pull-simple',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'templates',
     why: "KOTS's own oracle (wantResults/rendered/this-cluster/, testcase.yaml RewriteImages false): ConfigMap test-licenseinfo, whose unquoted `{{repl LicenseFieldValue … }}` values are valid YAML only once rendered, plus the secrets. Today it is left out (overlay-excluded-document).",
     objects: [plain('v1', 'ConfigMap', 'test-licenseinfo'), ...kotsSecrets()],
   },
   {
     fixture: 'kots-pull-multidoc',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'templates',
     why: "KOTS's own oracle (wantResults/rendered/this-cluster/): multi-document files split (CRLF too), the three operator-image-pull-secret Secrets in their namespaces, Redactor / Identity / LintConfig not deployed (IsKotsKind), the nginx Deployment patched, and ConfigMap test-licenseinfo (needs rendering).",
     objects: [
       plain('v1', 'ServiceAccount', 'nginx'),
@@ -65,7 +59,6 @@ export const PENDING: CorpusCase[] = [
   {
     fixture: 'kots-pull-replicatedhelm',
     args: ['--public-registry', 'docker.io', '--private-registry', 'quay.io'],
-    waitsFor: 'templates + helm',
     why: "KOTS's own oracle (wantResults/rendered/this-cluster/, RewriteImages false): the v1 chart (release test-chart, spec.namespace helmns) with its pre/post-install hook Jobs, test Pod and Helm release Secret, all in helmns and patched with my-app-registry; the private quay.io init image proxied (wantResults/overlays/midstream/kustomization.yaml); ConfigMap test-config rendered. The secrets stay in the app namespace, so the namespace error stands.",
     objects: [
       plain('v1', 'ConfigMap', 'test-config'),
@@ -78,6 +71,9 @@ export const PENDING: CorpusCase[] = [
         containers: [c('hook-test', 'alpine')],
       }),
       plain('v1', 'Secret', 'security-scanner', 'helmns'),
+      // The chart's two initContainers have no name (wantResults/base/charts/test-chart/test-3.yaml);
+      // kustomize's strategic merge of KOTS's pullsecrets.yaml keys them by name, so only the last
+      // survives (wantResults/rendered/this-cluster/security-test-example-chart-deployment.yaml).
       workload('apps/v1', 'Deployment', 'security-test-example-chart', {
         namespace: 'helmns',
         initContainers: [c('undefined', `${PROXY}/quay.io/replicatedcom/qa-kots-3:alpine-3.6`)],
@@ -87,28 +83,49 @@ export const PENDING: CorpusCase[] = [
         namespace: 'helmns',
         containers: [c('wget', 'busybox')],
       }),
-      plain('v1', 'Secret', 'sh.helm.release.v1.test-chart.v1', 'helmns'),
       ...kotsSecrets(),
     ],
+    mustReport: [{ level: 'warning', contains: 'initContainers has no name' }],
+    gaps: [releaseSecretGap([helmReleaseSecret('test-chart', 'helmns')])],
     errors: ['namespace-not-in-additional-namespaces'],
   },
   {
     fixture: 'kots-pull-samechartvariations',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'helm',
-    why: "KOTS's own oracle for the parts that apply online: testcase.yaml has RewriteImages true (a local registry, fake-docker-proxy), which kots-proxy does not model, so the images of wantResults/ are not the online ones; what applies is the set of useHelmInstall secrets (one midstream per HelmChart, named from releaseName or the CR's metadata.name: wantResults/overlays/midstream/charts/<dir>/secret.yaml) next to the common ones, and ConfigMap test-config. Each variation renders the same chart objects (Deployment security-test-example-chart, hook Jobs, test Pod, Secret security-scanner) in the same namespace: KOTS builds one kustomization per chart, one overlay cannot hold the three same-named copies, so how the preview shows them is for the Helm wiring to decide; add them here then.",
+    why: "KOTS's own oracle for the parts that apply online: testcase.yaml has RewriteImages true (a local registry, fake-docker-proxy), which kots-proxy does not model, so the images of wantResults/ are not the online ones; what applies is the set of useHelmInstall secrets (one midstream per HelmChart, named from releaseName or the CR's metadata.name: wantResults/overlays/midstream/charts/<dir>/secret.yaml) next to the common ones, and ConfigMap test-config. Each variation renders the same chart objects (Deployment security-test-example-chart, hook Jobs, test Pod, Secret security-scanner) in the same namespace, each copy patched by its own midstream with its own secret (pkg/midstream/write.go namePrefix). One overlay holds one object per identity: the preview shows the copy of the first HelmChart in file order (test-chart-1.yaml, release test-chart-release-1) with that chart's secret; on a cluster the second `helm install` of a same-named object fails on Helm's ownership check anyway.",
     objects: [
       plain('v1', 'ConfigMap', 'test-config'),
       ...kotsSecrets(),
       plain('v1', 'Secret', 'my-app-test-chart-variation-0-registry'),
       plain('v1', 'Secret', 'my-app-test-chart-release-1-registry'),
       plain('v1', 'Secret', 'my-app-test-chart-release-2-registry'),
+      ...(() => {
+        const pullSecrets = ['my-app-test-chart-release-1-registry'];
+        return [
+          workload('apps/v1', 'Deployment', 'security-test-example-chart', {
+            containers: [c('my-security-container', 'nginx:latest'), c('waiter', 'alpine:3.4')],
+            pullSecrets,
+          }),
+          workload('batch/v1', 'Job', 'pre-install-job', {
+            containers: [c('hook-test', 'alpine')],
+            pullSecrets,
+          }),
+          workload('batch/v1', 'Job', 'post-install-job', {
+            containers: [c('hook-test', 'alpine')],
+            pullSecrets,
+          }),
+          workload('v1', 'Pod', 'security-test-example-chart-test-connection', {
+            containers: [c('wget', 'busybox')],
+            pullSecrets,
+          }),
+          plain('v1', 'Secret', 'security-scanner'),
+        ];
+      })(),
     ],
   },
   {
     fixture: 'kots-pull-subchart-crds',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'helm',
     why: 'KOTS\'s own oracle (wantResults/rendered/this-cluster/charts/my-chart-release/…, RewriteImages false): a useHelmInstall chart (its `kots.io/exclude: "true"` annotation is ignored: HelmChart CRs use spec.exclude) whose every sub-base (subcharts, crds) gets its own midstream and secret `my-app-<base dir>-registry` (pkg/pull/pull.go extractHelmBases, pkg/midstream/write.go); each Pod is patched with its own base\'s secret; identical secrets of the two crds bases are one object.',
     objects: [
       plain('apiextensions.k8s.io/v1', 'CustomResourceDefinition', 'mychartcrds.example.com'),
@@ -136,14 +153,13 @@ export const PENDING: CorpusCase[] = [
   {
     fixture: 'kotsapps-helm-grafana',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'templates + helm',
-    why: 'The redis Deployments and Services carry `kots.io/when: repl{{ ConfigOptionEquals "embedded_redis" "1" }}`, default "0": not deployed. The v1 chart (release grafana = CR metadata.name, app namespace) with CR values rendered on Config defaults and both optionalValues off (pending-charts.ts), patched in the common midstream.',
+    why: 'The redis Deployments and Services carry `kots.io/when: repl{{ ConfigOptionEquals "embedded_redis" "1" }}`, default "0": not deployed. The v1 chart (release grafana = CR metadata.name, app namespace) with CR values rendered on Config defaults and both optionalValues off (rendered-charts.ts), patched in the common midstream.',
     objects: [...GRAFANA_CHART, ...kotsSecrets()],
+    gaps: [releaseSecretGap([helmReleaseSecret('grafana')])],
   },
   {
     fixture: 'kotsapps-helm-starter',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'helm',
     why: 'renderHelmV4 runs action.CheckDependencies, which ignores conditions: Chart.yaml lists admin-console, charts/ does not hold it, so KOTS fails the install ("found in Chart.yaml, but missing in charts/ directory: admin-console") and deploys nothing. (Were it present: Deployment mychart and the test Pod, patched with my-app-mychart-registry.)',
     objects: [],
     installFails: true,
@@ -152,8 +168,7 @@ export const PENDING: CorpusCase[] = [
   {
     fixture: 'kotsapps-istio',
     args: DOCKER_HUB_PUBLIC,
-    waitsFor: 'helm',
-    why: 'Plain httpbin objects, the Namespace and the Istio CRs as written; two v1 charts (releases istio-init and istio, spec.namespace istio-system) rendered with the CR values, hooks included, every pod spec patched in the common midstream (pending-charts.ts). The secrets stay in the app namespace (no additionalNamespaces); all images are public here, so no namespace error.',
+    why: 'Plain httpbin objects, the Namespace and the Istio CRs as written; two v1 charts (releases istio-init and istio, spec.namespace istio-system) rendered with the CR values, hooks included, every pod spec patched in the common midstream (rendered-charts.ts). The secrets stay in the app namespace (no additionalNamespaces); all images are public here, so no namespace error.',
     objects: [
       plain('v1', 'Namespace', 'istio-system'),
       plain('v1', 'ServiceAccount', 'httpbin'),
@@ -167,6 +182,12 @@ export const PENDING: CorpusCase[] = [
       ...ISTIO_CHART,
       ...kotsSecrets(),
     ],
+    gaps: [
+      releaseSecretGap([
+        helmReleaseSecret('istio-init', 'istio-system'),
+        helmReleaseSecret('istio', 'istio-system'),
+      ]),
+    ],
   },
   {
     fixture: 'kotsapps-nginx-ingress',
@@ -178,8 +199,7 @@ export const PENDING: CorpusCase[] = [
       '--private-registry',
       'k8s.gcr.io',
     ],
-    waitsFor: 'templates + helm',
-    why: 'Two files define Ingress nginx-ingress-http behind `kots.io/exclude` pipelines: with builtin_ingress "1" and require_ssl "0" the http one (backend kotsadm) is kept and the https one excluded. The v1 chart (release nginx-ingress, app namespace, empty values) with its private quay.io and k8s.gcr.io images proxied (pending-charts.ts).',
+    why: 'Two files define Ingress nginx-ingress-http behind `kots.io/exclude` pipelines: with builtin_ingress "1" and require_ssl "0" the http one (backend kotsadm) is kept and the https one excluded. The v1 chart (release nginx-ingress, app namespace, empty values) with its private quay.io and k8s.gcr.io images proxied (rendered-charts.ts).',
     objects: [
       workload('apps/v1', 'Deployment', 'nginx-app', { containers: [c('nginx', 'nginx')] }),
       plain('v1', 'Service', 'nginx-app'),
@@ -190,5 +210,6 @@ export const PENDING: CorpusCase[] = [
       ...NGINXINGRESS_CHART,
       ...kotsSecrets(),
     ],
+    gaps: [releaseSecretGap([helmReleaseSecret('nginx-ingress')])],
   },
 ];

@@ -9,9 +9,29 @@
 // - imagePullSecrets `<slug>-registry` on every pod spec FindImages finds (pkg/base/base.go, the
 //   chart is a sub-base of the common base when useHelmInstall is false);
 // - images proxied only where the case marks the registry private (pkg/base/rewrite.go);
-// - the Helm release Secret `sh.helm.release.v1.<release>.v1` (pkg/base/replicated.go, chartHelmSecret.yaml).
+// - the Helm release Secret `sh.helm.release.v1.<release>.v1` (pkg/base/helm_v4.go renderHelmV4,
+//   chartHelmSecret.yaml; not for useHelmInstall charts): see helmReleaseSecret.
 // Data only.
 import type { ObjectView } from './harness.js';
+
+/** The Secret pkg/base/helm_v4.go renderHelmV4 adds for a v1 chart KOTS renders itself (named by
+ *  pkg/base/helm_functions.go newSecretsObject: `sh.helm.release.v1.<release>.v<version>`, version 1
+ *  on a first install), in the CR's namespace (kustomizeHelmNamespace) or the app namespace. */
+export const helmReleaseSecret = (release: string, namespace?: string): ObjectView => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  name: `sh.helm.release.v1.${release}.v1`,
+  ...(namespace ? { namespace } : {}),
+});
+
+/** The preview has no Helm release Secret: its `release` data is Helm's encoded release record, which
+ *  `helm template` does not print and which no one should apply with made-up content. */
+export function releaseSecretGap(secrets: ObjectView[]): { what: string; objects: ObjectView[] } {
+  return {
+    what: `the Helm release Secret KOTS adds for a chart it renders (pkg/base/helm_v4.go chartHelmSecret.yaml) is not in the preview: ${secrets.map((x) => x.name).join(', ')}`,
+    objects: secrets,
+  };
+}
 
 export const GRAFANA_CHART: ObjectView[] = [
   { apiVersion: 'policy/v1beta1', kind: 'PodSecurityPolicy', name: 'grafana' },
@@ -34,7 +54,6 @@ export const GRAFANA_CHART: ObjectView[] = [
     containers: [{ name: 'grafana', image: 'grafana/grafana:6.7.1' }],
     imagePullSecrets: ['my-app-registry'],
   },
-  { apiVersion: 'v1', kind: 'Secret', name: 'sh.helm.release.v1.grafana.v1' },
 ];
 
 export const NGINXINGRESS_CHART: ObjectView[] = [
@@ -71,7 +90,6 @@ export const NGINXINGRESS_CHART: ObjectView[] = [
     ],
     imagePullSecrets: ['my-app-registry'],
   },
-  { apiVersion: 'v1', kind: 'Secret', name: 'sh.helm.release.v1.nginx-ingress.v1' },
 ];
 
 export const ISTIOINIT_CHART: ObjectView[] = [
@@ -100,5 +118,4 @@ export const ISTIOINIT_CHART: ObjectView[] = [
     containers: [{ name: 'istio-init-crd-mixer', image: 'docker.io/istio/kubectl:1.5.4' }],
     imagePullSecrets: ['my-app-registry'],
   },
-  { apiVersion: 'v1', kind: 'Secret', name: 'sh.helm.release.v1.istio-init.v1', namespace: 'istio-system' },
 ];
