@@ -1,5 +1,5 @@
-export const id = 432;
-export const ids = [432,705];
+export const id = 602;
+export const ids = [602,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 3432:
+/***/ 4602:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1883,10 +1883,25 @@ function helmChartDirName(chart) {
 }
 /** The pull secret of the app's common midstream, or of a v1 `useHelmInstall` chart's own midstream
  *  (`namePrefix = <slug>-<filepath.Base(base path)>`). */
-function pullSecretName(appSlug, useHelmInstallChart) {
+function pullSecretName(appSlug, useHelmInstallChart, subBase) {
     if (!useHelmInstallChart)
         return secretNameFromPrefix(appSlug);
-    return secretNameFromPrefix(`${appSlug}-${helmChartDirName(useHelmInstallChart)}`);
+    return secretNameFromPrefix(`${appSlug}-${subBase ?? helmChartDirName(useHelmInstallChart)}`);
+}
+/** The sub-base a useHelmInstall chart's rendered template lands in, by its Helm source path
+ *  (`<chart>/charts/<sub>/…/templates/x.yaml`): pkg/base/helm.go writeHelmBase splits `charts/<sub>/…`
+ *  into a base per subchart, recursively, and `crds/…` into a `crds` base; pkg/base/replicated.go
+ *  extractHelmBases gives each its own midstream, named after the last path element. Undefined: the
+ *  chart's own base. */
+function helmSubBase(source) {
+    const parts = source.split('/').slice(1);
+    let base;
+    let i = 0;
+    while (parts[i] === 'charts' && parts.length - i >= 3) {
+        base = parts[i + 1];
+        i += 2;
+    }
+    return parts[i] === 'crds' && parts.length - i >= 2 ? 'crds' : base;
 }
 /** pkg/pull/pull.go writes one midstream per v1 `useHelmInstall` chart, with the chart's namespace
  *  and a secret named after the chart directory (pkg/midstream/write.go namePrefix). */
@@ -1895,9 +1910,13 @@ function useHelmInstallSecrets(charts, appSlug) {
     for (const c of charts) {
         if (c.apiVersion !== 'kots.io/v1beta1' || !c.useHelmInstall || literalExclude(c.exclude) === true)
             continue;
-        const name = pullSecretName(appSlug, c);
         const namespace = c.namespace && !hasTemplate(c.namespace) ? c.namespace : undefined;
-        out.set(`${name}\0${namespace ?? ''}`, { name, ...(namespace ? { namespace } : {}) });
+        // The crds base has no namespace of its own (pkg/base/helm.go writeHelmBase): the app's.
+        for (const sub of [undefined, ...(c.subBases ?? [])]) {
+            const name = pullSecretName(appSlug, c, sub);
+            const ns = sub === 'crds' ? undefined : namespace;
+            out.set(`${name}\0${ns ?? ''}`, { name, ...(ns ? { namespace: ns } : {}) });
+        }
     }
     return [...out.values()].sort((a, b) => cmp(a.name, b.name) || cmp(a.namespace ?? '', b.namespace ?? ''));
 }
@@ -2109,7 +2128,7 @@ function planOverlay(scan, proxiedWorkloads, appSlug, outDir, render = literalOn
         // A v1 `useHelmInstall` chart's objects get that chart's own secret, made in its namespace.
         const chart = w.helmChart === undefined ? undefined : scan.helmCharts[w.helmChart];
         if (chart?.useHelmInstall) {
-            const patch = pullSecretPatch(w, pullSecretName(appSlug, chart));
+            const patch = pullSecretPatch(w, pullSecretName(appSlug, chart, w.helmBase));
             if (patch)
                 patches.push(patch);
             continue;
@@ -2150,6 +2169,7 @@ function pullSecretPatch(w, secretName) {
         // `add` on an existing member replaces it, so an empty list is replaced rather than appended to.
         append: (w.imagePullSecrets?.length ?? 0) > 0,
         secretName,
+        ...(w.collapsesNameless ? { collapseNameless: true } : {}),
     };
 }
 function escapePointer(segment) {
@@ -2529,11 +2549,26 @@ function deletePatch(id) {
 }
 function kustomize_pullSecretPatch(p) {
     return [
+        ...(p.collapseNameless ? collapsePatch(p) : []),
         ...targetLines(p),
         '    patch: |-',
         '      - op: add',
         `        path: ${q(p.append ? `${p.path}/-` : p.path)}`,
         p.append ? `        value: {name: ${q(p.secretName)}}` : `        value: [{name: ${q(p.secretName)}}]`,
+    ];
+}
+/** KOTS's pull-secret patch is a strategic merge (pkg/midstream/write.go), which keys containers by
+ *  name and so leaves only the last of several nameless ones; an empty strategic-merge patch on the
+ *  object does the same here, before the JSON patch that adds the secret. */
+function collapsePatch(id) {
+    return [
+        ...targetLines(id),
+        '    patch: |-',
+        `      apiVersion: ${q(id.apiVersion)}`,
+        `      kind: ${q(id.kind)}`,
+        '      metadata:',
+        `        name: ${q(id.name)}`,
+        ...(id.namespace ? [`        namespace: ${q(id.namespace)}`] : []),
     ];
 }
 
@@ -7443,13 +7478,15 @@ function scanPodSpec(d, podSpec, owner, podSpecPath) {
         return false;
     const workload = d.sink.workloads.length;
     let containerCount = 0;
+    let collapses = false;
     for (const [node, context] of lists) {
         if (context === 'ephemeralContainer')
             continue;
         // Counted without following aliases, which would spend the alias budget the images need.
         const items = seqItems(d, node);
         containerCount += items.length;
-        namelessContainers(d, items.map((item) => ((0,dist/* isMap */.jh)(item) ? item : null)), context);
+        const nameless = namelessContainers(d, items.map((item) => ((0,dist/* isMap */.jh)(item) ? item : null)), context);
+        collapses ||= nameless;
     }
     d.sink.workloads.push({
         file: d.file,
@@ -7461,6 +7498,7 @@ function scanPodSpec(d, podSpec, owner, podSpecPath) {
             ? { namespace: owner.namespace.raw, namespacePos: posAt(d, owner.namespace.offset) }
             : {}),
         podSpecPath,
+        ...(collapses ? { collapsesNameless: true } : {}),
         imagePullSecrets: pullSecretNames(d, podSpec),
         pos: posAt(d, owner.kindOffset),
         containerCount,
@@ -7486,12 +7524,13 @@ function namelessContainers(d, items, context) {
     const nameless = items.filter((c) => c !== null && nodes_str(d, get(d, c, 'name')) === undefined);
     // One nameless container collapses with nothing; with block-level templates only one branch may render.
     if (nameless.length < 2 || d.problems.has('template at block level') || d.problems.has('parse error'))
-        return;
+        return false;
     const list = context === 'initContainer' ? 'initContainers' : 'containers';
     for (const c of nameless) {
         const more = `; kustomize's strategic-merge patches (KOTS patches every workload) key ${list} by name, so only the last of these ${nameless.length} nameless ones survives`;
         d.sink.findings.push((0,finding/* finding */.g)('container-without-name', posAt(d, c.range?.[0] ?? 0), `a container in ${list} has no name${more}`));
     }
+    return true;
 }
 /** An image a template rendered to nothing (a Config item with no default): still an image use, which
  *  the rendered-file classification reports as written and dynamic. */
@@ -8219,6 +8258,7 @@ function templateFiles(chart) {
 
 
 
+
 const CHART_CONTEXTS = new Set(['container', 'initContainer', 'ephemeralContainer', 'operator']);
 /** The chart's image uses, each at the value (or template literal) that produced it. */
 function renderedChartUses(input) {
@@ -8259,6 +8299,19 @@ function renderedChartUses(input) {
     input.manifests.forEach((m, i) => {
         const file = `${archive.displayPath}!${m.source}`;
         const scanned = input.scan(file, m.text);
+        // A v1 chart's objects go through KOTS's midstream kustomize patches like any manifest
+        // (pkg/midstream/write.go), which collapse nameless containers; v2 charts are Helm's alone. The
+        // rendered document has no line of the chart's own, so the finding points at the CR's chart.
+        if (chart.apiVersion === model/* KOTS_API_V1 */.HM) {
+            for (const f of scanned.findings ?? []) {
+                if (f.rule !== 'container-without-name')
+                    continue;
+                const message = `${f.message} (rendered from ${m.source})`;
+                if (!findings.some((x) => x.message === message)) {
+                    findings.push((0,finding/* finding */.g)('container-without-name', chartPos, message));
+                }
+            }
+        }
         for (const u of scanned.uses) {
             if (!CHART_CONTEXTS.has(u.context) || u.helmChart !== undefined)
                 continue;
@@ -8433,12 +8486,51 @@ function startsWith(path, prefix) {
     return prefix.length <= path.length && prefix.every((s, i) => String(path[i]) === String(s));
 }
 
+;// CONCATENATED MODULE: ./.build/scan/helm/cluster-scoped.js
+// Which rendered objects a chart's namespace never reaches. KOTS sets a HelmChart's `spec.namespace`
+// with kustomize's namespace transformer (replicatedhq/kots pkg/base/helm.go kustomizeHelmNamespace:
+// a kustomization with `namespace:`), which leaves cluster-scoped kinds alone. Kustomize knows them
+// from its built-in Kubernetes schema (sigs.k8s.io/kustomize/kyaml/openapi, the
+// precomputedIsNamespaceScoped table) and treats every kind it does not know, custom resources
+// included, as namespaced. These are the built-in cluster-scoped kinds by apiVersion. Pure data.
+const CLUSTER_SCOPED = {
+    'admissionregistration.k8s.io/v1': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
+    'admissionregistration.k8s.io/v1beta1': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
+    'apiextensions.k8s.io/v1': ['CustomResourceDefinition'],
+    'apiextensions.k8s.io/v1beta1': ['CustomResourceDefinition'],
+    'apiregistration.k8s.io/v1': ['APIService'],
+    'apiregistration.k8s.io/v1beta1': ['APIService'],
+    'certificates.k8s.io/v1': ['CertificateSigningRequest'],
+    'certificates.k8s.io/v1beta1': ['CertificateSigningRequest'],
+    'flowcontrol.apiserver.k8s.io/v1beta1': ['FlowSchema', 'PriorityLevelConfiguration'],
+    'networking.k8s.io/v1': ['IngressClass'],
+    'networking.k8s.io/v1beta1': ['IngressClass'],
+    'node.k8s.io/v1': ['RuntimeClass'],
+    'node.k8s.io/v1beta1': ['RuntimeClass'],
+    'policy/v1beta1': ['PodSecurityPolicy'],
+    'rbac.authorization.k8s.io/v1': ['ClusterRole', 'ClusterRoleBinding'],
+    'rbac.authorization.k8s.io/v1beta1': ['ClusterRole', 'ClusterRoleBinding'],
+    'scheduling.k8s.io/v1': ['PriorityClass'],
+    'scheduling.k8s.io/v1beta1': ['PriorityClass'],
+    'storage.k8s.io/v1': ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'],
+    'storage.k8s.io/v1beta1': ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'],
+    v1: ['ComponentStatus', 'Namespace', 'Node', 'PersistentVolume'],
+};
+/** True when kustomize's namespace transformer leaves an object of this apiVersion and kind alone. */
+function isClusterScoped(apiVersion, kind) {
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string')
+        return false;
+    return CLUSTER_SCOPED[apiVersion]?.includes(kind) ?? false;
+}
+
 ;// CONCATENATED MODULE: ./.build/scan/helm/rendered-files.js
 // The objects Helm rendered for a v1 chart, as files of the preview: KOTS writes them into the base
 // (pkg/base/helm_v4.go renderHelmV4, split per `# Source:` template) and its midstream rewrites their
 // images and patches their pull secrets like any other manifest. The chart's documents become
 // together one file, OUT/chart-<release>.rendered.yaml (each document keeps Helm's `# Source:`
 // line), scanned like a release file so the overlay plans it the same way. Pure.
+
+
 
 
 
@@ -8452,14 +8544,25 @@ function renderedChartFiles(input) {
         .map((d) => `---\n${d.endsWith('\n') ? d : `${d}\n`}`)
         .join('');
     const r = input.scan(file, text);
+    const subBase = (docIndex) => {
+        const source = input.manifests[docIndex]?.source;
+        return input.chart.useHelmInstall && source !== undefined ? helmSubBase(source) : undefined;
+    };
     return {
         files: r.files.map((f) => ({ ...f, rendered: { text, chart: input.chart.name } })),
-        workloads: r.workloads.map((w) => ({ ...w, helmChart: input.index })),
+        workloads: r.workloads.map((w) => {
+            const base = subBase(w.docIndex);
+            return { ...w, helmChart: input.index, ...(base !== undefined ? { helmBase: base } : {}) };
+        }),
+        subBases: [
+            ...new Set(input.manifests.map((_m, i) => subBase(i)).filter((b) => b !== undefined)),
+        ],
     };
 }
 /** The namespace KOTS gives a rendered object: the placeholder renders to the app namespace (the
  *  preview leaves the object without one, as a plain manifest); with the CR's `namespace`, objects
- *  that name none get it, except CRDs and Namespaces (pkg/base/helm_v4.go kustomizeHelmNamespace). */
+ *  that name none get it, except CRDs and Namespaces (pkg/base/helm.go kustomizeHelmNamespace) and
+ *  the other cluster-scoped kinds, which kustomize's namespace transformer that KOTS runs there skips. */
 function withNamespace(text, crNamespace) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
     if (doc.errors.length > 0)
@@ -8471,7 +8574,10 @@ function withNamespace(text, crNamespace) {
     }
     const kind = doc.get('kind');
     const literal = crNamespace !== undefined && crNamespace !== '' && !hasTemplate(crNamespace);
-    if (ns === undefined && literal && kind !== 'CustomResourceDefinition' && kind !== 'Namespace') {
+    const scoped = kind !== 'CustomResourceDefinition' &&
+        kind !== 'Namespace' &&
+        !isClusterScoped(doc.get('apiVersion'), kind);
+    if (ns === undefined && literal && scoped) {
         if (doc.getIn(['metadata']) === undefined)
             return text;
         doc.setIn(['metadata', 'namespace'], crNamespace);
@@ -8554,6 +8660,7 @@ function applyChartRenders(scan, renders, outDir) {
     const findings = [];
     const files = [...scan.files];
     const workloads = [...scan.workloads];
+    const subBases = new Map();
     for (const { chart: j, render } of renders) {
         const info = scan.helmCharts[j.index];
         if (info === undefined)
@@ -8587,12 +8694,25 @@ function applyChartRenders(scan, renders, outDir) {
             });
             files.push(...rendered.files);
             workloads.push(...rendered.workloads);
+            if (rendered.subBases.length > 0)
+                subBases.set(j.index, rendered.subBases);
         }
     }
     const kept = scan.uses.filter((u) => !(u.helmChart !== undefined &&
         replaced.has(u.helmChart) &&
         (u.context === 'helm-value' || u.context === 'helm-template')));
-    return { ...scan, files, workloads, uses: [...kept, ...uses], findings: [...scan.findings, ...findings] };
+    const helmCharts = scan.helmCharts.map((c, i) => {
+        const subs = subBases.get(i);
+        return subs ? { ...c, subBases: subs } : c;
+    });
+    return {
+        ...scan,
+        helmCharts,
+        files,
+        workloads,
+        uses: [...kept, ...uses],
+        findings: [...scan.findings, ...findings],
+    };
 }
 /** The one notice when no helm renders the joined charts: they keep the approximation. */
 function helmNotFoundNotice(scan, joined, why) {
