@@ -222,13 +222,10 @@ export function pullSecretFindings(charts: HelmChartInfo[], privateCharts: Reado
   for (const i of privateCharts) {
     const c = charts[i];
     if (c?.apiVersion !== KOTS_API_V2 || c.passesPullSecret) continue;
-    out.push(
-      finding(
-        'helm-v2-missing-pull-secret',
-        c.pos,
-        `HelmChart v2 "${shown(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`,
-      ),
-    );
+    const message = c.pullSecretValues?.length
+      ? `HelmChart v2 "${shown(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`
+      : `HelmChart v2 "${shown(c.name)}" runs private images but the chart exposes no pull-secret value (no imagePullSecrets or pullSecrets list in its values or a subchart's), so no values file can give its pods '{{repl ImagePullSecretName }}': the vendor must add such a value to the chart or pass the secret another way`;
+    out.push(finding('helm-v2-missing-pull-secret', c.pos, message));
   }
   return out;
 }
