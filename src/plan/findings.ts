@@ -114,7 +114,7 @@ export function placementFindings(
     ) {
       const message =
         u.context === 'helm-template'
-          ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
+          ? `chart template ${shown(u.pos.file)}:${u.pos.line} of HelmChart v2 "${shown(chart.name)}" writes "${shown(g.image)}"; no value reaches it, so neither KOTS nor the generated values can route it through the proxy: add a value for it to the chart (then point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…)`
           : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly (${valueOrigin(u)}); KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
       out.push(finding('helm-v2-image-not-proxied', u.pos, message));
     }
