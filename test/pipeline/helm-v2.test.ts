@@ -138,6 +138,14 @@ describe.each(cases)('HelmChart v2 $fixture', (c) => {
     expect(named.filter((i) => rendered.has(i)).sort()).toEqual(c.templateImages ?? []);
   });
 
+  it("the product's own verification render finds no image left outside the proxy", () => {
+    const crFile = `manifests/${c.fixture}.yaml`;
+    const incomplete = result.report.findings.filter(
+      (f) => f.rule === 'helm-v2-values-incomplete' && f.file === crFile,
+    );
+    expect(incomplete.map((f) => f.message)).toEqual([]);
+  });
+
   it('a chart that declares no pull-secret value gets a finding and no guessed key', () => {
     const crFile = `manifests/${c.fixture}.yaml`;
     const missing = result.report.findings.filter(
