@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { confinePaths } from './fs/inside.js';
+import type { ChartRenderJob } from './helm/charts.js';
 import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
 import type { Render } from './kots/exclude.js';
 import {
@@ -16,7 +17,7 @@ import {
   UsageError,
 } from './model.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
-import { buildPlan } from './plan/index.js';
+import { buildPlan, sortFindings } from './plan/index.js';
 import { renderFilteredCopy } from './render/filtered-copy.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
@@ -29,6 +30,7 @@ import {
   chartRenderJobs,
   helmNotFoundNotice,
 } from './scan/rendered-charts.js';
+import { verifyHelmValues } from './verify-helm-values.js';
 
 export interface PipelineResult {
   report: Report;
@@ -73,9 +75,10 @@ export async function runPipeline(
   // The KOTS template evaluator with the release's Config defaults, for kots.io/exclude, kots.io/when
   // and the HelmChart CR values Helm receives.
   const render = deps.render ?? annotationRenderer(scanned.scan.config ?? [], options.appSlug);
-  const scan = deps.findHelm
+  const helmRun = deps.findHelm
     ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm)
-    : scanned.scan;
+    : undefined;
+  const scan = helmRun?.scan ?? scanned.scan;
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
@@ -105,6 +108,10 @@ export async function runPipeline(
     ...copies,
     ...renderHelmValues(plan, options.outDir),
   ];
+  if (helmRun?.helm && plan.helmValues.length > 0) {
+    const verified = await verifyHelmValues(plan, files, scan, helmRun.jobs, helmRun.helm, options.appSlug);
+    plan.findings = sortFindings([...plan.findings, ...verified]);
+  }
   const report: Report = {
     version: 1,
     appSlug: options.appSlug,
@@ -124,8 +131,9 @@ async function renderCharts(
   options: RunOptions,
   deps: PipelineDeps,
   findHelm: NonNullable<PipelineDeps['findHelm']>,
-): Promise<ScanResult> {
-  if (charts.length === 0) return scan;
+): Promise<{ scan: ScanResult; helm?: HelmBinary; jobs: Map<number, ChartRenderJob> }> {
+  const jobsByChart = new Map<number, ChartRenderJob>();
+  if (charts.length === 0) return { scan, jobs: jobsByChart };
   let helm: HelmBinary | null;
   let why = 'no helm binary on PATH';
   try {
@@ -140,7 +148,10 @@ async function renderCharts(
   }
   if (helm === null) {
     const notice = helmNotFoundNotice(scan, charts, why);
-    return notice === null ? scan : { ...scan, findings: [...scan.findings, notice] };
+    return {
+      scan: notice === null ? scan : { ...scan, findings: [...scan.findings, notice] },
+      jobs: jobsByChart,
+    };
   }
   // The KOTS template evaluator, when one is given; a template it cannot decide stays as written.
   const render = deps.render;
@@ -166,9 +177,10 @@ async function renderCharts(
         render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
       };
     }
+    jobsByChart.set(p.chart.index, p.job);
     return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
   });
   const out = applyChartRenders(scan, renders, options.outDir);
   const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));
-  return { ...out, findings: [...out.findings, ...failedBefore] };
+  return { scan: { ...out, findings: [...out.findings, ...failedBefore] }, helm, jobs: jobsByChart };
 }

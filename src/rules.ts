@@ -213,6 +213,13 @@ export const RULES = {
       'a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic',
     help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
   },
+  'helm-v2-values-incomplete': {
+    level: 'warning',
+    addition: true,
+    summary:
+      'a HelmChart v2 chart rendered again with its generated `helmchart-<name>.values.yaml` merged in still runs a private image that does not go through the proxy',
+    help: 'a chart whose image comes from a value the generated file does not set (a list, a helper with its own default): set that value to the proxy name by hand',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

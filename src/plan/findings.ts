@@ -114,7 +114,7 @@ export function placementFindings(
     ) {
       const message =
         u.context === 'helm-template'
-          ? `chart template of HelmChart v2 "${shown(chart.name)}" hard-codes "${shown(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
+          ? `chart template ${shown(u.pos.file)}:${u.pos.line} of HelmChart v2 "${shown(chart.name)}" writes "${shown(g.image)}"; no value reaches it, so neither KOTS nor the generated values can route it through the proxy: add a value for it to the chart (then point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…)`
           : `HelmChart v2 "${shown(chart.name)}" sets "${shown(g.image)}" directly (${valueOrigin(u)}); KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
       out.push(finding('helm-v2-image-not-proxied', u.pos, message));
     }
@@ -222,13 +222,10 @@ export function pullSecretFindings(charts: HelmChartInfo[], privateCharts: Reado
   for (const i of privateCharts) {
     const c = charts[i];
     if (c?.apiVersion !== KOTS_API_V2 || c.passesPullSecret) continue;
-    out.push(
-      finding(
-        'helm-v2-missing-pull-secret',
-        c.pos,
-        `HelmChart v2 "${shown(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`,
-      ),
-    );
+    const message = c.pullSecretValues?.length
+      ? `HelmChart v2 "${shown(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`
+      : `HelmChart v2 "${shown(c.name)}" runs private images but the chart exposes no pull-secret value (no imagePullSecrets or pullSecrets list in its values or a subchart's), so no values file can give its pods '{{repl ImagePullSecretName }}': the vendor must add such a value to the chart or pass the secret another way`;
+    out.push(finding('helm-v2-missing-pull-secret', c.pos, message));
   }
   return out;
 }

@@ -116,19 +116,10 @@ function chartValues(
       const image = byImage.get(u.raw);
       return image !== undefined && needsPullSecret(u, image, eff);
     });
+  // Only a key the chart's values declare is written: a guessed key would be a value the chart never
+  // reads (helm-v2-missing-pull-secret then says the chart exposes none).
   if (secretNeeded) {
-    const known = chart.pullSecretValues ?? [];
-    if (known.length === 0)
-      notes.push(
-        'the chart declares no imagePullSecrets value: check which value its pods read pull secrets from',
-      );
-    const targets = known.length
-      ? known
-      : [
-          { path: ['global', 'imagePullSecrets'], names: [], strings: false },
-          { path: ['imagePullSecrets'], names: [], strings: false },
-        ];
-    for (const t of targets) {
+    for (const t of chart.pullSecretValues ?? []) {
       const list = t.strings
         ? [...t.names.filter((n) => n !== PULL_SECRET), PULL_SECRET]
         : [...t.names.filter((n) => n !== PULL_SECRET).map((name) => ({ name })), { name: PULL_SECRET }];

@@ -215,7 +215,7 @@ function addRewrites(
 
 const LEVEL_ORDER = { error: 0, warning: 1, notice: 2 } as const;
 
-function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   const unique = findings.filter((f) => {
     const key = `${f.rule}\0${f.file}\0${f.line}\0${f.column}\0${f.message}`;

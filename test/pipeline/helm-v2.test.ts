@@ -22,18 +22,32 @@ import { tempDir, writeTree } from '../helpers/tmp.js';
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'charts');
 const helm = requireHelm(4);
 
-/** `gap`: why the generated values do not yet get this chart through the second render; the test
- *  is then expected to fail (it.fails), so that it turns red once the gap is closed. */
-const cases: Array<{ fixture: string; chartName: string; gap?: string }> = [
+/** `templateImages`: images the chart's templates write literally (read from the fixture's template
+ *  files): no value reaches them, so each must be a helm-v2-image-not-proxied finding at its template
+ *  line, and the second render leaves them alone. `noPullSecretValue`: the chart's values declare no
+ *  imagePullSecrets / pullSecrets list, so no values file can pass the secret; that is a
+ *  helm-v2-missing-pull-secret finding instead. */
+const cases: Array<{
+  fixture: string;
+  chartName: string;
+  templateImages?: string[];
+  noPullSecretValue?: boolean;
+}> = [
   {
     fixture: 'istio',
+    // global.imagePullSecrets takes plain strings in Istio 1.5 (`- name: {{ . }}`) while its default
+    // is an empty list: the shape comes from the templates.
     chartName: 'istio',
-    gap: 'global.imagePullSecrets takes plain strings in Istio 1.5; its default is empty, so the generated {name} items render as map[name:…]',
   },
   {
     fixture: 'onlineboutique',
     chartName: 'onlineboutique',
-    gap: 'redis-cart and the loadgenerator init container write their images in the templates; no value reaches them',
+    // templates/cartservice.yaml (redis-cart) and templates/loadgenerator.yaml (its init container).
+    templateImages: [
+      'busybox:1.38.0@sha256:fd8d9aa63ba2f0982b5304e1ee8d3b90a210bc1ffb5314d980eb6962f1a9715d',
+      'redis:alpine@sha256:8096655e437712b07503796fb64d81359256cfcff0ab29d95a7da72863786efb',
+    ],
+    noPullSecretValue: true,
   },
   { fixture: 'gitea', chartName: 'gitea' },
   { fixture: 'bitnami-nginx', chartName: 'nginx' },
@@ -104,51 +118,113 @@ describe.each(cases)('HelmChart v2 $fixture', (c) => {
     expect([...named].sort()).toEqual([...want].sort());
   });
 
-  const second = c.gap === undefined ? it : it.fails;
-  second(
-    `second render: every image through the proxy, every pod pulling one with the pull secret${c.gap ? ` (known gap: ${c.gap})` : ''}`,
-    () => {
-      const generated = join(release, 'out', `helmchart-${c.fixture}.values.yaml`);
-      const path = join(root, `${c.fixture}.rendered-values.yaml`);
-      const text = existsSync(generated) ? readFileSync(generated, 'utf8') : '';
-      // The file's text is rendered by KOTS before it is parsed (its values are KOTS templates).
-      const rendered = renderKots(text, { namespace: 'app', appSlug: 'acme' }).output;
-      // The file holds `values:` to merge into the CR's spec.values; the CR sets none here.
-      const values = (parseYaml(rendered) as { values?: unknown } | null)?.values ?? {};
-      writeTree(root, { [`${c.fixture}.rendered-values.yaml`]: JSON.stringify(values) });
-      // KOTS installs a v2 chart with `helm install`, which never creates `helm.sh/hook: test` objects
-      // (only `helm test` does).
-      const objects = template(c.fixture, c.chartName, path).filter(
-        (o) =>
-          !/\btest\b/.test(
-            String(((o.metadata as Obj | undefined)?.annotations as Obj | undefined)?.['helm.sh/hook'] ?? ''),
-          ),
-      );
-      const images = containerImages(objects);
-      expect(images.length).toBeGreaterThan(0);
-      const notProxied = images.filter((i) => !i.image.startsWith('proxy.replicated.com/proxy/acme/'));
-      expect(notProxied.map((i) => i.image)).toEqual([]);
-      const withoutSecret = [...new Set(images.map((i) => i.index))].filter((index) => {
-        const o = objects[index] as Obj;
-        const found: string[] = [];
-        const walk = (v: unknown): void => {
-          if (Array.isArray(v)) v.forEach(walk);
-          else if (v && typeof v === 'object') {
-            for (const [k, x] of Object.entries(v)) {
-              if (k === 'imagePullSecrets' && Array.isArray(x))
-                for (const s of x) found.push(typeof s === 'string' ? s : String((s as Obj).name));
-              else walk(x);
-            }
-          }
-        };
-        walk(o.spec);
-        return !found.includes('acme-registry');
-      });
-      expect(
-        withoutSecret.map(
-          (i) => `${String(objects[i]?.kind)}/${String((objects[i]?.metadata as Obj)?.name)}`,
+  it('a literal template image is a finding at its template line; no value reaches it', () => {
+    const archive = `manifests/${archives.get(c.fixture)}`;
+    const literal = result.report.findings.filter(
+      (f) =>
+        f.rule === 'helm-v2-image-not-proxied' &&
+        f.file.startsWith(`${archive}!`) &&
+        f.message.includes('no value reaches it'),
+    );
+    for (const f of literal) {
+      // The finding points at the template line that writes the image.
+      const inArchive = f.file.slice(archive.length + 1);
+      const text = readFileSync(join(fixtures, c.fixture, inArchive), 'utf8');
+      const image = /writes "([^"]+)"/.exec(f.message)?.[1] ?? '';
+      expect(text.split('\n')[f.line - 1]).toContain(`image: ${image}`);
+    }
+    const named = [...new Set(literal.map((f) => /writes "([^"]+)"/.exec(f.message)?.[1] ?? ''))];
+    const rendered = new Set(containerImages(template(c.fixture, c.chartName)).map((i) => i.image));
+    expect(named.filter((i) => rendered.has(i)).sort()).toEqual(c.templateImages ?? []);
+  });
+
+  it("the product's own verification render finds no image left outside the proxy", () => {
+    const crFile = `manifests/${c.fixture}.yaml`;
+    const incomplete = result.report.findings.filter(
+      (f) => f.rule === 'helm-v2-values-incomplete' && f.file === crFile,
+    );
+    expect(incomplete.map((f) => f.message)).toEqual([]);
+  });
+
+  it('a chart that declares no pull-secret value gets a finding and no guessed key', () => {
+    const crFile = `manifests/${c.fixture}.yaml`;
+    const missing = result.report.findings.filter(
+      (f) => f.rule === 'helm-v2-missing-pull-secret' && f.file === crFile,
+    );
+    expect(missing.some((f) => f.message.includes('exposes no pull-secret value'))).toBe(
+      c.noPullSecretValue === true,
+    );
+    const generated = join(release, 'out', `helmchart-${c.fixture}.values.yaml`);
+    const text = existsSync(generated) ? readFileSync(generated, 'utf8') : '';
+    if (c.noPullSecretValue) expect(text).not.toMatch(/pullSecrets|imagePullSecrets/i);
+    else expect(text).toMatch(/PullSecrets:/);
+  });
+
+  it('second render: every image a value reaches through the proxy, every pod pulling one with the pull secret', () => {
+    const generated = join(release, 'out', `helmchart-${c.fixture}.values.yaml`);
+    const path = join(root, `${c.fixture}.rendered-values.yaml`);
+    const text = existsSync(generated) ? readFileSync(generated, 'utf8') : '';
+    // The file's text is rendered by KOTS before it is parsed (its values are KOTS templates).
+    const rendered = renderKots(text, { namespace: 'app', appSlug: 'acme' }).output;
+    // The file holds `values:` to merge into the CR's spec.values; the CR sets none here.
+    const values = (parseYaml(rendered) as { values?: unknown } | null)?.values ?? {};
+    writeTree(root, { [`${c.fixture}.rendered-values.yaml`]: JSON.stringify(values) });
+    // KOTS installs a v2 chart with `helm install`, which never creates `helm.sh/hook: test` objects
+    // (only `helm test` does).
+    const objects = template(c.fixture, c.chartName, path).filter(
+      (o) =>
+        !/\btest\b/.test(
+          String(((o.metadata as Obj | undefined)?.annotations as Obj | undefined)?.['helm.sh/hook'] ?? ''),
         ),
-      ).toEqual([]);
-    },
-  );
+    );
+    const images = containerImages(objects);
+    expect(images.length).toBeGreaterThan(0);
+    const notProxied = images.filter((i) => !i.image.startsWith('proxy.replicated.com/proxy/acme/'));
+    expect([...new Set(notProxied.map((i) => i.image))].sort()).toEqual(c.templateImages ?? []);
+    if (c.noPullSecretValue) return;
+    const secretsIn = (root: unknown): string[] => {
+      const found: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          for (const [k, x] of Object.entries(v)) {
+            if (k === 'imagePullSecrets' && Array.isArray(x))
+              for (const s of x) found.push(typeof s === 'string' ? s : String((s as Obj).name));
+            else walk(x);
+          }
+        }
+      };
+      walk(root);
+      return found;
+    };
+    // The ServiceAccount admission controller adds a service account's imagePullSecrets to each pod
+    // that runs as it (Kubernetes docs, "Add ImagePullSecrets to a service account"); Istio passes
+    // its pull secrets that way.
+    const accountSecrets = new Map(
+      objects
+        .filter((o) => o.kind === 'ServiceAccount')
+        .map((o) => [String((o.metadata as Obj)?.name), secretsIn({ imagePullSecrets: o.imagePullSecrets })]),
+    );
+    const accountOf = (o: Obj): string => {
+      let found = 'default';
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) {
+            if (k === 'serviceAccountName' && typeof x === 'string') found = x;
+            else walk(x);
+          }
+      };
+      walk(o.spec);
+      return found;
+    };
+    const withoutSecret = [...new Set(images.map((i) => i.index))].filter((index) => {
+      const o = objects[index] as Obj;
+      const found = [...secretsIn(o.spec), ...(accountSecrets.get(accountOf(o)) ?? [])];
+      return !found.includes('acme-registry');
+    });
+    expect(
+      withoutSecret.map((i) => `${String(objects[i]?.kind)}/${String((objects[i]?.metadata as Obj)?.name)}`),
+    ).toEqual([]);
+  });
 });

@@ -45,10 +45,9 @@ function plan(charts: HelmChartInfo[], uses: ImageUse[], status: ReportImage['st
   return planHelmValues(scan, images, EFF);
 }
 
-const DEFAULT_SECRETS = [
-  { path: ['global', 'imagePullSecrets'], value: [{ name: SECRET }] },
-  { path: ['imagePullSecrets'], value: [{ name: SECRET }] },
-];
+/** The chart of the table declares `imagePullSecrets: []` in its values.yaml. */
+const DECLARED = [{ path: ['imagePullSecrets'], names: [], strings: false }];
+const DEFAULT_SECRETS = [{ path: ['imagePullSecrets'], value: [{ name: SECRET }] }];
 
 describe('planHelmValues', () => {
   it.each<[string, ImageUse, Array<{ path: string[]; value: unknown }>]>([
@@ -92,7 +91,7 @@ describe('planHelmValues', () => {
       DEFAULT_SECRETS,
     ],
   ])('%s', (_, u, sets) => {
-    const [file] = plan([chart()], [u]);
+    const [file] = plan([chart({ pullSecretValues: DECLARED })], [u]);
     expect(file?.fileName).toBe('helmchart-web.values.yaml');
     expect(file?.sets).toEqual(sets);
   });
@@ -118,6 +117,21 @@ describe('planHelmValues', () => {
     );
     expect(file?.sets).toEqual([{ path: ['global', 'pullSecrets'], value: ['mine', SECRET] }]);
     expect(file?.notes).toEqual([]);
+  });
+
+  it('writes no pull-secret key the chart does not declare (a guessed key is read by nothing)', () => {
+    const rewritten = plan(
+      [chart()],
+      [valueUse('quay.io/acme/api:1.0', { path: ['image'], repoKey: 'image' })],
+    );
+    expect(rewritten[0]?.sets).toEqual([
+      { path: ['image'], value: `${HOST}/${NS('proxy/acme/quay.io/acme')}/api:1.0` },
+    ]);
+    const onProxy = valueUse('proxy.replicated.com/proxy/acme/quay.io/acme/api:1', {
+      path: ['image'],
+      repoKey: 'image',
+    });
+    expect(plan([chart()], [onProxy])).toEqual([]);
   });
 
   it('passes no secret when the CR already passes ImagePullSecretName', () => {

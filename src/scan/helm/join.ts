@@ -7,6 +7,7 @@ import { append } from '../../util.js';
 import { type ChartArchive, matchChartArchive } from './archive.js';
 import { type CrLayers, crImages } from './chart-images.js';
 import { registryPart, type ValueImageSlot } from './image-slots.js';
+import { readsPlainStrings } from './pull-secret-shape.js';
 import { findTemplateLiteralImages } from './template-literals.js';
 import { lookup, valuesFromText } from './values-tree.js';
 
@@ -81,7 +82,11 @@ export function joinChartArchives(
     const withSwitch = declaresInsecureSwitch(archive)
       ? { ...rest, insecureImagesSwitch: true as const }
       : rest;
-    return images.pullSecrets.length ? { ...withSwitch, pullSecretValues: images.pullSecrets } : withSwitch;
+    const templates = images.charts.flatMap((c) => c.templates);
+    const pullSecrets = images.pullSecrets.map((p) =>
+      p.names.length === 0 && readsPlainStrings(templates, p.path) ? { ...p, strings: true } : p,
+    );
+    return pullSecrets.length ? { ...withSwitch, pullSecretValues: pullSecrets } : withSwitch;
   });
   const kept = scan.uses.filter(
     (u) => !(u.context === 'helm-value' && u.helmChart !== undefined && replaced.has(u.helmChart)),
