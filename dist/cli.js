@@ -13358,7 +13358,7 @@ async function main(argv, io) {
                     const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
                     return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
                 }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(602)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4602));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5527));
         const checker = args.offline
             ? undefined
             : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3190))).createRegistryChecker({
@@ -14395,6 +14395,12 @@ const RULES = {
         addition: true,
         summary: 'a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic',
         help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
+    },
+    'helm-v2-values-incomplete': {
+        level: 'warning',
+        addition: true,
+        summary: 'a HelmChart v2 chart rendered again with its generated `helmchart-<name>.values.yaml` merged in still runs a private image that does not go through the proxy',
+        help: 'a chart whose image comes from a value the generated file does not set (a list, a helper with its own default): set that value to the proxy name by hand',
     },
 };
 

@@ -1,5 +1,5 @@
-export const id = 602;
-export const ids = [602,705];
+export const id = 527;
+export const ids = [527,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 4602:
+/***/ 5527:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1464,7 +1464,7 @@ function placementFindings(g, image, eff, charts) {
             !u.switchedOff &&
             !(g.ref && isOnProxyHost(g.ref, eff))) {
             const message = u.context === 'helm-template'
-                ? `chart template of HelmChart v2 "${(0,finding/* shown */.S)(chart.name)}" hard-codes "${(0,finding/* shown */.S)(g.image)}"; KOTS does not rewrite v2 charts and no value can change it: take the image from values and point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…`
+                ? `chart template ${(0,finding/* shown */.S)(u.pos.file)}:${u.pos.line} of HelmChart v2 "${(0,finding/* shown */.S)(chart.name)}" writes "${(0,finding/* shown */.S)(g.image)}"; no value reaches it, so neither KOTS nor the generated values can route it through the proxy: add a value for it to the chart (then point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/…)`
                 : `HelmChart v2 "${(0,finding/* shown */.S)(chart.name)}" sets "${(0,finding/* shown */.S)(g.image)}" directly (${valueOrigin(u)}); KOTS does not rewrite v2 charts, so point it at ${eff.proxyDomain}/proxy/${eff.appSlug}/… or use HasLocalRegistry / LocalRegistryHost (see the generated helmchart-${chart.name}.values.yaml)`;
             out.push((0,finding/* finding */.g)('helm-v2-image-not-proxied', u.pos, message));
         }
@@ -1548,7 +1548,10 @@ function pullSecretFindings(charts, privateCharts) {
         const c = charts[i];
         if (c?.apiVersion !== model/* KOTS_API_V2 */.A_ || c.passesPullSecret)
             continue;
-        out.push((0,finding/* finding */.g)('helm-v2-missing-pull-secret', c.pos, `HelmChart v2 "${(0,finding/* shown */.S)(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`));
+        const message = c.pullSecretValues?.length
+            ? `HelmChart v2 "${(0,finding/* shown */.S)(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`
+            : `HelmChart v2 "${(0,finding/* shown */.S)(c.name)}" runs private images but the chart exposes no pull-secret value (no imagePullSecrets or pullSecrets list in its values or a subchart's), so no values file can give its pods '{{repl ImagePullSecretName }}': the vendor must add such a value to the chart or pass the secret another way`;
+        out.push((0,finding/* finding */.g)('helm-v2-missing-pull-secret', c.pos, message));
     }
     return out;
 }
@@ -1650,17 +1653,10 @@ function chartValues(chart, uses, byImage, eff) {
             const image = byImage.get(u.raw);
             return image !== undefined && needsPullSecret(u, image, eff);
         });
+    // Only a key the chart's values declare is written: a guessed key would be a value the chart never
+    // reads (helm-v2-missing-pull-secret then says the chart exposes none).
     if (secretNeeded) {
-        const known = chart.pullSecretValues ?? [];
-        if (known.length === 0)
-            notes.push('the chart declares no imagePullSecrets value: check which value its pods read pull secrets from');
-        const targets = known.length
-            ? known
-            : [
-                { path: ['global', 'imagePullSecrets'], names: [], strings: false },
-                { path: ['imagePullSecrets'], names: [], strings: false },
-            ];
-        for (const t of targets) {
+        for (const t of chart.pullSecretValues ?? []) {
             const list = t.strings
                 ? [...t.names.filter((n) => n !== PULL_SECRET), PULL_SECRET]
                 : [...t.names.filter((n) => n !== PULL_SECRET).map((name) => ({ name })), { name: PULL_SECRET }];
@@ -3532,6 +3528,33 @@ function secretNames(node) {
     return { names, strings };
 }
 
+;// CONCATENATED MODULE: ./.build/scan/helm/pull-secret-shape.js
+// The item shape a chart reads from a pull-secret list whose default is empty (`imagePullSecrets: []`
+// tells nothing). Istio 1.5, for one, ranges over the list and writes `- name: {{ . }}`, so it takes
+// plain strings; a `{name: …}` item there would render as `name: map[name:…]`. Read from the chart's
+// template text. Pure.
+/** True when some template ranges over `.Values.<path>` (or a shorter tail of it, as a subchart sees
+ *  it) and writes each item as the value of a `name:` key, i.e. reads plain strings. */
+function readsPlainStrings(templates, path) {
+    const tails = path[0] === 'global' ? [path] : path.map((_, i) => path.slice(i));
+    for (const tail of tails) {
+        const ref = tail.map(escapeRegExp).join('\\.');
+        const range = new RegExp(`range\\s+(?:\\$\\w+\\s*,\\s*)?(?:\\$(\\w+)\\s*:=\\s*)?\\$?\\.Values\\.${ref}\\s*-?}}([\\s\\S]*?){{-?\\s*end\\b`, 'g');
+        for (const t of templates) {
+            for (const m of t.text.matchAll(range)) {
+                const item = m[1] ? `\\$${m[1]}` : '\\.';
+                const body = m[2] ?? '';
+                if (new RegExp(`name:\\s*["']?{{-?\\s*${item}\\s*(?:\\|\\s*quote\\s*)?-?}}`).test(body))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./.build/scan/helm/template-literals.js
 // Literal images written directly in chart templates (`image: quay.io/org/x:1`). Templates are not
 // YAML until Helm renders them, so this is line-based: a line counts only when it is a plain
@@ -3576,6 +3599,7 @@ function endsInAction(line, open) {
 ;// CONCATENATED MODULE: ./.build/scan/helm/join.js
 // Image uses of HelmChart CRs, and the join of each CR with the chart archive the release ships
 // (KOTS matches them by `chart.name` and `chart.chartVersion`). Pure.
+
 
 
 
@@ -3643,7 +3667,9 @@ function joinChartArchives(scan, layers, archives) {
         const withSwitch = join_declaresInsecureSwitch(archive)
             ? { ...rest, insecureImagesSwitch: true }
             : rest;
-        return images.pullSecrets.length ? { ...withSwitch, pullSecretValues: images.pullSecrets } : withSwitch;
+        const templates = images.charts.flatMap((c) => c.templates);
+        const pullSecrets = images.pullSecrets.map((p) => p.names.length === 0 && readsPlainStrings(templates, p.path) ? { ...p, strings: true } : p);
+        return pullSecrets.length ? { ...withSwitch, pullSecretValues: pullSecrets } : withSwitch;
     });
     const kept = scan.uses.filter((u) => !(u.context === 'helm-value' && u.helmChart !== undefined && replaced.has(u.helmChart)));
     return { ...scan, helmCharts, uses: [...kept, ...added] };
@@ -8757,9 +8783,94 @@ function chartPos(info) {
     return info.chartPos ?? info.pos;
 }
 
+;// CONCATENATED MODULE: ./.build/verify-helm-values.js
+// The second (verification) render of each HelmChart v2 that has a generated values file: the file's
+// KOTS templates are rendered as a first online install renders them (HasLocalRegistry false,
+// ImagePullSecretName `<slug>-registry`), its `values` are merged over the CR's values the way KOTS
+// merges values (kotskinds MergeHelmChartValues), and Helm renders the chart again. A private image
+// that still does not go through the proxy is a helm-v2-values-incomplete finding, so the file is
+// proven rather than assumed. Images written in the templates already have their own finding.
+
+
+
+
+
+
+async function verifyHelmValues(plan, files, scan, jobs, helm, appSlug) {
+    const out = [];
+    const { proxyDomain } = plan.effective;
+    const proxied = `${proxyDomain}/proxy/${appSlug}/`;
+    const status = new Map(plan.images.map((i) => [i.image, i.status]));
+    for (const v of plan.helmValues) {
+        const index = scan.helmCharts.indexOf(v.chart);
+        const job = jobs.get(index);
+        const file = files.find((f) => f.path.endsWith(`/${v.fileName}`) || f.path === v.fileName);
+        if (!job || !file)
+            continue;
+        const literal = new Set(scan.uses.filter((u) => u.helmChart === index && u.context === 'helm-template').map((u) => u.raw));
+        let images;
+        try {
+            const text = renderKots(file.content, { namespace: job.namespace ?? 'default', appSlug }).output;
+            const parsed = (0,dist/* parse */.qg)(text);
+            const generated = verify_helm_values_isMap(parsed?.values) ? parsed.values : {};
+            const rendered = await renderChart({
+                chart: job.chart,
+                releaseName: job.releaseName,
+                ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
+                values: mergeHelmChartValues(job.values, generated),
+                helm,
+            });
+            images = rendered.manifests.flatMap((m) => containerImages(m.object));
+        }
+        catch (e) {
+            const why = e instanceof Error ? e.message : String(e);
+            out.push((0,finding/* finding */.g)('helm-v2-values-incomplete', v.chart.pos, `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${why.split('\n')[0]}): check the generated values`));
+            continue;
+        }
+        const left = [...new Set(images)].filter((image) => {
+            if (image.startsWith(proxied) || literal.has(image) || plan.effective.excluded.has(image))
+                return false;
+            const s = status.get(image);
+            if (s === 'public' || s === 'dynamic')
+                return false;
+            return (0,reference/* parseReference */.F2)(image).ok;
+        });
+        for (const image of left.sort()) {
+            out.push((0,finding/* finding */.g)('helm-v2-values-incomplete', v.chart.pos, `HelmChart v2 "${v.chart.name}" rendered with ${v.fileName} merged in still runs "${image}" outside ${proxied}…: the value it comes from is not one the file sets; set it by hand`));
+        }
+    }
+    return out;
+}
+/** The `image` of every container, init container and ephemeral container in a rendered object. */
+function containerImages(object) {
+    const out = [];
+    const walk = (v) => {
+        if (Array.isArray(v))
+            v.forEach(walk);
+        else if (verify_helm_values_isMap(v)) {
+            for (const [k, x] of Object.entries(v)) {
+                if ((k === 'containers' || k === 'initContainers' || k === 'ephemeralContainers') &&
+                    Array.isArray(x)) {
+                    for (const c of x)
+                        if (verify_helm_values_isMap(c) && typeof c.image === 'string')
+                            out.push(c.image);
+                }
+                else
+                    walk(x);
+            }
+        }
+    };
+    walk(object);
+    return out;
+}
+function verify_helm_values_isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 ;// CONCATENATED MODULE: ./.build/pipeline.js
 // The one pipeline both entries run: walk → scan → check → plan → render. Only `checker` (registry I/O)
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
+
 
 
 
@@ -8790,9 +8901,10 @@ async function runPipeline(paths, options, deps) {
     // The KOTS template evaluator with the release's Config defaults, for kots.io/exclude, kots.io/when
     // and the HelmChart CR values Helm receives.
     const render = deps.render ?? annotationRenderer(scanned.scan.config ?? [], options.appSlug);
-    const scan = deps.findHelm
+    const helmRun = deps.findHelm
         ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm)
-        : scanned.scan;
+        : undefined;
+    const scan = helmRun?.scan ?? scanned.scan;
     deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
     let verdicts = new Map();
     if (!options.offline && deps.checker) {
@@ -8820,6 +8932,10 @@ async function runPipeline(paths, options, deps) {
         ...copies,
         ...renderHelmValues(plan, options.outDir),
     ];
+    if (helmRun?.helm && plan.helmValues.length > 0) {
+        const verified = await verifyHelmValues(plan, files, scan, helmRun.jobs, helmRun.helm, options.appSlug);
+        plan.findings = sortFindings([...plan.findings, ...verified]);
+    }
     const report = {
         version: 1,
         appSlug: options.appSlug,
@@ -8833,8 +8949,9 @@ async function runPipeline(paths, options, deps) {
 /** Renders each joined chart with Helm and takes its images from the render; with no usable helm,
  *  one notice and the approximation. An explicit `--helm` that does not run is a usage error. */
 async function renderCharts(scan, charts, options, deps, findHelm) {
+    const jobsByChart = new Map();
     if (charts.length === 0)
-        return scan;
+        return { scan, jobs: jobsByChart };
     let helm;
     let why = 'no helm binary on PATH';
     try {
@@ -8851,7 +8968,10 @@ async function renderCharts(scan, charts, options, deps, findHelm) {
     }
     if (helm === null) {
         const notice = helmNotFoundNotice(scan, charts, why);
-        return notice === null ? scan : { ...scan, findings: [...scan.findings, notice] };
+        return {
+            scan: notice === null ? scan : { ...scan, findings: [...scan.findings, notice] },
+            jobs: jobsByChart,
+        };
     }
     // The KOTS template evaluator, when one is given; a template it cannot decide stays as written.
     const render = deps.render;
@@ -8874,11 +8994,12 @@ async function renderCharts(scan, charts, options, deps, findHelm) {
                 render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
             };
         }
+        jobsByChart.set(p.chart.index, p.job);
         return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
     });
     const out = applyChartRenders(scan, renders, options.outDir);
     const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));
-    return { ...out, findings: [...out.findings, ...failedBefore] };
+    return { scan: { ...out, findings: [...out.findings, ...failedBefore] }, helm, jobs: jobsByChart };
 }
 
 
