@@ -2,6 +2,7 @@
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { packageChartDirs } from './fs/chart-dirs.js';
 import { confinePaths } from './fs/inside.js';
 import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
 import type { Render } from './kots/exclude.js';
@@ -21,6 +22,7 @@ import { renderFilteredCopy } from './render/filtered-copy.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
+import { chartDirMapper, mapPositions } from './scan/helm/chart-paths.js';
 import { type JoinedChart, scanReleaseCharts } from './scan/index.js';
 import { annotationRenderer } from './scan/rendered.js';
 import {
@@ -59,10 +61,19 @@ export async function runPipeline(
   const hasCredentials = deps.hasCredentials ?? (() => false);
   // Release paths come from the pull request: those resolving outside options.root are never read.
   const confined = await confinePaths(paths, deps.cwd, options.root);
-  const scanned = await scanReleaseCharts(confined.inside, deps.cwd, undefined, undefined, undefined, {
-    appSlug: options.appSlug,
-  });
-  if (scanned.scan.files.length === 0 && confined.findings.length === 0) {
+  // `.replicated` charts: directories inside the root, packaged in memory; one outside is never read.
+  const packaged = await packageChartDirs(options.charts ?? [], deps.cwd, options.root);
+  const scanned = await scanReleaseCharts(
+    confined.inside,
+    deps.cwd,
+    undefined,
+    undefined,
+    undefined,
+    { appSlug: options.appSlug },
+    packaged.charts,
+  );
+  confined.findings.push(...packaged.findings);
+  if (scanned.scan.files.length === 0 && confined.findings.length === 0 && packaged.charts.length === 0) {
     // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
     // lying outside the root is not that case: its path-skipped finding goes into the report.
     throw new UsageError(
@@ -113,7 +124,9 @@ export async function runPipeline(
     findings: plan.findings,
     generated: files.map((f) => f.path),
   };
-  return { report, files, scan };
+  // Positions inside a packaged chart directory name its real files, not the in-memory archive.
+  const toDir = chartDirMapper(packaged.charts);
+  return { report: packaged.charts.length ? mapPositions(report, toDir) : report, files, scan };
 }
 
 /** Renders each joined chart with Helm and takes its images from the render; with no usable helm,

@@ -1,11 +1,17 @@
 // The Replicated CLI's project file for the CLI: the nearest `.replicated` / `.replicated.yaml` walking up
 // from the working directory (as `replicate release create` finds it), its `appSlug`, and its
-// `manifests` globs matched by tinyglobby relative to the file's directory. The CLI uses them only for
+// `manifests` globs matched by tinyglobby relative to the file's directory, and its `charts` entries. The CLI uses them only for
 // what the command line leaves out.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { parseReplicatedConfig, REPLICATED_FILES, type ReplicatedConfig } from '../action/replicated.js';
+import {
+  type ChartEntry,
+  chartsRelativeTo,
+  parseReplicatedConfig,
+  REPLICATED_FILES,
+  type ReplicatedConfig,
+} from '../action/replicated.js';
 import { UsageError } from '../model.js';
 
 export interface Project {
@@ -14,6 +20,8 @@ export interface Project {
   appSlug?: string;
   /** Files matched by `manifests`, relative to the working directory, sorted. */
   manifests: string[];
+  /** `charts` entries with their paths (globs) relative to the working directory. */
+  charts: ChartEntry[];
 }
 
 /** The nearest project file at or above `cwd`, or undefined. */
@@ -51,5 +59,6 @@ export async function readProject(cwd: string): Promise<Project | undefined> {
       throw new UsageError(`${shown}: manifests ${config.globs.join(', ')} match no file`);
     }
   }
-  return { file: shown, ...(config.appSlug ? { appSlug: config.appSlug } : {}), manifests };
+  const charts = chartsRelativeTo(config.charts, relative(cwd, base));
+  return { file: shown, ...(config.appSlug ? { appSlug: config.appSlug } : {}), manifests, charts };
 }

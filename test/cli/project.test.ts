@@ -29,6 +29,7 @@ describe('.replicated for the CLI', () => {
       file: '../.replicated.yaml',
       appSlug: 'acme',
       manifests: ['../extra/deep/d.yml', 'a.yaml', 'b.yaml'],
+      charts: [],
     });
   });
 
