@@ -2,7 +2,7 @@
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { packageChartDirs } from './fs/chart-dirs.js';
+import { type PackagedChart, packageChartDirs, stageChartArchives } from './fs/chart-dirs.js';
 import { confinePaths } from './fs/inside.js';
 import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
 import type { Render } from './kots/exclude.js';
@@ -85,7 +85,14 @@ export async function runPipeline(
   // and the HelmChart CR values Helm receives.
   const render = deps.render ?? annotationRenderer(scanned.scan.config ?? [], options.appSlug);
   const scan = deps.findHelm
-    ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm)
+    ? await renderCharts(
+        scanned.scan,
+        scanned.charts,
+        options,
+        { ...deps, render },
+        deps.findHelm,
+        packaged.charts,
+      )
     : scanned.scan;
   deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
 
@@ -137,6 +144,7 @@ async function renderCharts(
   options: RunOptions,
   deps: PipelineDeps,
   findHelm: NonNullable<PipelineDeps['findHelm']>,
+  packaged: readonly PackagedChart[],
 ): Promise<ScanResult> {
   if (charts.length === 0) return scan;
   let helm: HelmBinary | null;
@@ -166,17 +174,34 @@ async function renderCharts(
   const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
   const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
   deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
-  const results = await renderChartsTraced(
-    jobs.map((p) => p.job),
-    helm,
+  // A packaged chart directory is rendered from its archive, so Helm sees the version overrides.
+  const staged = await stageChartArchives(
+    packaged.filter((c) => charts.some((j) => j.archive.displayPath === c.dir)),
   );
+  let results: Awaited<ReturnType<typeof renderChartsTraced>>;
+  try {
+    results = await renderChartsTraced(
+      jobs.map((p) => {
+        const archive = staged.paths.get(p.chart.archive.displayPath);
+        return archive === undefined ? p.job : { ...p.job, chart: archive };
+      }),
+      helm,
+    );
+  } finally {
+    await staged.dispose();
+  }
   const renders = jobs.map((p, i): { chart: JoinedChart; render: ChartRender } => {
     const r = results[i];
     if (r === undefined || r instanceof Error) {
       const error = r ?? new Error('not rendered');
       return {
         chart: p.chart,
-        render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
+        render: {
+          status: 'failed',
+          error,
+          chartPath: staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart,
+          templated: p.templated,
+        },
       };
     }
     return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };

@@ -5,7 +5,8 @@
 // part, or a matched directory whose real path, lies outside the root is a `path-skipped` finding and
 // is never read; a symlink inside a chart that leaves the chart directory is skipped the same way.
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../model.js';
@@ -177,4 +178,20 @@ function fixedPart(pattern: string): string {
   }
   const joined = fixed.join('/');
   return joined === '' ? (pattern.startsWith('/') ? '/' : '.') : joined;
+}
+
+/** Writes each packaged chart as `<name>.tgz` into a fresh temp directory, for Helm to render exactly
+ *  the chart KOTS receives (version overrides included). `dispose` removes the directory. */
+export async function stageChartArchives(
+  charts: readonly PackagedChart[],
+): Promise<{ paths: Map<string, string>; dispose: () => Promise<void> }> {
+  const paths = new Map<string, string>();
+  if (charts.length === 0) return { paths, dispose: async () => {} };
+  const dir = await mkdtemp(path.join(tmpdir(), 'kots-proxy-charts-'));
+  for (const [i, c] of charts.entries()) {
+    const file = path.join(dir, `${i}-${c.name}.tgz`);
+    await writeFile(file, c.bytes);
+    paths.set(c.dir, file);
+  }
+  return { paths, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -27,12 +27,13 @@ const CHART = {
 const CR = (chartVersion: string) =>
   `apiVersion: kots.io/v1beta2\nkind: HelmChart\nmetadata:\n  name: web\nspec:\n  chart:\n    name: web\n    chartVersion: ${chartVersion}\n`;
 
-function project(replicated: string, crVersion = '1.0.0'): string {
+function project(replicated: string, crVersion = '1.0.0', chart: Record<string, string> = {}): string {
   const root = tempDir('kots-proxy-charts-');
   writeTree(root, {
     '.replicated': replicated,
     'manifests/web-chart.yaml': CR(crVersion),
     ...CHART,
+    ...chart,
   });
   return root;
 }
@@ -119,5 +120,22 @@ describe('.replicated charts for the CLI', () => {
     const web = report.images.find((i) => i.image === 'quay.io/acme/web:1.25');
     expect(web, run.stderr).toBeDefined();
     for (const l of web?.locations ?? []) expect(l.file.startsWith('charts/web/'), l.file).toBe(true);
+  }, 60_000);
+
+  it('renders with helm from the packaged archive, so the appVersion override sets the default tag', async () => {
+    const helm = requireHelm(4);
+    const root = project(`${REPLICATED}    appVersion: "2.0"\n`, '1.0.0', {
+      'charts/web/values.yaml': 'image:\n  repository: quay.io/acme/web\n',
+      'charts/web/templates/deploy.yaml': CHART['charts/web/templates/deploy.yaml'].replace(
+        '{{ .Values.image.tag }}',
+        '{{ .Values.image.tag | default .Chart.AppVersion }}',
+      ),
+    });
+    const run = await runCliWith({}, root, 'scan', '--offline', '--helm', helm.path, '--report', '-');
+    const report = JSON.parse(run.stdout) as Report;
+    expect(
+      report.images.map((i) => i.image),
+      run.stderr,
+    ).toContain('quay.io/acme/web:2.0');
   }, 60_000);
 });
