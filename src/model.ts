@@ -368,6 +368,9 @@ export interface RunOptions {
   outDir: string;
   /** `--helm PATH` / input `helm`: the helm binary to render charts with (else `helm` on PATH). */
   helmPath?: string;
+  /** `.replicated` `charts:`: chart directories (paths relative to the working directory, globs
+   *  allowed) packaged as KOTS receives them and scanned as chart archives. */
+  charts?: Array<{ path: string; chartVersion?: string; appVersion?: string }>;
 }
 
 /** Structured progress and diagnostics; the CLI writes to stderr, the action to the job log. */

@@ -128,6 +128,7 @@ export interface RunSettings {
   outDir: string;
   /** The helm binary to render charts with; absent: `helm` on PATH. */
   helmPath?: string;
+  charts?: RunOptions['charts'];
 }
 
 export function buildRunOptions(s: RunSettings): RunOptions {
@@ -148,5 +149,6 @@ export function buildRunOptions(s: RunSettings): RunOptions {
     root: s.root ?? '.',
     outDir: s.outDir,
     ...(s.helmPath ? { helmPath: s.helmPath } : {}),
+    ...(s.charts?.length ? { charts: s.charts } : {}),
   };
 }

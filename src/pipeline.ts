@@ -2,6 +2,7 @@
 // and the file reads of the scan touch the outside world; writing outputs is the caller's choice.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { type PackagedChart, packageChartDirs, stageChartArchives } from './fs/chart-dirs.js';
 import { confinePaths } from './fs/inside.js';
 import type { ChartRenderJob } from './helm/charts.js';
 import { type HelmBinary, isHelmError, renderChartsTraced } from './helm/index.js';
@@ -22,6 +23,7 @@ import { renderFilteredCopy } from './render/filtered-copy.js';
 import { renderHelmValues } from './render/helm-values.js';
 import { renderOverlay } from './render/kustomize.js';
 import { renderPullSecret } from './render/secret.js';
+import { chartDirMapper, mapPositions } from './scan/helm/chart-paths.js';
 import { type JoinedChart, scanReleaseCharts } from './scan/index.js';
 import { annotationRenderer } from './scan/rendered.js';
 import {
@@ -61,10 +63,19 @@ export async function runPipeline(
   const hasCredentials = deps.hasCredentials ?? (() => false);
   // Release paths come from the pull request: those resolving outside options.root are never read.
   const confined = await confinePaths(paths, deps.cwd, options.root);
-  const scanned = await scanReleaseCharts(confined.inside, deps.cwd, undefined, undefined, undefined, {
-    appSlug: options.appSlug,
-  });
-  if (scanned.scan.files.length === 0 && confined.findings.length === 0) {
+  // `.replicated` charts: directories inside the root, packaged in memory; one outside is never read.
+  const packaged = await packageChartDirs(options.charts ?? [], deps.cwd, options.root);
+  const scanned = await scanReleaseCharts(
+    confined.inside,
+    deps.cwd,
+    undefined,
+    undefined,
+    undefined,
+    { appSlug: options.appSlug },
+    packaged.charts,
+  );
+  confined.findings.push(...packaged.findings);
+  if (scanned.scan.files.length === 0 && confined.findings.length === 0 && packaged.charts.length === 0) {
     // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
     // lying outside the root is not that case: its path-skipped finding goes into the report.
     throw new UsageError(
@@ -76,16 +87,23 @@ export async function runPipeline(
   // and the HelmChart CR values Helm receives.
   const render = deps.render ?? annotationRenderer(scanned.scan.config ?? [], options.appSlug);
   const helmRun = deps.findHelm
-    ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm)
+    ? await renderCharts(
+        scanned.scan,
+        scanned.charts,
+        options,
+        { ...deps, render },
+        deps.findHelm,
+        packaged.charts,
+      )
     : undefined;
   const scan = helmRun?.scan ?? scanned.scan;
-  deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
+  deps.logger.debug(`scanned $scan.files.lengthfile(s), $scan.uses.lengthimage reference(s)`);
 
   let verdicts: ReadonlyMap<string, AccessVerdict> = new Map();
   if (!options.offline && deps.checker) {
     const eff = effectiveSettings(options, scan.application);
     const targets = checkTargets(groupUses(scan.uses), eff, options, hasCredentials);
-    deps.logger.debug(`checking ${targets.length} image(s) against their registries`);
+    deps.logger.debug(`checking $targets.lengthimage(s) against their registries`);
     verdicts = await deps.checker.check(targets);
   }
 
@@ -120,7 +138,9 @@ export async function runPipeline(
     findings: plan.findings,
     generated: files.map((f) => f.path),
   };
-  return { report, files, scan };
+  // Positions inside a packaged chart directory name its real files, not the in-memory archive.
+  const toDir = chartDirMapper(packaged.charts);
+  return { report: packaged.charts.length ? mapPositions(report, toDir) : report, files, scan };
 }
 
 /** Renders each joined chart with Helm and takes its images from the render; with no usable helm,
@@ -131,6 +151,7 @@ async function renderCharts(
   options: RunOptions,
   deps: PipelineDeps,
   findHelm: NonNullable<PipelineDeps['findHelm']>,
+  packaged: readonly PackagedChart[],
 ): Promise<{ scan: ScanResult; helm?: HelmBinary; jobs: Map<number, ChartRenderJob> }> {
   const jobsByChart = new Map<number, ChartRenderJob>();
   if (charts.length === 0) return { scan, jobs: jobsByChart };
@@ -163,21 +184,40 @@ async function renderCharts(
     : undefined;
   const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
   const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
-  deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
-  const results = await renderChartsTraced(
-    jobs.map((p) => p.job),
-    helm,
+  deps.logger.debug(`rendering $jobs.lengthchart(s) with Helm $helm.version`);
+  // A packaged chart directory is rendered from its archive, so Helm sees the version overrides.
+  const staged = await stageChartArchives(
+    packaged.filter((c) => charts.some((j) => j.archive.displayPath === c.dir)),
   );
+  let results: Awaited<ReturnType<typeof renderChartsTraced>>;
+  try {
+    results = await renderChartsTraced(
+      jobs.map((p) => {
+        const archive = staged.paths.get(p.chart.archive.displayPath);
+        return archive === undefined ? p.job : { ...p.job, chart: archive };
+      }),
+      helm,
+    );
+  } finally {
+    await staged.dispose();
+  }
   const renders = jobs.map((p, i): { chart: JoinedChart; render: ChartRender } => {
     const r = results[i];
     if (r === undefined || r instanceof Error) {
       const error = r ?? new Error('not rendered');
       return {
         chart: p.chart,
-        render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
+        render: {
+          status: 'failed',
+          error,
+          chartPath: staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart,
+          templated: p.templated,
+        },
       };
     }
-    jobsByChart.set(p.chart.index, p.job);
+    // The verification render reuses the job; a packaged chart's staged archive is gone by then, so
+    // only charts the release ships as archives are verified.
+    if (!staged.paths.has(p.chart.archive.displayPath)) jobsByChart.set(p.chart.index, p.job);
     return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
   });
   const out = applyChartRenders(scan, renders, options.outDir);

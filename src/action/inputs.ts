@@ -17,7 +17,7 @@ import { MIN_SECRET_LENGTH } from '../redact.js';
 import type { RegistryCredentials } from '../registry/auth.js';
 import { parseRegistryAuth, registrySecrets } from '../registry/auth.js';
 import { type CommitPolicy, parseCommitPolicy } from './mode.js';
-import { type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
+import { type ChartEntry, type ReplicatedConfig, readReplicatedConfig } from './replicated.js';
 
 type Annotate = 'changed' | 'changed-lines' | 'all' | 'none';
 
@@ -52,6 +52,8 @@ export interface ActionInputs {
   token: string;
   /** The project file that supplied defaults, if any (for the log). */
   configFile?: string;
+  /** The project file's `charts` entries (paths relative to the workspace). */
+  charts?: ChartEntry[];
 }
 
 export const DEFAULT_COMMIT_MESSAGE = 'kots-proxy: update generated overlay';
@@ -164,6 +166,7 @@ export function parseInputs(
   const sarif = read('sarif');
   if (sarif) inputs.sarif = sarif;
   if (config) inputs.configFile = config.file;
+  if (config?.charts.length) inputs.charts = config.charts;
   const helm = read('helm').trim();
   if (helm) inputs.helmPath = helm;
   return inputs;

@@ -230,6 +230,7 @@ function actionRunOptions(inputs: ActionInputs, workspace: string): RunOptions {
     // stay inside the checkout.
     outDir: relativeOutDir(workspace, inputs.outputDir),
     ...(inputs.helmPath ? { helmPath: inputs.helmPath } : {}),
+    ...(inputs.charts ? { charts: inputs.charts } : {}),
   });
 }
 

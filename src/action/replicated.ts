@@ -1,8 +1,10 @@
 // Defaults from the Replicated CLI's project file (`.replicated` or `.replicated.yaml` at the workspace
-// root): `appSlug` and `manifests`. The CLI's `manifests` are globs (`./manifests/*.yaml`); the scanner
+// root): `appSlug`, `manifests` and `charts` (replicatedhq/replicated pkg/tools/types.go: each entry a
+// `path`, possibly a glob, relative to the file's directory, with optional `chartVersion` / `appVersion`
+// that replace the chart's own when it is packaged). The CLI's `manifests` are globs (`./manifests/*.yaml`); the scanner
 // walks directories, so each glob is mapped to the directory before its first wildcard.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix, sep } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../model.js';
 import { errorMessage } from '../util.js';
@@ -16,6 +18,14 @@ export interface ReplicatedConfig {
   manifests: string[];
   /** `manifests` as written (globs relative to the file's directory), for callers that match them. */
   globs: string[];
+  /** `charts` as written: chart directories (globs relative to the file's directory). */
+  charts: ChartEntry[];
+}
+
+export interface ChartEntry {
+  path: string;
+  chartVersion?: string;
+  appVersion?: string;
 }
 
 /** `./manifests/**\/*.yaml` → `manifests`; `a/b.yaml` → `a/b.yaml`; `*.yaml` → `.`. */
@@ -53,10 +63,10 @@ export function parseReplicatedConfig(text: string, file: string): ReplicatedCon
       `${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
     );
   }
-  if (doc === null || doc === undefined) return { file, manifests: [], globs: [] };
+  if (doc === null || doc === undefined) return { file, manifests: [], globs: [], charts: [] };
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file} must be a YAML mapping`);
-  const { appSlug, manifests } = doc as Record<string, unknown>;
-  const config: ReplicatedConfig = { file, manifests: [], globs: [] };
+  const { appSlug, manifests, charts } = doc as Record<string, unknown>;
+  const config: ReplicatedConfig = { file, manifests: [], globs: [], charts: parseCharts(charts, file) };
   if (appSlug !== undefined && appSlug !== null) {
     if (typeof appSlug !== 'string') throw new UsageError(`${file}: appSlug must be a string`);
     if (appSlug.trim() !== '') config.appSlug = appSlug.trim();
@@ -70,4 +80,39 @@ export function parseReplicatedConfig(text: string, file: string): ReplicatedCon
     if (!config.manifests.includes(path)) config.manifests.push(path);
   }
   return config;
+}
+
+function parseCharts(charts: unknown, file: string): ChartEntry[] {
+  if (charts === undefined || charts === null) return [];
+  if (!Array.isArray(charts))
+    throw new UsageError(`${file}: charts must be a list of {path, chartVersion, appVersion}`);
+  return charts.map((c: unknown, i): ChartEntry => {
+    const where = `${file}: charts[${i}]`;
+    if (typeof c !== 'object' || c === null || Array.isArray(c))
+      throw new UsageError(`${where} must be a mapping with a path`);
+    const { path, chartVersion, appVersion } = c as Record<string, unknown>;
+    if (typeof path !== 'string' || path.trim() === '')
+      throw new UsageError(`${where}.path must be a non-empty string`);
+    const entry: ChartEntry = { path: path.trim() };
+    for (const [key, value] of [
+      ['chartVersion', chartVersion],
+      ['appVersion', appVersion],
+    ] as const) {
+      if (value === undefined || value === null || value === '') continue;
+      if (typeof value !== 'string' && typeof value !== 'number')
+        throw new UsageError(`${where}.${key} must be a string`);
+      entry[key] = String(value);
+    }
+    return entry;
+  });
+}
+
+/** The entries with their paths relative to another directory: `dir` is the project file's directory
+ *  as seen from there (`''` for the same directory). */
+export function chartsRelativeTo(charts: readonly ChartEntry[], dir: string): ChartEntry[] {
+  const base = dir.split(sep).join('/');
+  return charts.map((c) => {
+    const p = c.path.replace(/\\/g, '/');
+    return { ...c, path: p.startsWith('/') ? p : posix.join(base || '.', p) };
+  });
 }

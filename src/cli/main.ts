@@ -84,6 +84,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       warning: (m) => err(`warning: ${m}\n`),
     };
     const options = buildRunOptions(args);
+    // The project's charts are part of the release it describes, whichever PATHs are scanned.
+    if (project?.charts.length) options.charts = project.charts;
     const findHelm =
       io.findHelm === null
         ? undefined

@@ -16,7 +16,7 @@ import { joinChartArchives } from './helm/join.js';
 import { ownStrings } from './own-strings.js';
 import { classifyRenderedUses, type FileRenderer, releaseRenderer, renderFile } from './rendered.js';
 import type { ScanSink } from './sink.js';
-import { pathSkipped, walkRelease } from './walk.js';
+import { pathSkipped, type WalkResult, walkRelease } from './walk.js';
 import { scanDocument } from './yaml/document.js';
 import type { DocCtx } from './yaml/nodes.js';
 import { lineCounterOf } from './yaml/positions.js';
@@ -133,7 +133,17 @@ export interface JoinedChart {
   layers: CrLayers;
 }
 
-/** scanRelease, plus each HelmChart CR that found its archive. */
+/** A chart directory already packaged (src/fs/chart-dirs.ts): `dir` relative to the working directory
+ *  is the archive's display name, so positions read `charts/web!web/values.yaml` until the report maps
+ *  them to the directory's own files (helm/chart-paths.ts). */
+export interface PackagedChartInput {
+  dir: string;
+  bytes: Uint8Array;
+}
+
+/** scanRelease, plus each HelmChart CR that found its archive. `packaged` charts join like the
+ *  release's `.tgz` files (after them); files under their directories are not scanned as manifests,
+ *  since a chart's templates and values are not manifests KOTS applies. */
 export async function scanReleaseCharts(
   paths: string[],
   cwd: string,
@@ -141,8 +151,9 @@ export async function scanReleaseCharts(
   readBytes: ReadBytes = (p) => fsReadFile(p),
   archiveBudget = DEFAULT_ARCHIVE_BUDGET,
   kots: { appSlug: string } = { appSlug: '' },
+  packaged: readonly PackagedChartInput[] = [],
 ): Promise<{ scan: ScanResult; charts: JoinedChart[] }> {
-  const walked = await walkRelease(paths, cwd);
+  const walked = excludeChartDirs(await walkRelease(paths, cwd), packaged);
   const config = await readReleaseConfig(walked.files, cwd, readFile);
   const render = releaseRenderer(config.groups, kots.appSlug);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
@@ -166,14 +177,18 @@ export async function scanReleaseCharts(
   }
   const archives: ChartArchive[] = [];
   let retained = 0;
-  for (const file of walked.archives) {
+  const sources = [
+    ...walked.archives.map((file) => ({ file, read: () => readBytes(path.resolve(cwd, file)) })),
+    ...packaged.map((p) => ({ file: p.dir, read: async () => p.bytes })),
+  ];
+  for (const { file, read } of sources) {
     if (retained >= archiveBudget) {
       skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
       continue;
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readBytes(path.resolve(cwd, file));
+      bytes = await read();
     } catch (e: unknown) {
       skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
       continue;
@@ -230,6 +245,16 @@ async function readReleaseConfig(
     return { groups: cr.groups, findings };
   }
   return { groups: [], findings: [] };
+}
+
+function excludeChartDirs(walked: WalkResult, packaged: readonly PackagedChartInput[]): WalkResult {
+  if (packaged.length === 0) return walked;
+  const under = (file: string) => packaged.some((p) => p.dir === '.' || file.startsWith(`${p.dir}/`));
+  return {
+    ...walked,
+    files: walked.files.filter((f) => !under(f)),
+    archives: walked.archives.filter((f) => !under(f)),
+  };
 }
 
 function allWarnings(c: ChartArchive): string[] {

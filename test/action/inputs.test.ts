@@ -174,3 +174,24 @@ describe('globToPath', () => {
     expect(globToPath(glob)).toBe(path);
   });
 });
+
+describe('.replicated charts', () => {
+  it('passes the entries, with their version overrides, to the run', () => {
+    const config =
+      'appSlug: a\ncharts:\n  - path: ./charts/*\n    chartVersion: 1.2.3\n    appVersion: 2\n  - {path: web}\n';
+    expect(parse({}, config).inputs.charts).toEqual([
+      { path: './charts/*', chartVersion: '1.2.3', appVersion: '2' },
+      { path: 'web' },
+    ]);
+    expect(parse({}, 'appSlug: a\n').inputs.charts).toBeUndefined();
+  });
+
+  it.each([
+    ['charts: ./charts', '.replicated: charts must be a list of {path, chartVersion, appVersion}'],
+    ['charts: [./charts]', '.replicated: charts[0] must be a mapping with a path'],
+    ['charts: [{chartVersion: 1.0.0}]', '.replicated: charts[0].path must be a non-empty string'],
+    ['charts: [{path: a, appVersion: [1]}]', '.replicated: charts[0].appVersion must be a string'],
+  ])('%s → %s', (charts, message) => {
+    expect(() => parse({}, `appSlug: a\n${charts}\n`)).toThrow(message);
+  });
+});

@@ -1,5 +1,6 @@
 // The CLI with a Replicated CLI project file: the nearest .replicated / .replicated.yaml walking up
-// supplies appSlug and the manifests globs (matched relative to the file), the command line wins.
+// supplies appSlug and the manifests globs (matched relative to the file), the command line wins;
+// files further up are merged in as the Replicated CLI merges them.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +30,30 @@ describe('.replicated for the CLI', () => {
       file: '../.replicated.yaml',
       appSlug: 'acme',
       manifests: ['../extra/deep/d.yml', 'a.yaml', 'b.yaml'],
+      charts: [],
     });
+  });
+
+  it('merges every file up to / as the Replicated CLI does: nearest appSlug, manifests and charts appended', async () => {
+    // replicatedhq/replicated pkg/tools/config.go (FindAndParseConfig, mergeConfigs).
+    const root = tempDir();
+    writeTree(root, {
+      '.replicated':
+        'appSlug: parent\nmanifests: ["./shared/*.yaml"]\ncharts: [{path: ./charts/*, chartVersion: 1.0.0}]\n',
+      'app/.replicated': 'manifests: ["./m/*.yaml"]\ncharts: [{path: ./own}, {path: ../charts/*}]\n',
+      'app/m/a.yaml': POD('a'),
+      'shared/s.yaml': POD('s'),
+    });
+    const p = await readProject(join(root, 'app'));
+    expect(p).toEqual({
+      file: '.replicated',
+      appSlug: 'parent',
+      manifests: ['../shared/s.yaml', 'm/a.yaml'],
+      // Parent first (mergeConfigs appends the child's); the first entry for a path is kept.
+      charts: [{ path: '../charts/*', chartVersion: '1.0.0' }, { path: 'own' }],
+    });
+    writeTree(root, { 'app/.replicated': 'appSlug: child\n' });
+    expect((await readProject(join(root, 'app')))?.appSlug).toBe('child');
   });
 
   it('scans with the project defaults; --app-slug and paths on the command line win', async () => {
