@@ -11322,7 +11322,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7243);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1646);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5922);
 // CLI entry (dist/cli.js, `kots-proxy` in package.json bin): the same pipeline as the action, minus GitHub.
 
@@ -11341,7 +11341,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7243:
+/***/ 1646:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12269,6 +12269,1348 @@ function parse(argv) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 3 modules
+var dist = __nccwpck_require__(6128);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/action/replicated.js
+// Defaults from the Replicated CLI's project file (`.replicated` or `.replicated.yaml` at the workspace
+// root): `appSlug`, `manifests` and `charts` (replicatedhq/replicated pkg/tools/types.go: each entry a
+// `path`, possibly a glob, relative to the file's directory, with optional `chartVersion` / `appVersion`
+// that replace the chart's own when it is packaged). The CLI's `manifests` are globs (`./manifests/*.yaml`); the scanner
+// walks directories, so each glob is mapped to the directory before its first wildcard.
+
+
+
+
+
+const REPLICATED_FILES = ['.replicated', '.replicated.yaml'];
+/** `./manifests/**\/*.yaml` → `manifests`; `a/b.yaml` → `a/b.yaml`; `*.yaml` → `.`. */
+function globToPath(glob) {
+    const parts = glob.trim().replace(/\\/g, '/').split('/');
+    const fixed = [];
+    for (const part of parts) {
+        if (/[*?[{]/.test(part))
+            break;
+        if (part !== '' && part !== '.')
+            fixed.push(part);
+    }
+    return fixed.length ? fixed.join('/') : '.';
+}
+/** Reads the first project file that exists; undefined when there is none. */
+function readReplicatedConfig(workspace) {
+    for (const file of REPLICATED_FILES) {
+        let text;
+        try {
+            text = readFileSync(join(workspace, file), 'utf8');
+        }
+        catch (e) {
+            if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR'))
+                continue;
+            throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
+        }
+        return parseReplicatedConfig(text, file);
+    }
+    return undefined;
+}
+function parseReplicatedConfig(text, file) {
+    let doc;
+    try {
+        doc = (0,yaml_dist/* parse */.qg)(text);
+    }
+    catch (e) {
+        throw new model/* UsageError */.eb(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    if (doc === null || doc === undefined)
+        return { file, manifests: [], globs: [], charts: [] };
+    if (typeof doc !== 'object' || Array.isArray(doc))
+        throw new model/* UsageError */.eb(`${file} must be a YAML mapping`);
+    const { appSlug, manifests, charts } = doc;
+    const config = { file, manifests: [], globs: [], charts: parseCharts(charts, file) };
+    if (appSlug !== undefined && appSlug !== null) {
+        if (typeof appSlug !== 'string')
+            throw new model/* UsageError */.eb(`${file}: appSlug must be a string`);
+        if (appSlug.trim() !== '')
+            config.appSlug = appSlug.trim();
+    }
+    const globs = manifests === undefined || manifests === null ? [] : Array.isArray(manifests) ? manifests : [manifests];
+    for (const g of globs) {
+        if (typeof g !== 'string')
+            throw new model/* UsageError */.eb(`${file}: manifests must be a list of paths or globs`);
+        config.globs.push(g.trim());
+        const path = globToPath(g);
+        if (!config.manifests.includes(path))
+            config.manifests.push(path);
+    }
+    return config;
+}
+function parseCharts(charts, file) {
+    if (charts === undefined || charts === null)
+        return [];
+    if (!Array.isArray(charts))
+        throw new model/* UsageError */.eb(`${file}: charts must be a list of {path, chartVersion, appVersion}`);
+    return charts.map((c, i) => {
+        const where = `${file}: charts[${i}]`;
+        if (typeof c !== 'object' || c === null || Array.isArray(c))
+            throw new model/* UsageError */.eb(`${where} must be a mapping with a path`);
+        const { path, chartVersion, appVersion } = c;
+        if (typeof path !== 'string' || path.trim() === '')
+            throw new model/* UsageError */.eb(`${where}.path must be a non-empty string`);
+        const entry = { path: path.trim() };
+        for (const [key, value] of [
+            ['chartVersion', chartVersion],
+            ['appVersion', appVersion],
+        ]) {
+            if (value === undefined || value === null || value === '')
+                continue;
+            if (typeof value !== 'string' && typeof value !== 'number')
+                throw new model/* UsageError */.eb(`${where}.${key} must be a string`);
+            entry[key] = String(value);
+        }
+        return entry;
+    });
+}
+/** The entries with their paths relative to another directory: `dir` is the project file's directory
+ *  as seen from there (`''` for the same directory). */
+function chartsRelativeTo(charts, dir) {
+    const base = dir.split(external_node_path_.sep).join('/');
+    return charts.map((c) => {
+        const p = c.path.replace(/\\/g, '/');
+        return { ...c, path: p.startsWith('/') ? p : external_node_path_.posix.join(base || '.', p) };
+    });
+}
+
+;// CONCATENATED MODULE: ./.build/cli/project.js
+// The Replicated CLI's project files for the CLI, read as `replicated release create` reads them
+// (replicatedhq/replicated pkg/tools/config.go, FindAndParseConfig): every `.replicated` /
+// `.replicated.yaml` from the working directory up to `/` (the first of the two in each directory),
+// merged: the nearest `appSlug` wins, `manifests` and `charts` are appended parent first and
+// de-duplicated (the first entry for a chart path is kept). Each
+// file's `manifests` globs are matched by tinyglobby relative to its own directory, and its `charts`
+// paths are made relative to the working directory. The CLI uses them only for what the command
+// line leaves out.
+
+
+
+
+
+/** The project files at or above `cwd`, nearest first. */
+function findProjectFiles(cwd) {
+    const found = [];
+    for (let dir = cwd;; dir = (0,external_node_path_.dirname)(dir)) {
+        for (const name of REPLICATED_FILES) {
+            const path = (0,external_node_path_.join)(dir, name);
+            if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile()) {
+                found.push(path);
+                break;
+            }
+        }
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return found;
+    }
+}
+function readConfig(path, shown) {
+    try {
+        return parseReplicatedConfig((0,external_node_fs_.readFileSync)(path, 'utf8'), shown);
+    }
+    catch (e) {
+        if (e instanceof model/* UsageError */.eb)
+            throw e;
+        throw new model/* UsageError */.eb(`cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+async function readProject(cwd) {
+    const paths = findProjectFiles(cwd);
+    const nearest = paths[0];
+    if (nearest === undefined)
+        return undefined;
+    const show = (path) => (0,external_node_path_.relative)(cwd, path) || path;
+    let appSlug;
+    const manifests = new Set();
+    const charts = [];
+    const globbed = [];
+    // Parent first, as mergeConfigs appends each child's lists; a later non-empty appSlug overrides.
+    for (const path of [...paths].reverse()) {
+        const config = readConfig(path, show(path));
+        if (config.appSlug)
+            appSlug = config.appSlug;
+        const base = (0,external_node_path_.dirname)(path);
+        if (config.globs.length) {
+            globbed.push(`${config.file}: manifests ${config.globs.join(', ')}`);
+            const matched = await (0,dist/* glob */.TI)(config.globs.map((g) => g.replace(/^\.\//, '')), { cwd: base, absolute: true, onlyFiles: true, dot: false });
+            for (const abs of matched)
+                manifests.add((0,external_node_path_.relative)(cwd, abs).split(external_node_path_.sep).join('/'));
+        }
+        for (const c of chartsRelativeTo(config.charts, (0,external_node_path_.relative)(cwd, base))) {
+            if (!charts.some((o) => o.path === c.path))
+                charts.push(c);
+        }
+    }
+    if (globbed.length && manifests.size === 0)
+        throw new model/* UsageError */.eb(`${globbed.join('; ')} match no file`);
+    return {
+        file: show(nearest),
+        ...(appSlug ? { appSlug } : {}),
+        manifests: [...manifests].sort(),
+        charts,
+    };
+}
+
+;// CONCATENATED MODULE: ./.build/cli/main.js
+// The CLI shell: argv → the shared pipeline → files, report, summary and an exit code. No GitHub parts.
+// The pipeline and the registry client (undici, most of the bundle) are imported when a scan needs
+// them, so `--help`, `--version` and usage errors start fast and `--offline` never loads undici; the
+// bundler puts each in a chunk file next to dist/cli.js, read only when imported.
+
+
+
+
+
+
+
+
+
+
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+async function loadCredentials(file, cwd) {
+    if (file === undefined)
+        return new Map();
+    let text;
+    try {
+        text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file), 'utf8');
+    }
+    catch (e) {
+        throw new model/* UsageError */.eb(`--registry-auth ${file}: cannot read: ${describe(e)}`);
+    }
+    return (0,auth/* parseRegistryAuth */.bf)(text, file);
+}
+/** Runs the CLI and returns its exit code; never throws. */
+async function main(argv, io) {
+    let redact = (text) => text;
+    const err = (text) => io.stderr(redact(text));
+    try {
+        // The nearest .replicated supplies the app slug and manifests the command line leaves out.
+        const project = argv.includes('scan') ? await readProject(io.cwd) : undefined;
+        const args = parseCliArgs(argv, {
+            ...(project?.appSlug ? { appSlug: project.appSlug } : {}),
+            ...(project?.manifests.length ? { paths: project.manifests } : {}),
+        });
+        if (args.command === 'help') {
+            io.stdout(USAGE);
+            return EXIT_OK;
+        }
+        if (args.command === 'version') {
+            io.stdout(`${io.version}\n`);
+            return EXIT_OK;
+        }
+        // Report paths are relative to the working directory, also for an absolute --out.
+        args.outDir = relativeOutDir(io.cwd, args.outDir);
+        const credentials = await loadCredentials(args.registryAuth, io.cwd);
+        // One redactor for stdout, stderr, the report and generated files; tokens join it on receipt.
+        const redactor = new Redactor((0,auth/* registrySecrets */.ZN)(credentials));
+        redact = redactor.redact;
+        await checkOutDir(io.cwd, args.outDir, args.paths);
+        const logger = {
+            info: (m) => {
+                if (args.verbosity !== 'quiet')
+                    err(`${m}\n`);
+            },
+            debug: (m) => {
+                if (args.verbosity === 'verbose')
+                    err(`${m}\n`);
+            },
+            warning: (m) => err(`warning: ${m}\n`),
+        };
+        const options = (0,_build_options/* buildRunOptions */.ib)(args);
+        // The project's charts are part of the release it describes, whichever PATHs are scanned.
+        if (project?.charts.length)
+            options.charts = project.charts;
+        const findHelm = io.findHelm === null
+            ? undefined
+            : (io.findHelm ??
+                (async (helmPath) => {
+                    const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
+                    return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
+                }));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(384)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1384));
+        const checker = args.offline
+            ? undefined
+            : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3190))).createRegistryChecker({
+                credentials,
+                insecureRegistries: options.insecureRegistries,
+                allowRegistries: options.allowRegistries,
+                concurrency: options.concurrency,
+                perHostConcurrency: options.perRegistryConcurrency,
+                logger,
+                onSecret: (s) => redactor.add(s),
+                budget: { timeoutMs: options.timeoutS * 1000 },
+            });
+        let result;
+        try {
+            result = await runPipeline(args.paths, options, {
+                ...(checker ? { checker } : {}),
+                logger,
+                cwd: io.cwd,
+                hasCredentials: (host) => (0,auth/* credentialFor */.FX)(credentials, host) !== undefined,
+                ...(findHelm ? { findHelm } : {}),
+            });
+        }
+        finally {
+            await checker?.close();
+        }
+        // The report and the SARIF log are part of the same all-or-none write as the generated files.
+        // The report is streamed into its staged file, redacted piece by piece, so a large report is
+        // never one string in memory.
+        const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
+        const extra = report === undefined
+            ? []
+            : [
+                plannedFile((0,external_node_path_.resolve)(io.cwd, report), redactor.redactChunks(reportJsonChunks(result.report)), report),
+            ];
+        if (args.sarif !== undefined) {
+            const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
+            extra.push(plannedFile((0,external_node_path_.resolve)(io.cwd, args.sarif), sarif, args.sarif));
+        }
+        await writeGeneratedFiles(io.cwd, args.outDir, result.files.map((f) => ({ ...f, content: redact(f.content) })), extra);
+        if (args.report === '-')
+            io.stdout(redact(reportJson(result.report)));
+        err(humanSummary(result.report, args.verbosity, io.columns));
+        return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
+    }
+    catch (e) {
+        if (e instanceof model/* UsageError */.eb) {
+            err(`kots-proxy: ${e.message}\n`);
+        }
+        else {
+            // A bug, not a usage error: one line, with the stack only when asked for.
+            const verbose = argv.includes('--verbose');
+            const detail = e instanceof Error ? (verbose ? (e.stack ?? e.message) : e.message) : String(e);
+            err(`kots-proxy: internal error: ${detail}${verbose ? '' : ' (rerun with --verbose for the stack)'}\n`);
+        }
+        return EXIT_USAGE;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7387:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ shown),
+/* harmony export */   g: () => (/* binding */ finding)
+/* harmony export */ });
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(817);
+
+/** Longest finding message: a value from the release (a 1 MB image string) must not flood the report,
+ *  the job summary or an annotation. Values are shortened by `shown` first, so the reason survives. */
+const MAX_MESSAGE = 1000;
+const MAX_SHOWN = 200;
+/** A value from the release as a message shows it: long ones cut, with their length. */
+function shown(value) {
+    return value.length <= MAX_SHOWN ? value : `${value.slice(0, 120)}… (${value.length} characters)`;
+}
+function finding(rule, pos, message) {
+    const text = message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+    return {
+        rule,
+        level: _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y[rule].level,
+        file: pos.file,
+        line: pos.line,
+        column: pos.column,
+        message: text,
+    };
+}
+
+
+/***/ }),
+
+/***/ 5838:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   x: () => (/* binding */ confinePaths)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7387);
+// Release paths come from the pull request (explicit PATHs, `.replicated` globs such as
+// `../../outside/**`, symlinks). Each is resolved with realpath and must lie inside the workspace root;
+// one that does not is reported as `path-skipped` and never read. Symlinks below an accepted PATH stay
+// inside that PATH's real tree (src/scan/walk.ts), so they stay inside the root too.
+
+
+
+function isInside(child, parent) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+async function real(p) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(p);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Splits `paths` (relative to `cwd`) into those whose real path lies inside `root` and the rest. */
+async function confinePaths(paths, cwd, root) {
+    const realRoot = (await real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, root))) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, root);
+    const inside = [];
+    const findings = [];
+    for (const p of paths) {
+        const target = await real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, p));
+        if (target === undefined || isInside(target, realRoot)) {
+            inside.push(p);
+            continue;
+        }
+        findings.push((0,_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .g)('path-skipped', { file: p, line: 1, column: 1 }, `${p} resolves outside the workspace root, so it was not read`));
+    }
+    return { inside, findings };
+}
+
+
+/***/ }),
+
+/***/ 1275:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ isGeneratedFile),
+/* harmony export */   e: () => (/* binding */ GENERATED_HEADER)
+/* harmony export */ });
+// What marks a file as written by kots-proxy, decided in one place: the writer on disk and the commit
+// to the pull request both delete a stale file only when this says it was generated.
+const GENERATED_HEADER = '# Generated by kots-proxy. Do not edit: rerun kots-proxy to update.';
+/** Whether a file directly in the output directory (`name` has no `/`) was generated by us: a `.yaml` or
+ *  `.yml` file whose text starts with GENERATED_HEADER. `start` reads the file's beginning (at least the
+ *  header's length) and is only called for names that qualify. Hand-written files are never generated. */
+async function isGeneratedFile(name, start) {
+    if (name.includes('/') || !/\.ya?ml$/.test(name))
+        return false;
+    return (await start()).startsWith(GENERATED_HEADER);
+}
+
+
+/***/ }),
+
+/***/ 6995:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ KOTS_API_V2),
+/* harmony export */   HM: () => (/* binding */ KOTS_API_V1),
+/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */ });
+// The data that flows through the pipeline (see architecture: walk → parse → extract → check → plan →
+// render → publish). Every type here is plain data: no methods, no I/O handles, so each stage can be
+// tested with literals and the report can be serialised deterministically.
+/** HelmChart CR versions: v1 charts KOTS rewrites itself, v2 charts it installs with their own values. */
+const KOTS_API_V1 = 'kots.io/v1beta1';
+const KOTS_API_V2 = 'kots.io/v1beta2';
+/** A user mistake (bad flag, unreadable file): exit 2 / setFailed with this message. Bugs are other errors. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+
+
+/***/ }),
+
+/***/ 8248:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ defaultPerRegistryConcurrency),
+/* harmony export */   A1: () => (/* binding */ isFailOn),
+/* harmony export */   Kc: () => (/* binding */ parseAppSlug),
+/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
+/* harmony export */   WW: () => (/* binding */ DEFAULT_PER_REGISTRY_CONCURRENCY),
+/* harmony export */   ib: () => (/* binding */ buildRunOptions),
+/* harmony export */   o6: () => (/* binding */ parseHost),
+/* harmony export */   vx: () => (/* binding */ DEFAULT_OUT_DIR),
+/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds),
+/* harmony export */   zq: () => (/* binding */ parseConcurrencies)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_PROXY_DOMAIN, DEFAULT_TIMEOUT_S, FAIL_ON */
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6995);
+// The settings the CLI flags and the action inputs share: their defaults, the shapes of user-given
+// values, and the one builder of RunOptions. Each shell names its own option in error messages.
+
+const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
+/** Registry requests in flight at once, across all registries (`--concurrency`). */
+const DEFAULT_CONCURRENCY = 16;
+/** Registry requests in flight at once to one registry, when the global cap is not lower. */
+const DEFAULT_PER_REGISTRY_CONCURRENCY = 16;
+const MAX_CONCURRENCY = 256;
+const DEFAULT_OUT_DIR = 'kots-proxy';
+/** Seconds the registry phase may take in all; images not reached by then are not checked. */
+const DEFAULT_TIMEOUT_S = 120;
+const MAX_TIMEOUT_S = 86_400;
+/** The lowest finding level that fails the run, or `never`. */
+const FAIL_ON = ['error', 'warning', 'never'];
+function isFailOn(value) {
+    return FAIL_ON.includes(value);
+}
+/** `HOST[:PORT]`: a DNS name or bracketed IPv6 address, no scheme or path. */
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
+/** A KOTS application slug: lowercase letters, digits and inner dashes. */
+const APP_SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** `value` when it is a HOST[:PORT]; else a UsageError naming `what` (e.g. `--proxy-domain`), with
+ *  `hint` appended to the message. */
+function parseHost(what, value, hint = '') {
+    if (!HOST_PORT.test(value))
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} ${JSON.stringify(value)} is not a HOST[:PORT]${hint}`);
+    return value;
+}
+/** `value` when it is an application slug; else a UsageError naming `what`. */
+function parseAppSlug(what, value) {
+    if (!APP_SLUG.test(value)) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} ${JSON.stringify(value)} must be lowercase letters, digits and dashes`);
+    }
+    return value;
+}
+/** `value` when it is a whole number of seconds from 1 to 86400; else a UsageError naming `what`. */
+function parseTimeoutSeconds(what, value) {
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_TIMEOUT_S) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+}
+/** `value` when it is a whole number from 1 to 256; else a UsageError naming `what`. */
+function parseConcurrency(what, value) {
+    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+}
+/** The per-registry limit that applies when the user names none: never above the global cap. */
+function defaultPerRegistryConcurrency(concurrency) {
+    return Math.min(DEFAULT_PER_REGISTRY_CONCURRENCY, concurrency);
+}
+/** The global cap and the per-registry limit from the user's values (undefined: the default).
+ *  A per-registry limit given above the global cap is a UsageError rather than quietly lowered: the
+ *  user asked for more requests to one registry than the whole run may send, and should pick which
+ *  of the two numbers they meant. */
+function parseConcurrencies(names, global, perRegistry) {
+    const concurrency = global === undefined ? DEFAULT_CONCURRENCY : parseConcurrency(names.global, global);
+    if (perRegistry === undefined) {
+        return { concurrency, perRegistryConcurrency: defaultPerRegistryConcurrency(concurrency) };
+    }
+    const perRegistryConcurrency = parseConcurrency(names.perRegistry, perRegistry);
+    if (perRegistryConcurrency > concurrency) {
+        const source = global === undefined ? ', its default' : '';
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${names.perRegistry} ${perRegistryConcurrency} is above ${names.global} (${concurrency}${source}): ` +
+            `one registry cannot have more requests in flight than all of them together`);
+    }
+    return { concurrency, perRegistryConcurrency };
+}
+function buildRunOptions(s) {
+    const concurrency = s.concurrency ?? DEFAULT_CONCURRENCY;
+    return {
+        appSlug: s.appSlug,
+        proxyDomain: s.proxyDomain ?? DEFAULT_PROXY_DOMAIN,
+        proxyDomainExplicit: s.proxyDomain !== undefined,
+        ...(s.registryDomain ? { registryDomain: s.registryDomain } : {}),
+        privateRegistries: s.privateRegistries,
+        publicRegistries: s.publicRegistries,
+        insecureRegistries: s.insecureRegistries,
+        allowRegistries: s.allowRegistries ?? [],
+        offline: s.offline ?? false,
+        concurrency,
+        perRegistryConcurrency: s.perRegistryConcurrency ?? defaultPerRegistryConcurrency(concurrency),
+        timeoutS: s.timeoutS ?? DEFAULT_TIMEOUT_S,
+        root: s.root ?? '.',
+        outDir: s.outDir,
+        ...(s.helmPath ? { helmPath: s.helmPath } : {}),
+        ...(s.charts?.length ? { charts: s.charts } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ dockerHubSpellings),
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   J5: () => (/* binding */ proxyImageName),
+/* harmony export */   M7: () => (/* binding */ canonicalRegistryHost),
+/* harmony export */   Mb: () => (/* binding */ registryApiHost),
+/* harmony export */   VU: () => (/* binding */ normalizedString),
+/* harmony export */   bN: () => (/* binding */ nameAsWritten),
+/* harmony export */   tO: () => (/* binding */ normalizeReference)
+/* harmony export */ });
+/* unused harmony exports formatReference, isDockerHub */
+// Image references by the rules of distribution/reference v0.6 (github.com/distribution/reference), which KOTS uses.
+// Pure: text in, data out.
+//
+// Acceptance follows `reference.ParseNormalizedNamed` (what KOTS calls), including go-digest's check of
+// the digest, with one deliberate difference: Go accepts a first component such as `a_b.c/x` (it has a
+// `.` so it is not a Docker Hub path, yet it is no valid host either) as a reference with an empty
+// domain; we reject it, since no client can pull it.
+const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const LIBRARY = 'library/';
+/** RepositoryNameTotalLengthMax: applies to the path after normalization (`library/` included). */
+const MAX_PATH_LENGTH = 255;
+const MAX_TAG_LENGTH = 128;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_LABEL = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+const TAG = /^\w[\w.-]*$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+/** The algorithms go-digest knows, with the exact hex length each requires. Others are "unsupported". */
+const DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+/** A bare image ID; ParseNormalizedNamed refuses it as a name. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+/** Quotes a value for a reason sentence, shortened so a huge input cannot flood a report. */
+function show(value) {
+    return JSON.stringify(value.length > 64 ? `${value.slice(0, 61)}...` : value);
+}
+function fail(reason) {
+    return { ok: false, reason };
+}
+/** The first component names a registry when it has `.` or `:`, is `localhost`, or has an uppercase
+ *  letter (distribution v0.6 splitDockerDomain). Otherwise the reference is a Docker Hub path. */
+function isDomainComponent(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first;
+}
+function checkPath(path) {
+    if (path === '')
+        return 'repository name is empty';
+    if (/[A-Z]/.test(path))
+        return 'repository name must be lowercase';
+    for (const component of path.split('/')) {
+        if (component === '')
+            return `repository name ${show(path)} has an empty path component`;
+        if (!PATH_COMPONENT.test(component)) {
+            return `path component ${show(component)} is invalid: use lowercase letters and digits, separated by ".", "_", "__" or dashes`;
+        }
+    }
+    return undefined;
+}
+function checkTag(tag) {
+    if (tag === '')
+        return 'tag is empty';
+    if (!TAG.test(tag)) {
+        return `tag ${show(tag)} is invalid: it must start with a letter, digit or "_" and contain only those, "." and "-"`;
+    }
+    if (tag.length > MAX_TAG_LENGTH)
+        return `tag ${show(tag)} is longer than ${MAX_TAG_LENGTH} characters`;
+    return undefined;
+}
+function checkDigest(digest) {
+    if (digest === '')
+        return 'digest is empty';
+    if (!DIGEST.test(digest))
+        return `invalid digest ${show(digest)}: expected <algorithm>:<hex>`;
+    const colon = digest.indexOf(':');
+    const algorithm = digest.slice(0, colon);
+    const hex = digest.slice(colon + 1);
+    const length = Object.hasOwn(DIGEST_HEX_LENGTH, algorithm) ? DIGEST_HEX_LENGTH[algorithm] : undefined;
+    if (length === undefined)
+        return `unsupported digest algorithm ${show(algorithm)}: use sha256, sha384 or sha512`;
+    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
+        return `invalid digest: ${algorithm} needs exactly ${length} lowercase hexadecimal characters`;
+    }
+    return undefined;
+}
+/** Why a host that matches the grammar still cannot be contacted: a port above 65535 (or 0), or a
+ *  name the WHATWG URL parser (which the HTTP client uses) refuses. Pure: URL parsing does no I/O. */
+function unusableHost(domain) {
+    const port = /:(\d+)$/.exec(domain)?.[1];
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+        return `registry host ${show(domain)} has port ${show(port)}: ports run from 1 to 65535`;
+    }
+    try {
+        const url = new URL(`https://${domain}/`);
+        if (url.username || url.password || url.pathname !== '/')
+            throw new Error('not a bare host');
+    }
+    catch {
+        return `registry host ${show(domain)} is not a usable host name or address`;
+    }
+    return undefined;
+}
+/** Parses and validates; `reason` says what is wrong in one sentence (e.g. "repository path must be lowercase").
+ *  Never throws. */
+function parseReference(text) {
+    if (typeof text !== 'string' || text === '')
+        return fail('image reference is empty');
+    if (/\s/.test(text))
+        return fail('image reference contains whitespace');
+    if (text.includes('://'))
+        return fail('image reference must not contain a URL scheme ("://")');
+    if (IMAGE_ID.test(text))
+        return fail('a 64-character hexadecimal string is an image ID, not a repository name');
+    // '@' appears nowhere but before the digest; ':' after the last '/' can only start the tag (a port is
+    // always followed by '/').
+    const at = text.indexOf('@');
+    if (at !== -1 && text.indexOf('@', at + 1) !== -1)
+        return fail('image reference contains more than one "@"');
+    const beforeDigest = at === -1 ? text : text.slice(0, at);
+    const digest = at === -1 ? undefined : text.slice(at + 1);
+    const colon = beforeDigest.lastIndexOf(':');
+    const hasTag = colon > beforeDigest.lastIndexOf('/');
+    const name = hasTag ? beforeDigest.slice(0, colon) : beforeDigest;
+    const tag = hasTag ? beforeDigest.slice(colon + 1) : undefined;
+    if (name === '')
+        return fail('repository name is empty');
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? name : name.slice(0, slash);
+    const domain = slash !== -1 && isDomainComponent(first) ? first : undefined;
+    const path = domain === undefined ? name : name.slice(slash + 1);
+    if (domain !== undefined && !DOMAIN.test(domain)) {
+        return fail(`registry host ${show(domain)} is not a valid host name, IPv4 or [IPv6] address with optional :port`);
+    }
+    const hostProblem = domain === undefined ? undefined : unusableHost(domain);
+    if (hostProblem !== undefined)
+        return fail(hostProblem);
+    const pathProblem = checkPath(path);
+    if (pathProblem !== undefined)
+        return fail(pathProblem);
+    const ref = domain === undefined ? { path } : { domain, path };
+    if (normalizeReference(ref).path.length > MAX_PATH_LENGTH) {
+        return fail(`repository name is longer than ${MAX_PATH_LENGTH} characters`);
+    }
+    if (tag !== undefined) {
+        const tagProblem = checkTag(tag);
+        if (tagProblem !== undefined)
+            return fail(tagProblem);
+        ref.tag = tag;
+    }
+    if (digest !== undefined) {
+        const digestProblem = checkDigest(digest);
+        if (digestProblem !== undefined)
+            return fail(digestProblem);
+        ref.digest = digest;
+    }
+    return { ok: true, ref };
+}
+/** Inverse of parseReference: `[domain/]path[:tag][@digest]`. */
+function formatReference(ref) {
+    return (nameAsWritten(ref) +
+        (ref.tag !== undefined ? `:${ref.tag}` : '') +
+        (ref.digest !== undefined ? `@${ref.digest}` : ''));
+}
+/** docker.io default domain, `library/` for single-component Docker Hub paths, index.docker.io → docker.io.
+ *  Does not add a tag. Idempotent. */
+function normalizeReference(ref) {
+    const domain = ref.domain === undefined || ref.domain === LEGACY_DOCKER_HUB ? DOCKER_HUB : ref.domain;
+    const path = domain === DOCKER_HUB && !ref.path.includes('/') ? LIBRARY + ref.path : ref.path;
+    const out = { domain, path };
+    if (ref.tag !== undefined)
+        out.tag = ref.tag;
+    if (ref.digest !== undefined)
+        out.digest = ref.digest;
+    return out;
+}
+/** The fully qualified string for the report: normalized, with `:latest` when neither tag nor digest. */
+function normalizedString(ref) {
+    const n = normalizeReference(ref);
+    const tag = n.tag === undefined && n.digest === undefined ? 'latest' : n.tag;
+    return formatReference({ ...n, tag });
+}
+/** `[domain/]path` exactly as written: what kustomize's `images[].name` must match and what KOTS proxies. */
+function nameAsWritten(ref) {
+    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
+}
+/** KOTS's MakeProxiedImageURL: `<proxyDomain>/proxy/<appSlug>/<name as written>` (no tag, no digest). */
+function proxyImageName(ref, proxyDomain, appSlug) {
+    return `${proxyDomain}/proxy/${appSlug}/${nameAsWritten(ref)}`;
+}
+/** True when the image lives on Docker Hub (no domain, `docker.io` or `index.docker.io`). */
+function isDockerHub(ref) {
+    return normalizeReference(ref).domain === DOCKER_HUB;
+}
+/** For a Docker Hub image, every spelling KOTS writes a kustomize entry for (replicatedhq/kots pkg/image); [] otherwise.
+ *  Official images (`library/x`): `docker.io/library/x`, `library/x`, `x`, `docker.io/x`; other images:
+ *  `docker.io/org/x`, `org/x`. The name as written comes last when it is none of these (e.g.
+ *  `index.docker.io/...`). No duplicates, fixed order. */
+function dockerHubSpellings(ref) {
+    if (!isDockerHub(ref))
+        return [];
+    const { path } = normalizeReference(ref);
+    const official = path.startsWith(LIBRARY) && !path.slice(LIBRARY.length).includes('/');
+    const spellings = official
+        ? [
+            `${DOCKER_HUB}/${path}`,
+            path,
+            path.slice(LIBRARY.length),
+            `${DOCKER_HUB}/${path.slice(LIBRARY.length)}`,
+        ]
+        : [`${DOCKER_HUB}/${path}`, path];
+    const written = nameAsWritten(ref);
+    if (!spellings.includes(written))
+        spellings.push(written);
+    return spellings;
+}
+/** The host that serves the distribution API for a normalized domain (docker.io → registry-1.docker.io).
+ *  `index.docker.io` is accepted as well; every other domain is returned unchanged. */
+function registryApiHost(domain) {
+    return domain === DOCKER_HUB || domain === LEGACY_DOCKER_HUB ? DOCKER_HUB_API : domain;
+}
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/**
+ * The key a registry host is known by, in credentials files, host lists and verdicts: lowercase
+ * `host[:port]` without scheme or path, every Docker Hub spelling folded into `docker.io`.
+ * `https://index.docker.io/v1/` → `docker.io`.
+ */
+function canonicalRegistryHost(value) {
+    let host = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+    const slash = host.indexOf('/');
+    if (slash >= 0)
+        host = host.slice(0, slash);
+    host = host.toLowerCase();
+    return HUB_ALIASES.has(host) ? DOCKER_HUB : host;
+}
+
+
+/***/ }),
+
+/***/ 7956:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FX: () => (/* reexport safe */ _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__.FX),
+/* harmony export */   ZN: () => (/* reexport safe */ _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__.ZN),
+/* harmony export */   bf: () => (/* reexport safe */ _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__.bf)
+/* harmony export */ });
+/* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9209);
+
+
+
+/***/ }),
+
+/***/ 9209:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FX: () => (/* binding */ credentialFor),
+  bf: () => (/* binding */ parseRegistryAuth),
+  ZN: () => (/* binding */ registrySecrets)
+});
+
+// EXTERNAL MODULE: ./.build/model.js
+var model = __nccwpck_require__(6995);
+// EXTERNAL MODULE: ./.build/reference.js
+var reference = __nccwpck_require__(9243);
+;// CONCATENATED MODULE: ./.build/registry/json-position.js
+// Where a JSON text stops being valid. JSON.parse's messages quote the input, and the input may be a
+// credentials file, so errors about it must be built from a position alone. Pure.
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+const LITERALS = ['true', 'false', 'null'];
+class Stop {
+    offset;
+    constructor(offset) {
+        this.offset = offset;
+    }
+}
+/** Offset of the first character that makes `text` invalid JSON, or undefined when it is valid. */
+function invalidJsonOffset(text) {
+    let i = 0;
+    const skip = () => {
+        while (i < text.length && WHITESPACE.has(text[i]))
+            i++;
+    };
+    const expect = (char) => {
+        if (text[i] !== char)
+            throw new Stop(i);
+        i++;
+    };
+    const string = () => {
+        expect('"');
+        while (i < text.length && text[i] !== '"') {
+            const c = text.charCodeAt(i);
+            if (c < 0x20)
+                throw new Stop(i);
+            if (text[i] === '\\') {
+                const escaped = text[i + 1];
+                if (escaped === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        throw new Stop(i);
+                    i += 6;
+                    continue;
+                }
+                if (escaped === undefined || !'"\\/bfnrt'.includes(escaped))
+                    throw new Stop(i);
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+        expect('"');
+    };
+    const value = () => {
+        skip();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            skip();
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            for (;;) {
+                skip();
+                string();
+                skip();
+                expect(':');
+                value();
+                skip();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                expect('}');
+                return;
+            }
+        }
+        if (c === '[') {
+            i++;
+            skip();
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            for (;;) {
+                value();
+                skip();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                expect(']');
+                return;
+            }
+        }
+        if (c === '"') {
+            string();
+            return;
+        }
+        const literal = LITERALS.find((word) => text.startsWith(word, i));
+        if (literal) {
+            i += literal.length;
+            return;
+        }
+        const number = NUMBER.exec(text.slice(i, i + 400));
+        if (number) {
+            i += number[0].length;
+            return;
+        }
+        throw new Stop(i);
+    };
+    try {
+        value();
+        skip();
+        return i < text.length ? i : undefined;
+    }
+    catch (e) {
+        if (e instanceof Stop)
+            return e.offset;
+        throw e;
+    }
+}
+/** 1-based line and column of an offset. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return { line, column };
+}
+
+;// CONCATENATED MODULE: ./.build/registry/auth/credentials.js
+// Credentials from the `--registry-auth` file / `registry-auth` input (docs/interface.md): every form a
+// Docker `config.json` entry can take, parsed in this one place. Pure: text in, data out. Nothing here
+// ever puts a secret into an error message.
+
+
+
+function usage(source, message) {
+    return new model/* UsageError */.eb(`${source}: ${message}`);
+}
+function parseJson(text, source) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        // JSON.parse's own message quotes the input, which may hold secrets: report only a position.
+        const offset = invalidJsonOffset(text) ?? text.length;
+        const { line, column } = lineColumn(text, offset);
+        throw usage(source, `invalid JSON at line ${line} column ${column} (position ${offset})`);
+    }
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function decodeAuth(auth, source, host) {
+    const compact = auth.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length === 0) {
+        throw usage(source, `"auths.${host}.auth" is not base64 of "user:password"`);
+    }
+    const decoded = Buffer.from(compact, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw usage(source, `"auths.${host}.auth" does not decode to "user:password"`);
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+const nonEmpty = (value) => typeof value === 'string' && value.trim() !== '';
+function parseEntry(entry, source, host) {
+    if (!isObject(entry))
+        throw usage(source, `"auths.${host}" must be an object with "auth" or "username"/"password"`);
+    const { auth, username, password, identitytoken, registrytoken } = entry;
+    const rawAuth = nonEmpty(auth) ? auth : undefined;
+    // The same order as go-containerregistry's bearer transport: a registry token is used as it is, an
+    // identity token before any password.
+    if (nonEmpty(registrytoken)) {
+        return { kind: 'registry-token', registryToken: registrytoken, ...(rawAuth ? { rawAuth } : {}) };
+    }
+    if (nonEmpty(identitytoken)) {
+        const user = rawAuth !== undefined ? decodeAuth(rawAuth, source, host).username : username;
+        if (!nonEmpty(user)) {
+            throw usage(source, `"auths.${host}" has an "identitytoken" but no user: it needs "auth" (base64 of user:) or "username" next to it`);
+        }
+        return {
+            kind: 'identity-token',
+            username: user,
+            identityToken: identitytoken,
+            ...(rawAuth ? { rawAuth } : {}),
+        };
+    }
+    if (rawAuth !== undefined)
+        return { kind: 'basic', ...decodeAuth(rawAuth, source, host), rawAuth };
+    if (typeof username === 'string' && username !== '' && typeof password === 'string') {
+        return { kind: 'basic', username, password };
+    }
+    throw usage(source, `"auths.${host}" needs "auth" (base64 of user:password), "username" and "password", "identitytoken" or "registrytoken"`);
+}
+/** Two spellings of one registry may repeat a credential, never disagree (`rawAuth` aside). */
+function sameCredential(a, b) {
+    const { rawAuth: _a, ...left } = a;
+    const { rawAuth: _b, ...right } = b;
+    return JSON.stringify(left) === JSON.stringify(right);
+}
+/**
+ * Parses `{"auths":{"HOST":{…}}}` with any entry form of RegistryCredential; the top-level map
+ * `{"HOST":{...}}` is accepted too. `source` names the file or input in errors.
+ * Empty text means no credentials. Throws UsageError on anything malformed.
+ */
+/** A Docker config that keeps its secrets in a credential helper (`credsStore`, `credHelpers`) has
+ *  empty `auths` entries; say so rather than complain about the entries. */
+function rejectCredentialHelpers(document, auths, source) {
+    const helpers = ['credsStore', 'credHelpers'].filter((k) => k in document);
+    if (helpers.length === 0)
+        return;
+    const entries = isObject(auths) ? Object.values(auths) : [];
+    const filled = (v) => typeof v === 'string' && v.trim() !== '';
+    const usable = entries.length > 0 &&
+        entries.every((e) => isObject(e) &&
+            (filled(e.auth) || filled(e.username) || filled(e.identitytoken) || filled(e.registrytoken)));
+    if (usable)
+        return;
+    throw usage(source, `${helpers.map((h) => `"${h}"`).join(' and ')} (Docker credential helpers) are not supported: the secrets live in the helper, not in this file. ` +
+        'Put "auths" entries with "auth" (base64 of user:password) or "username" and "password" in a file of their own');
+}
+function parseRegistryAuth(text, source) {
+    const credentials = new Map();
+    if (text.trim() === '')
+        return credentials;
+    const document = parseJson(text, source);
+    if (!isObject(document))
+        throw usage(source, 'expected a JSON object like {"auths":{"HOST":{"auth":"…"}}}');
+    const auths = 'auths' in document ? document.auths : document;
+    rejectCredentialHelpers(document, auths, source);
+    if (!isObject(auths))
+        throw usage(source, '"auths" must be an object keyed by registry host');
+    for (const [key, entry] of Object.entries(auths)) {
+        const host = (0,reference/* canonicalRegistryHost */.M7)(key);
+        if (host === '')
+            throw usage(source, `registry key "${key}" names no host`);
+        const credential = parseEntry(entry, source, host);
+        const earlier = credentials.get(host);
+        if (earlier && !sameCredential(earlier, credential)) {
+            throw usage(source, `two different credentials for registry ${host}`);
+        }
+        credentials.set(host, earlier ?? credential);
+    }
+    return credentials;
+}
+/** Finds the credential for a registry host in any spelling (`index.docker.io`, `https://x/v2/`, …). */
+function credentialFor(credentials, host) {
+    return credentials.get((0,reference/* canonicalRegistryHost */.M7)(host));
+}
+/** The secret forms of one credential; `auth` as written is added by registrySecrets. */
+function secretForms(credential) {
+    switch (credential.kind) {
+        case 'basic': {
+            const pair = `${credential.username}:${credential.password}`;
+            const b64 = Buffer.from(pair).toString('base64');
+            return [credential.password, pair, b64, b64.replace(/=+$/, '')];
+        }
+        case 'identity-token':
+            return [credential.identityToken];
+        case 'registry-token':
+            return [credential.registryToken];
+    }
+}
+/**
+ * Every string that must never appear in output, for the CLI to redact and the action to mask
+ * (`core.setSecret`): passwords, `user:password`, its base64 forms, identity and registry tokens, and
+ * the `auth` values as written. Tokens received at run time are reported by the checker
+ * (`secrets()` / `onSecret`).
+ */
+function registrySecrets(credentials) {
+    const secrets = new Set();
+    for (const credential of credentials.values()) {
+        for (const value of [...secretForms(credential), credential.rawAuth?.trim()]) {
+            // One- and two-character "secrets" would redact half the log; they are not worth masking.
+            if (value !== undefined && value.length >= 3)
+                secrets.add(value);
+        }
+    }
+    return [...secrets];
+}
+
+
+/***/ }),
+
+/***/ 817:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ RULES)
+/* harmony export */ });
+// The finding rules, in one catalog: every rule's id, level, a one-line summary (when it is raised) and
+// help text (an example). RuleId is derived from it, the README's rule tables are generated from it
+// (scripts/rules-table.mjs) and docs/interface.md's table is tested against it.
+const RULES = {
+    'image-needs-proxy': {
+        level: 'notice',
+        summary: 'an image KOTS will route through the proxy service',
+        help: '`image: quay.io/acme/api:1.0` in a Deployment: KOTS will pull it as `proxy.replicated.com/proxy/acme/quay.io/acme/api`. Nothing to fix: the generated overlay shows the proxied name. Make sure the proxy service has read-only credentials for the registry.',
+    },
+    'credentials-missing': {
+        level: 'warning',
+        summary: 'a private image on a host with no credentials supplied',
+        help: '`quay.io/acme/api:1.0` is private and `--registry-auth` has nothing for `quay.io`: the proxy service needs read-only credentials. Give the proxy service read-only credentials for this registry in the Vendor Portal, and pass them as registry-auth (--registry-auth) to check the image.',
+    },
+    'credentials-rejected': {
+        level: 'error',
+        summary: 'the supplied credentials cannot pull a private image',
+        help: 'the `quay.io` credentials you gave get 401/403 for `quay.io/acme/api:1.0`. Check the read-only credentials for this registry; the proxy service would be refused the same way.',
+    },
+    'image-not-found': {
+        level: 'error',
+        summary: 'the reference does not exist',
+        help: '`quay.io/acme/api:1.0.1-typo` does not exist (the credentials work, the tag does not). Fix the repository name or tag, or push the image before releasing.',
+    },
+    'image-unreachable': {
+        level: 'warning',
+        summary: 'the registry could not be reached (KOTS would proxy it)',
+        help: '`registry.internal:5000/x:1` times out or fails TLS; KOTS would proxy it. Check that the registry is reachable from the internet; the proxy service must reach it too.',
+    },
+    'rate-limited': {
+        level: 'warning',
+        summary: 'the registry kept answering 429',
+        help: 'Docker Hub kept answering 429 for `bitnami/redis:7.2`. Re-run later or pass credentials for the registry; the image was not checked.',
+    },
+    'invalid-image-reference': {
+        level: 'error',
+        summary: 'the string is not a valid image reference',
+        help: '`image: quay.io/acme/API:1.0` (uppercase in the path), also inside `\'{{repl LocalImageName "…" }}\'`. Write the reference as [registry/]repository[:tag][@digest], lowercase repository path.',
+    },
+    'dynamic-image': {
+        level: 'notice',
+        summary: 'a templated image that only KOTS can resolve',
+        help: '`image: \'repl{{ ConfigOption "api_image" }}\'`: only KOTS can resolve it. Wrap literal images in LocalImageName or list them in additionalImages so they can be checked.',
+    },
+    'namespace-not-in-additional-namespaces': {
+        level: 'error',
+        summary: "a workload (or HelmChart `namespace`) targets a namespace that the KOTS Application's `additionalNamespaces` does not list, so KOTS will not create the pull secret there",
+        help: 'a Deployment with `namespace: workers` running a proxied image while the Application lists only `monitoring`; also a HelmChart `spec.namespace` (a v1 chart with proxied images, a v2 chart whose images need the pull secret). Add the namespace to the Application spec.additionalNamespaces so KOTS creates the pull secret there.',
+    },
+    'image-not-rewritten-by-kots': {
+        level: 'warning',
+        summary: 'a private image in a place KOTS does not rewrite at install time (e.g. `ephemeralContainers`); the overlay still rewrites it',
+        help: 'a private image in `ephemeralContainers`: KOTS does not rewrite it (the generated overlay does). Use the proxied name directly, or apply the generated overlay.',
+    },
+    'operator-image-reference': {
+        level: 'warning',
+        summary: 'an image reference outside a PodSpec (env var, arg, custom resource field) that KOTS cannot rewrite',
+        help: "`env: [{name: RELATED_IMAGE_DB, value: quay.io/acme/postgres:16}]`, `--backup-image=quay.io/acme/backup:2`, or a custom resource's `spec.image`: write `'{{repl LocalImageName \"quay.io/acme/postgres:16\" }}'` and list the image in `additionalImages`",
+    },
+    'helm-v2-image-not-proxied': {
+        level: 'warning',
+        summary: 'a HelmChart v2 value names a private image without the proxy prefix or a KOTS template',
+        help: "a `kots.io/v1beta2` HelmChart whose chart's `values.yaml` has `image: {registry: quay.io, repository: acme/web}` that no value points at the proxy; reported at the CR line when the CR sets the value, else inside the archive; also a literal `image:` in a chart template",
+    },
+    'helm-v2-missing-pull-secret': {
+        level: 'warning',
+        summary: 'a HelmChart v2 chart with private images passes no `ImagePullSecretName`',
+        help: "that HelmChart v2 passes `'{{repl ImagePullSecretName }}'` in no value",
+    },
+    'proxy-reference-mismatch': {
+        level: 'error',
+        summary: "an image already points at `/proxy/<slug>/` of another app slug, or at another proxy domain's `/proxy/` path (other paths on the proxy host, such as the Replicated SDK's `library/…`, are fine)",
+        help: "`image: proxy.replicated.com/proxy/other-app/quay.io/acme/api:1` (another slug), or `proxy.replicated.com/proxy/acme/…` when the app's proxy domain is `proxy.acme.com`. Use the proxy domain and application slug of this application, or the upstream image name.",
+    },
+    'yaml-parse-error': {
+        level: 'error',
+        summary: 'a file is not valid YAML (the scan goes on with the other files)',
+        help: '`image: [quay.io/acme/api` (unclosed flow sequence); the other files are still scanned. Fix the YAML syntax at the given line.',
+    },
+    'overlay-excluded-document': {
+        level: 'warning',
+        addition: true,
+        summary: "a file the overlay cannot list as a kustomize resource (a document with no kind or name, a template kustomize cannot parse, a duplicate object); the file's images are not rewritten by the overlay",
+        help: 'a document without `metadata.name`, or a second Deployment `api`: the file is left out of the overlay. Give the document a kind and a unique metadata.name.',
+    },
+    'dynamic-namespace': {
+        level: 'notice',
+        addition: true,
+        summary: 'a workload running proxied images in a templated namespace other than `{{repl Namespace }}`: only KOTS knows whether `additionalNamespaces` covers it',
+        help: '`namespace: \'repl{{ ConfigOption "ns" }}\'` on a workload running a proxied image (`{{repl Namespace }}` is fine). Make sure every namespace the template can produce is in additionalNamespaces.',
+    },
+    'path-skipped': {
+        level: 'warning',
+        addition: true,
+        summary: 'a path not scanned: a symlink out of the tree or a loop, an unreadable file',
+        help: 'a symlink out of the release tree, an unreadable file, or a `.tgz` that is not a readable chart archive. Keep release files inside the release directory and readable.',
+    },
+    'overlay-cannot-rewrite': {
+        level: 'warning',
+        addition: true,
+        summary: "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
+        help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten. Use a registry host name instead of an IPv6 address.',
+    },
+    'helm-not-found': {
+        level: 'notice',
+        addition: true,
+        summary: 'no `helm` binary was found (PATH, `--helm`, action input `helm`): the charts named are approximated from `values.yaml` and template literals instead of rendered',
+        help: 'a release with chart archives scanned where `helm` is not installed: install Helm 3 or 4 (GitHub-hosted runners ship it) or pass `--helm PATH`',
+    },
+    'helm-chart-missing-dependency': {
+        level: 'error',
+        addition: true,
+        summary: "a chart archive's `Chart.yaml` declares a dependency that its `charts/` does not vendor: KOTS's dependency check fails the install",
+        help: "`dependencies: [{name: redis, repository: https://charts.bitnami.com/bitnami}]` packaged without `helm dependency build`; reported at the HelmChart CR's `chart:`",
+    },
+    'helm-chart-render-failed': {
+        level: 'error',
+        addition: true,
+        summary: 'Helm refuses to render the chart with the values KOTS passes (template error, `required`, schema, time or output bound): KOTS fails the install there',
+        help: 'a chart with `{{ required "db.host is required" .Values.db.host }}` and a HelmChart CR that sets no `db.host`; reported at the HelmChart CR\'s `chart:`',
+    },
+    'helm-chart-render-templated': {
+        level: 'notice',
+        addition: true,
+        summary: "Helm refuses the chart while the HelmChart CR's values still hold KOTS templates only KOTS evaluates (`ConfigOption`…): its images are approximated",
+        help: '`replicas: \'{{repl ConfigOption "replicas" }}\'` passed to a chart that needs a number: only the install renders it',
+    },
+    'helm-image-untraced': {
+        level: 'notice',
+        addition: true,
+        summary: "an image Helm rendered whose value could not be traced (the chart branches on or transforms the value): reported at the HelmChart CR's `chart:` with the reason",
+        help: 'a chart that compares `image.tag` with `semverCompare`, so a marked render cannot keep rendering the same objects',
+    },
+    'dynamic-exclude': {
+        level: 'notice',
+        addition: true,
+        summary: 'a `kots.io/exclude` / `kots.io/when` annotation that is a KOTS template only the install can decide; the preview shows the document (unless an earlier document has the same name)',
+        help: '`kots.io/when: \'repl{{ ConfigOptionEquals "db" "embedded" }}\'` on a StatefulSet: shown, since only the install knows the config',
+    },
+    'invalid-exclude-annotation': {
+        level: 'error',
+        addition: true,
+        summary: 'a `kots.io/exclude` / `kots.io/when` value that is not a Go boolean after rendering: KOTS stops the whole render',
+        help: '`kots.io/exclude: "yes"` (quoted), an unquoted number, an empty value or a map: KOTS fails with `unable to parse … as bool`; use `"true"` or `"false"`',
+    },
+    'helm-chart-archive-missing': {
+        level: 'error',
+        addition: true,
+        summary: 'a HelmChart CR whose chart archive (Chart.yaml `name` and `version` equal to `chart.name` and `chart.chartVersion`) is not in the release: KOTS stops the install',
+        help: 'a HelmChart with `chart: {name: redis, chartVersion: 19.0.1}` and no `redis-19.0.1` archive in the release (a v1 chart with `spec.exclude: true` is not looked up)',
+    },
+    'excluded-image-still-deployed': {
+        level: 'notice',
+        addition: true,
+        summary: "an image listed in the Application's `excludedImages`: that list only keeps it out of air-gap bundles; at install time KOTS checks, proxies and gives it the pull secret like any other",
+        help: '`excludedImages: [quay.io/acme/debug:1]` while a Deployment runs `quay.io/acme/debug:1`: it is still deployed and proxied when private',
+    },
+    'container-without-name': {
+        level: 'warning',
+        addition: true,
+        summary: "two or more containers (or initContainers) without a `name` in one list: strategic-merge patches key containers by name, so only the last survives KOTS's patch",
+        help: 'a Deployment with `containers: [{image: a:1}, {image: b:1}]`: give each container a `name`',
+    },
+    'collector-image-rewrite-broken': {
+        level: 'warning',
+        addition: true,
+        summary: 'a private preflight or support-bundle collector image with a digest or on a registry with a port: the proxy rewrite KOTS does when it runs the collector gives a reference nobody can pull',
+        help: "a `run` collector with `image: registry.acme.com:5000/tools/check@sha256:…`: write `'{{repl LocalImageName \"<image>\" }}'` and set `imagePullSecret` to `'{{repl ImagePullSecretName }}'`",
+    },
+    'template-error': {
+        level: 'error',
+        addition: true,
+        summary: "a release file's KOTS templates fail to render (Go text/template parse or execution error, or a Config KOTS cannot decode): KOTS fails the install there",
+        help: '`image: repl{{ ConfigOption "tag" | nope }}` (`function "nope" not defined`); the file is scanned as written',
+    },
+    'template-function-unsupported': {
+        level: 'warning',
+        addition: true,
+        summary: 'a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic',
+        help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
+    },
+    'helm-v2-values-incomplete': {
+        level: 'warning',
+        addition: true,
+        summary: 'a HelmChart v2 chart rendered again with its generated `helmchart-<name>.values.yaml` merged in still runs a private image that does not go through the proxy',
+        help: 'a chart whose image comes from a value the generated file does not set (a list, a helper with its own default): set that value to the proxy name by hand',
+    },
+};
+
+
+/***/ }),
+
+/***/ 5922:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// The published version. scripts/bundle.mjs writes package.json's version in place of this
+// placeholder when it builds dist/, so the CLI's --version and the SARIF tool version cannot drift;
+// run from source, they say so.
+const VERSION = "0.1.0";
+
+
+/***/ }),
+
+/***/ 6128:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TI: () => (/* binding */ glob),
+  ey: () => (/* binding */ isDynamicPattern)
+});
+
+// UNUSED EXPORTS: convertPathToPattern, escapePath, globSync
+
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
@@ -13159,1264 +14501,6 @@ function globSync(globInput, options) {
 }
 //#endregion
 
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./.build/action/replicated.js
-// Defaults from the Replicated CLI's project file (`.replicated` or `.replicated.yaml` at the workspace
-// root): `appSlug` and `manifests`. The CLI's `manifests` are globs (`./manifests/*.yaml`); the scanner
-// walks directories, so each glob is mapped to the directory before its first wildcard.
-
-
-
-
-
-const REPLICATED_FILES = ['.replicated', '.replicated.yaml'];
-/** `./manifests/**\/*.yaml` → `manifests`; `a/b.yaml` → `a/b.yaml`; `*.yaml` → `.`. */
-function globToPath(glob) {
-    const parts = glob.trim().replace(/\\/g, '/').split('/');
-    const fixed = [];
-    for (const part of parts) {
-        if (/[*?[{]/.test(part))
-            break;
-        if (part !== '' && part !== '.')
-            fixed.push(part);
-    }
-    return fixed.length ? fixed.join('/') : '.';
-}
-/** Reads the first project file that exists; undefined when there is none. */
-function readReplicatedConfig(workspace) {
-    for (const file of REPLICATED_FILES) {
-        let text;
-        try {
-            text = readFileSync(join(workspace, file), 'utf8');
-        }
-        catch (e) {
-            if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR'))
-                continue;
-            throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
-        }
-        return parseReplicatedConfig(text, file);
-    }
-    return undefined;
-}
-function parseReplicatedConfig(text, file) {
-    let doc;
-    try {
-        doc = (0,dist/* parse */.qg)(text);
-    }
-    catch (e) {
-        throw new model/* UsageError */.eb(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-    }
-    if (doc === null || doc === undefined)
-        return { file, manifests: [], globs: [] };
-    if (typeof doc !== 'object' || Array.isArray(doc))
-        throw new model/* UsageError */.eb(`${file} must be a YAML mapping`);
-    const { appSlug, manifests } = doc;
-    const config = { file, manifests: [], globs: [] };
-    if (appSlug !== undefined && appSlug !== null) {
-        if (typeof appSlug !== 'string')
-            throw new model/* UsageError */.eb(`${file}: appSlug must be a string`);
-        if (appSlug.trim() !== '')
-            config.appSlug = appSlug.trim();
-    }
-    const globs = manifests === undefined || manifests === null ? [] : Array.isArray(manifests) ? manifests : [manifests];
-    for (const g of globs) {
-        if (typeof g !== 'string')
-            throw new model/* UsageError */.eb(`${file}: manifests must be a list of paths or globs`);
-        config.globs.push(g.trim());
-        const path = globToPath(g);
-        if (!config.manifests.includes(path))
-            config.manifests.push(path);
-    }
-    return config;
-}
-
-;// CONCATENATED MODULE: ./.build/cli/project.js
-// The Replicated CLI's project file for the CLI: the nearest `.replicated` / `.replicated.yaml` walking up
-// from the working directory (as `replicate release create` finds it), its `appSlug`, and its
-// `manifests` globs matched by tinyglobby relative to the file's directory. The CLI uses them only for
-// what the command line leaves out.
-
-
-
-
-
-/** The nearest project file at or above `cwd`, or undefined. */
-function findProjectFile(cwd) {
-    for (let dir = cwd;; dir = (0,external_node_path_.dirname)(dir)) {
-        for (const name of REPLICATED_FILES) {
-            const path = (0,external_node_path_.join)(dir, name);
-            if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isFile())
-                return path;
-        }
-        if ((0,external_node_path_.dirname)(dir) === dir)
-            return undefined;
-    }
-}
-async function readProject(cwd) {
-    const path = findProjectFile(cwd);
-    if (!path)
-        return undefined;
-    const shown = (0,external_node_path_.relative)(cwd, path) || path;
-    let config;
-    try {
-        config = parseReplicatedConfig((0,external_node_fs_.readFileSync)(path, 'utf8'), shown);
-    }
-    catch (e) {
-        if (e instanceof model/* UsageError */.eb)
-            throw e;
-        throw new model/* UsageError */.eb(`cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    const base = (0,external_node_path_.dirname)(path);
-    const manifests = [];
-    if (config.globs.length) {
-        const matched = await glob(config.globs.map((g) => g.replace(/^\.\//, '')), { cwd: base, absolute: true, onlyFiles: true, dot: false });
-        for (const abs of matched)
-            manifests.push((0,external_node_path_.relative)(cwd, abs).split(external_node_path_.sep).join('/'));
-        manifests.sort();
-        if (manifests.length === 0) {
-            throw new model/* UsageError */.eb(`${shown}: manifests ${config.globs.join(', ')} match no file`);
-        }
-    }
-    return { file: shown, ...(config.appSlug ? { appSlug: config.appSlug } : {}), manifests };
-}
-
-;// CONCATENATED MODULE: ./.build/cli/main.js
-// The CLI shell: argv → the shared pipeline → files, report, summary and an exit code. No GitHub parts.
-// The pipeline and the registry client (undici, most of the bundle) are imported when a scan needs
-// them, so `--help`, `--version` and usage errors start fast and `--offline` never loads undici; the
-// bundler puts each in a chunk file next to dist/cli.js, read only when imported.
-
-
-
-
-
-
-
-
-
-
-
-const EXIT_OK = 0;
-const EXIT_FINDINGS = 1;
-const EXIT_USAGE = 2;
-async function loadCredentials(file, cwd) {
-    if (file === undefined)
-        return new Map();
-    let text;
-    try {
-        text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file), 'utf8');
-    }
-    catch (e) {
-        throw new model/* UsageError */.eb(`--registry-auth ${file}: cannot read: ${describe(e)}`);
-    }
-    return (0,auth/* parseRegistryAuth */.bf)(text, file);
-}
-/** Runs the CLI and returns its exit code; never throws. */
-async function main(argv, io) {
-    let redact = (text) => text;
-    const err = (text) => io.stderr(redact(text));
-    try {
-        // The nearest .replicated supplies the app slug and manifests the command line leaves out.
-        const project = argv.includes('scan') ? await readProject(io.cwd) : undefined;
-        const args = parseCliArgs(argv, {
-            ...(project?.appSlug ? { appSlug: project.appSlug } : {}),
-            ...(project?.manifests.length ? { paths: project.manifests } : {}),
-        });
-        if (args.command === 'help') {
-            io.stdout(USAGE);
-            return EXIT_OK;
-        }
-        if (args.command === 'version') {
-            io.stdout(`${io.version}\n`);
-            return EXIT_OK;
-        }
-        // Report paths are relative to the working directory, also for an absolute --out.
-        args.outDir = relativeOutDir(io.cwd, args.outDir);
-        const credentials = await loadCredentials(args.registryAuth, io.cwd);
-        // One redactor for stdout, stderr, the report and generated files; tokens join it on receipt.
-        const redactor = new Redactor((0,auth/* registrySecrets */.ZN)(credentials));
-        redact = redactor.redact;
-        await checkOutDir(io.cwd, args.outDir, args.paths);
-        const logger = {
-            info: (m) => {
-                if (args.verbosity !== 'quiet')
-                    err(`${m}\n`);
-            },
-            debug: (m) => {
-                if (args.verbosity === 'verbose')
-                    err(`${m}\n`);
-            },
-            warning: (m) => err(`warning: ${m}\n`),
-        };
-        const options = (0,_build_options/* buildRunOptions */.ib)(args);
-        const findHelm = io.findHelm === null
-            ? undefined
-            : (io.findHelm ??
-                (async (helmPath) => {
-                    const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
-                    return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
-                }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(527)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5527));
-        const checker = args.offline
-            ? undefined
-            : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3190))).createRegistryChecker({
-                credentials,
-                insecureRegistries: options.insecureRegistries,
-                allowRegistries: options.allowRegistries,
-                concurrency: options.concurrency,
-                perHostConcurrency: options.perRegistryConcurrency,
-                logger,
-                onSecret: (s) => redactor.add(s),
-                budget: { timeoutMs: options.timeoutS * 1000 },
-            });
-        let result;
-        try {
-            result = await runPipeline(args.paths, options, {
-                ...(checker ? { checker } : {}),
-                logger,
-                cwd: io.cwd,
-                hasCredentials: (host) => (0,auth/* credentialFor */.FX)(credentials, host) !== undefined,
-                ...(findHelm ? { findHelm } : {}),
-            });
-        }
-        finally {
-            await checker?.close();
-        }
-        // The report and the SARIF log are part of the same all-or-none write as the generated files.
-        // The report is streamed into its staged file, redacted piece by piece, so a large report is
-        // never one string in memory.
-        const report = args.report !== undefined && args.report !== '-' ? args.report : undefined;
-        const extra = report === undefined
-            ? []
-            : [
-                plannedFile((0,external_node_path_.resolve)(io.cwd, report), redactor.redactChunks(reportJsonChunks(result.report)), report),
-            ];
-        if (args.sarif !== undefined) {
-            const sarif = redact(sarifJson(renderSarif(result.report, { toolVersion: io.version })));
-            extra.push(plannedFile((0,external_node_path_.resolve)(io.cwd, args.sarif), sarif, args.sarif));
-        }
-        await writeGeneratedFiles(io.cwd, args.outDir, result.files.map((f) => ({ ...f, content: redact(f.content) })), extra);
-        if (args.report === '-')
-            io.stdout(redact(reportJson(result.report)));
-        err(humanSummary(result.report, args.verbosity, io.columns));
-        return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
-    }
-    catch (e) {
-        if (e instanceof model/* UsageError */.eb) {
-            err(`kots-proxy: ${e.message}\n`);
-        }
-        else {
-            // A bug, not a usage error: one line, with the stack only when asked for.
-            const verbose = argv.includes('--verbose');
-            const detail = e instanceof Error ? (verbose ? (e.stack ?? e.message) : e.message) : String(e);
-            err(`kots-proxy: internal error: ${detail}${verbose ? '' : ' (rerun with --verbose for the stack)'}\n`);
-        }
-        return EXIT_USAGE;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7387:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ shown),
-/* harmony export */   g: () => (/* binding */ finding)
-/* harmony export */ });
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(817);
-
-/** Longest finding message: a value from the release (a 1 MB image string) must not flood the report,
- *  the job summary or an annotation. Values are shortened by `shown` first, so the reason survives. */
-const MAX_MESSAGE = 1000;
-const MAX_SHOWN = 200;
-/** A value from the release as a message shows it: long ones cut, with their length. */
-function shown(value) {
-    return value.length <= MAX_SHOWN ? value : `${value.slice(0, 120)}… (${value.length} characters)`;
-}
-function finding(rule, pos, message) {
-    const text = message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
-    return {
-        rule,
-        level: _rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y[rule].level,
-        file: pos.file,
-        line: pos.line,
-        column: pos.column,
-        message: text,
-    };
-}
-
-
-/***/ }),
-
-/***/ 5838:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ isInside),
-/* harmony export */   x: () => (/* binding */ confinePaths)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _finding_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7387);
-// Release paths come from the pull request (explicit PATHs, `.replicated` globs such as
-// `../../outside/**`, symlinks). Each is resolved with realpath and must lie inside the workspace root;
-// one that does not is reported as `path-skipped` and never read. Symlinks below an accepted PATH stay
-// inside that PATH's real tree (src/scan/walk.ts), so they stay inside the root too.
-
-
-
-function isInside(child, parent) {
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
-}
-async function real(p) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(p);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Splits `paths` (relative to `cwd`) into those whose real path lies inside `root` and the rest. */
-async function confinePaths(paths, cwd, root) {
-    const realRoot = (await real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, root))) ?? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, root);
-    const inside = [];
-    const findings = [];
-    for (const p of paths) {
-        const target = await real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, p));
-        if (target === undefined || isInside(target, realRoot)) {
-            inside.push(p);
-            continue;
-        }
-        findings.push((0,_finding_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .g)('path-skipped', { file: p, line: 1, column: 1 }, `${p} resolves outside the workspace root, so it was not read`));
-    }
-    return { inside, findings };
-}
-
-
-/***/ }),
-
-/***/ 1275:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ isGeneratedFile),
-/* harmony export */   e: () => (/* binding */ GENERATED_HEADER)
-/* harmony export */ });
-// What marks a file as written by kots-proxy, decided in one place: the writer on disk and the commit
-// to the pull request both delete a stale file only when this says it was generated.
-const GENERATED_HEADER = '# Generated by kots-proxy. Do not edit: rerun kots-proxy to update.';
-/** Whether a file directly in the output directory (`name` has no `/`) was generated by us: a `.yaml` or
- *  `.yml` file whose text starts with GENERATED_HEADER. `start` reads the file's beginning (at least the
- *  header's length) and is only called for names that qualify. Hand-written files are never generated. */
-async function isGeneratedFile(name, start) {
-    if (name.includes('/') || !/\.ya?ml$/.test(name))
-        return false;
-    return (await start()).startsWith(GENERATED_HEADER);
-}
-
-
-/***/ }),
-
-/***/ 6995:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A_: () => (/* binding */ KOTS_API_V2),
-/* harmony export */   HM: () => (/* binding */ KOTS_API_V1),
-/* harmony export */   eb: () => (/* binding */ UsageError)
-/* harmony export */ });
-// The data that flows through the pipeline (see architecture: walk → parse → extract → check → plan →
-// render → publish). Every type here is plain data: no methods, no I/O handles, so each stage can be
-// tested with literals and the report can be serialised deterministically.
-/** HelmChart CR versions: v1 charts KOTS rewrites itself, v2 charts it installs with their own values. */
-const KOTS_API_V1 = 'kots.io/v1beta1';
-const KOTS_API_V2 = 'kots.io/v1beta2';
-/** A user mistake (bad flag, unreadable file): exit 2 / setFailed with this message. Bugs are other errors. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-
-
-/***/ }),
-
-/***/ 8248:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $z: () => (/* binding */ defaultPerRegistryConcurrency),
-/* harmony export */   A1: () => (/* binding */ isFailOn),
-/* harmony export */   Kc: () => (/* binding */ parseAppSlug),
-/* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
-/* harmony export */   WW: () => (/* binding */ DEFAULT_PER_REGISTRY_CONCURRENCY),
-/* harmony export */   ib: () => (/* binding */ buildRunOptions),
-/* harmony export */   o6: () => (/* binding */ parseHost),
-/* harmony export */   vx: () => (/* binding */ DEFAULT_OUT_DIR),
-/* harmony export */   yE: () => (/* binding */ parseTimeoutSeconds),
-/* harmony export */   zq: () => (/* binding */ parseConcurrencies)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_PROXY_DOMAIN, DEFAULT_TIMEOUT_S, FAIL_ON */
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6995);
-// The settings the CLI flags and the action inputs share: their defaults, the shapes of user-given
-// values, and the one builder of RunOptions. Each shell names its own option in error messages.
-
-const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
-/** Registry requests in flight at once, across all registries (`--concurrency`). */
-const DEFAULT_CONCURRENCY = 16;
-/** Registry requests in flight at once to one registry, when the global cap is not lower. */
-const DEFAULT_PER_REGISTRY_CONCURRENCY = 16;
-const MAX_CONCURRENCY = 256;
-const DEFAULT_OUT_DIR = 'kots-proxy';
-/** Seconds the registry phase may take in all; images not reached by then are not checked. */
-const DEFAULT_TIMEOUT_S = 120;
-const MAX_TIMEOUT_S = 86_400;
-/** The lowest finding level that fails the run, or `never`. */
-const FAIL_ON = ['error', 'warning', 'never'];
-function isFailOn(value) {
-    return FAIL_ON.includes(value);
-}
-/** `HOST[:PORT]`: a DNS name or bracketed IPv6 address, no scheme or path. */
-const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/;
-/** A KOTS application slug: lowercase letters, digits and inner dashes. */
-const APP_SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** `value` when it is a HOST[:PORT]; else a UsageError naming `what` (e.g. `--proxy-domain`), with
- *  `hint` appended to the message. */
-function parseHost(what, value, hint = '') {
-    if (!HOST_PORT.test(value))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} ${JSON.stringify(value)} is not a HOST[:PORT]${hint}`);
-    return value;
-}
-/** `value` when it is an application slug; else a UsageError naming `what`. */
-function parseAppSlug(what, value) {
-    if (!APP_SLUG.test(value)) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} ${JSON.stringify(value)} must be lowercase letters, digits and dashes`);
-    }
-    return value;
-}
-/** `value` when it is a whole number of seconds from 1 to 86400; else a UsageError naming `what`. */
-function parseTimeoutSeconds(what, value) {
-    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_TIMEOUT_S) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(value)}`);
-    }
-    return n;
-}
-/** `value` when it is a whole number from 1 to 256; else a UsageError naming `what`. */
-function parseConcurrency(what, value) {
-    const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(value)}`);
-    }
-    return n;
-}
-/** The per-registry limit that applies when the user names none: never above the global cap. */
-function defaultPerRegistryConcurrency(concurrency) {
-    return Math.min(DEFAULT_PER_REGISTRY_CONCURRENCY, concurrency);
-}
-/** The global cap and the per-registry limit from the user's values (undefined: the default).
- *  A per-registry limit given above the global cap is a UsageError rather than quietly lowered: the
- *  user asked for more requests to one registry than the whole run may send, and should pick which
- *  of the two numbers they meant. */
-function parseConcurrencies(names, global, perRegistry) {
-    const concurrency = global === undefined ? DEFAULT_CONCURRENCY : parseConcurrency(names.global, global);
-    if (perRegistry === undefined) {
-        return { concurrency, perRegistryConcurrency: defaultPerRegistryConcurrency(concurrency) };
-    }
-    const perRegistryConcurrency = parseConcurrency(names.perRegistry, perRegistry);
-    if (perRegistryConcurrency > concurrency) {
-        const source = global === undefined ? ', its default' : '';
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${names.perRegistry} ${perRegistryConcurrency} is above ${names.global} (${concurrency}${source}): ` +
-            `one registry cannot have more requests in flight than all of them together`);
-    }
-    return { concurrency, perRegistryConcurrency };
-}
-function buildRunOptions(s) {
-    const concurrency = s.concurrency ?? DEFAULT_CONCURRENCY;
-    return {
-        appSlug: s.appSlug,
-        proxyDomain: s.proxyDomain ?? DEFAULT_PROXY_DOMAIN,
-        proxyDomainExplicit: s.proxyDomain !== undefined,
-        ...(s.registryDomain ? { registryDomain: s.registryDomain } : {}),
-        privateRegistries: s.privateRegistries,
-        publicRegistries: s.publicRegistries,
-        insecureRegistries: s.insecureRegistries,
-        allowRegistries: s.allowRegistries ?? [],
-        offline: s.offline ?? false,
-        concurrency,
-        perRegistryConcurrency: s.perRegistryConcurrency ?? defaultPerRegistryConcurrency(concurrency),
-        timeoutS: s.timeoutS ?? DEFAULT_TIMEOUT_S,
-        root: s.root ?? '.',
-        outDir: s.outDir,
-        ...(s.helmPath ? { helmPath: s.helmPath } : {}),
-    };
-}
-
-
-/***/ }),
-
-/***/ 9243:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B1: () => (/* binding */ dockerHubSpellings),
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   J5: () => (/* binding */ proxyImageName),
-/* harmony export */   M7: () => (/* binding */ canonicalRegistryHost),
-/* harmony export */   Mb: () => (/* binding */ registryApiHost),
-/* harmony export */   VU: () => (/* binding */ normalizedString),
-/* harmony export */   bN: () => (/* binding */ nameAsWritten),
-/* harmony export */   tO: () => (/* binding */ normalizeReference)
-/* harmony export */ });
-/* unused harmony exports formatReference, isDockerHub */
-// Image references by the rules of distribution/reference v0.6 (github.com/distribution/reference), which KOTS uses.
-// Pure: text in, data out.
-//
-// Acceptance follows `reference.ParseNormalizedNamed` (what KOTS calls), including go-digest's check of
-// the digest, with one deliberate difference: Go accepts a first component such as `a_b.c/x` (it has a
-// `.` so it is not a Docker Hub path, yet it is no valid host either) as a reference with an empty
-// domain; we reject it, since no client can pull it.
-const DOCKER_HUB = 'docker.io';
-const LEGACY_DOCKER_HUB = 'index.docker.io';
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const LIBRARY = 'library/';
-/** RepositoryNameTotalLengthMax: applies to the path after normalization (`library/` included). */
-const MAX_PATH_LENGTH = 255;
-const MAX_TAG_LENGTH = 128;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_LABEL = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = new RegExp(`^(?:${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
-const TAG = /^\w[\w.-]*$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-/** The algorithms go-digest knows, with the exact hex length each requires. Others are "unsupported". */
-const DIGEST_HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
-/** A bare image ID; ParseNormalizedNamed refuses it as a name. */
-const IMAGE_ID = /^[a-f0-9]{64}$/;
-/** Quotes a value for a reason sentence, shortened so a huge input cannot flood a report. */
-function show(value) {
-    return JSON.stringify(value.length > 64 ? `${value.slice(0, 61)}...` : value);
-}
-function fail(reason) {
-    return { ok: false, reason };
-}
-/** The first component names a registry when it has `.` or `:`, is `localhost`, or has an uppercase
- *  letter (distribution v0.6 splitDockerDomain). Otherwise the reference is a Docker Hub path. */
-function isDomainComponent(first) {
-    return first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first;
-}
-function checkPath(path) {
-    if (path === '')
-        return 'repository name is empty';
-    if (/[A-Z]/.test(path))
-        return 'repository name must be lowercase';
-    for (const component of path.split('/')) {
-        if (component === '')
-            return `repository name ${show(path)} has an empty path component`;
-        if (!PATH_COMPONENT.test(component)) {
-            return `path component ${show(component)} is invalid: use lowercase letters and digits, separated by ".", "_", "__" or dashes`;
-        }
-    }
-    return undefined;
-}
-function checkTag(tag) {
-    if (tag === '')
-        return 'tag is empty';
-    if (!TAG.test(tag)) {
-        return `tag ${show(tag)} is invalid: it must start with a letter, digit or "_" and contain only those, "." and "-"`;
-    }
-    if (tag.length > MAX_TAG_LENGTH)
-        return `tag ${show(tag)} is longer than ${MAX_TAG_LENGTH} characters`;
-    return undefined;
-}
-function checkDigest(digest) {
-    if (digest === '')
-        return 'digest is empty';
-    if (!DIGEST.test(digest))
-        return `invalid digest ${show(digest)}: expected <algorithm>:<hex>`;
-    const colon = digest.indexOf(':');
-    const algorithm = digest.slice(0, colon);
-    const hex = digest.slice(colon + 1);
-    const length = Object.hasOwn(DIGEST_HEX_LENGTH, algorithm) ? DIGEST_HEX_LENGTH[algorithm] : undefined;
-    if (length === undefined)
-        return `unsupported digest algorithm ${show(algorithm)}: use sha256, sha384 or sha512`;
-    if (hex.length !== length || !/^[a-f0-9]+$/.test(hex)) {
-        return `invalid digest: ${algorithm} needs exactly ${length} lowercase hexadecimal characters`;
-    }
-    return undefined;
-}
-/** Why a host that matches the grammar still cannot be contacted: a port above 65535 (or 0), or a
- *  name the WHATWG URL parser (which the HTTP client uses) refuses. Pure: URL parsing does no I/O. */
-function unusableHost(domain) {
-    const port = /:(\d+)$/.exec(domain)?.[1];
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
-        return `registry host ${show(domain)} has port ${show(port)}: ports run from 1 to 65535`;
-    }
-    try {
-        const url = new URL(`https://${domain}/`);
-        if (url.username || url.password || url.pathname !== '/')
-            throw new Error('not a bare host');
-    }
-    catch {
-        return `registry host ${show(domain)} is not a usable host name or address`;
-    }
-    return undefined;
-}
-/** Parses and validates; `reason` says what is wrong in one sentence (e.g. "repository path must be lowercase").
- *  Never throws. */
-function parseReference(text) {
-    if (typeof text !== 'string' || text === '')
-        return fail('image reference is empty');
-    if (/\s/.test(text))
-        return fail('image reference contains whitespace');
-    if (text.includes('://'))
-        return fail('image reference must not contain a URL scheme ("://")');
-    if (IMAGE_ID.test(text))
-        return fail('a 64-character hexadecimal string is an image ID, not a repository name');
-    // '@' appears nowhere but before the digest; ':' after the last '/' can only start the tag (a port is
-    // always followed by '/').
-    const at = text.indexOf('@');
-    if (at !== -1 && text.indexOf('@', at + 1) !== -1)
-        return fail('image reference contains more than one "@"');
-    const beforeDigest = at === -1 ? text : text.slice(0, at);
-    const digest = at === -1 ? undefined : text.slice(at + 1);
-    const colon = beforeDigest.lastIndexOf(':');
-    const hasTag = colon > beforeDigest.lastIndexOf('/');
-    const name = hasTag ? beforeDigest.slice(0, colon) : beforeDigest;
-    const tag = hasTag ? beforeDigest.slice(colon + 1) : undefined;
-    if (name === '')
-        return fail('repository name is empty');
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? name : name.slice(0, slash);
-    const domain = slash !== -1 && isDomainComponent(first) ? first : undefined;
-    const path = domain === undefined ? name : name.slice(slash + 1);
-    if (domain !== undefined && !DOMAIN.test(domain)) {
-        return fail(`registry host ${show(domain)} is not a valid host name, IPv4 or [IPv6] address with optional :port`);
-    }
-    const hostProblem = domain === undefined ? undefined : unusableHost(domain);
-    if (hostProblem !== undefined)
-        return fail(hostProblem);
-    const pathProblem = checkPath(path);
-    if (pathProblem !== undefined)
-        return fail(pathProblem);
-    const ref = domain === undefined ? { path } : { domain, path };
-    if (normalizeReference(ref).path.length > MAX_PATH_LENGTH) {
-        return fail(`repository name is longer than ${MAX_PATH_LENGTH} characters`);
-    }
-    if (tag !== undefined) {
-        const tagProblem = checkTag(tag);
-        if (tagProblem !== undefined)
-            return fail(tagProblem);
-        ref.tag = tag;
-    }
-    if (digest !== undefined) {
-        const digestProblem = checkDigest(digest);
-        if (digestProblem !== undefined)
-            return fail(digestProblem);
-        ref.digest = digest;
-    }
-    return { ok: true, ref };
-}
-/** Inverse of parseReference: `[domain/]path[:tag][@digest]`. */
-function formatReference(ref) {
-    return (nameAsWritten(ref) +
-        (ref.tag !== undefined ? `:${ref.tag}` : '') +
-        (ref.digest !== undefined ? `@${ref.digest}` : ''));
-}
-/** docker.io default domain, `library/` for single-component Docker Hub paths, index.docker.io → docker.io.
- *  Does not add a tag. Idempotent. */
-function normalizeReference(ref) {
-    const domain = ref.domain === undefined || ref.domain === LEGACY_DOCKER_HUB ? DOCKER_HUB : ref.domain;
-    const path = domain === DOCKER_HUB && !ref.path.includes('/') ? LIBRARY + ref.path : ref.path;
-    const out = { domain, path };
-    if (ref.tag !== undefined)
-        out.tag = ref.tag;
-    if (ref.digest !== undefined)
-        out.digest = ref.digest;
-    return out;
-}
-/** The fully qualified string for the report: normalized, with `:latest` when neither tag nor digest. */
-function normalizedString(ref) {
-    const n = normalizeReference(ref);
-    const tag = n.tag === undefined && n.digest === undefined ? 'latest' : n.tag;
-    return formatReference({ ...n, tag });
-}
-/** `[domain/]path` exactly as written: what kustomize's `images[].name` must match and what KOTS proxies. */
-function nameAsWritten(ref) {
-    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
-}
-/** KOTS's MakeProxiedImageURL: `<proxyDomain>/proxy/<appSlug>/<name as written>` (no tag, no digest). */
-function proxyImageName(ref, proxyDomain, appSlug) {
-    return `${proxyDomain}/proxy/${appSlug}/${nameAsWritten(ref)}`;
-}
-/** True when the image lives on Docker Hub (no domain, `docker.io` or `index.docker.io`). */
-function isDockerHub(ref) {
-    return normalizeReference(ref).domain === DOCKER_HUB;
-}
-/** For a Docker Hub image, every spelling KOTS writes a kustomize entry for (replicatedhq/kots pkg/image); [] otherwise.
- *  Official images (`library/x`): `docker.io/library/x`, `library/x`, `x`, `docker.io/x`; other images:
- *  `docker.io/org/x`, `org/x`. The name as written comes last when it is none of these (e.g.
- *  `index.docker.io/...`). No duplicates, fixed order. */
-function dockerHubSpellings(ref) {
-    if (!isDockerHub(ref))
-        return [];
-    const { path } = normalizeReference(ref);
-    const official = path.startsWith(LIBRARY) && !path.slice(LIBRARY.length).includes('/');
-    const spellings = official
-        ? [
-            `${DOCKER_HUB}/${path}`,
-            path,
-            path.slice(LIBRARY.length),
-            `${DOCKER_HUB}/${path.slice(LIBRARY.length)}`,
-        ]
-        : [`${DOCKER_HUB}/${path}`, path];
-    const written = nameAsWritten(ref);
-    if (!spellings.includes(written))
-        spellings.push(written);
-    return spellings;
-}
-/** The host that serves the distribution API for a normalized domain (docker.io → registry-1.docker.io).
- *  `index.docker.io` is accepted as well; every other domain is returned unchanged. */
-function registryApiHost(domain) {
-    return domain === DOCKER_HUB || domain === LEGACY_DOCKER_HUB ? DOCKER_HUB_API : domain;
-}
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/**
- * The key a registry host is known by, in credentials files, host lists and verdicts: lowercase
- * `host[:port]` without scheme or path, every Docker Hub spelling folded into `docker.io`.
- * `https://index.docker.io/v1/` → `docker.io`.
- */
-function canonicalRegistryHost(value) {
-    let host = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-    const slash = host.indexOf('/');
-    if (slash >= 0)
-        host = host.slice(0, slash);
-    host = host.toLowerCase();
-    return HUB_ALIASES.has(host) ? DOCKER_HUB : host;
-}
-
-
-/***/ }),
-
-/***/ 7956:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FX: () => (/* reexport safe */ _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__.FX),
-/* harmony export */   ZN: () => (/* reexport safe */ _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__.ZN),
-/* harmony export */   bf: () => (/* reexport safe */ _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__.bf)
-/* harmony export */ });
-/* harmony import */ var _auth_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9209);
-
-
-
-/***/ }),
-
-/***/ 9209:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  FX: () => (/* binding */ credentialFor),
-  bf: () => (/* binding */ parseRegistryAuth),
-  ZN: () => (/* binding */ registrySecrets)
-});
-
-// EXTERNAL MODULE: ./.build/model.js
-var model = __nccwpck_require__(6995);
-// EXTERNAL MODULE: ./.build/reference.js
-var reference = __nccwpck_require__(9243);
-;// CONCATENATED MODULE: ./.build/registry/json-position.js
-// Where a JSON text stops being valid. JSON.parse's messages quote the input, and the input may be a
-// credentials file, so errors about it must be built from a position alone. Pure.
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
-const LITERALS = ['true', 'false', 'null'];
-class Stop {
-    offset;
-    constructor(offset) {
-        this.offset = offset;
-    }
-}
-/** Offset of the first character that makes `text` invalid JSON, or undefined when it is valid. */
-function invalidJsonOffset(text) {
-    let i = 0;
-    const skip = () => {
-        while (i < text.length && WHITESPACE.has(text[i]))
-            i++;
-    };
-    const expect = (char) => {
-        if (text[i] !== char)
-            throw new Stop(i);
-        i++;
-    };
-    const string = () => {
-        expect('"');
-        while (i < text.length && text[i] !== '"') {
-            const c = text.charCodeAt(i);
-            if (c < 0x20)
-                throw new Stop(i);
-            if (text[i] === '\\') {
-                const escaped = text[i + 1];
-                if (escaped === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        throw new Stop(i);
-                    i += 6;
-                    continue;
-                }
-                if (escaped === undefined || !'"\\/bfnrt'.includes(escaped))
-                    throw new Stop(i);
-                i += 2;
-                continue;
-            }
-            i++;
-        }
-        expect('"');
-    };
-    const value = () => {
-        skip();
-        const c = text[i];
-        if (c === '{') {
-            i++;
-            skip();
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            for (;;) {
-                skip();
-                string();
-                skip();
-                expect(':');
-                value();
-                skip();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                expect('}');
-                return;
-            }
-        }
-        if (c === '[') {
-            i++;
-            skip();
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            for (;;) {
-                value();
-                skip();
-                if (text[i] === ',') {
-                    i++;
-                    continue;
-                }
-                expect(']');
-                return;
-            }
-        }
-        if (c === '"') {
-            string();
-            return;
-        }
-        const literal = LITERALS.find((word) => text.startsWith(word, i));
-        if (literal) {
-            i += literal.length;
-            return;
-        }
-        const number = NUMBER.exec(text.slice(i, i + 400));
-        if (number) {
-            i += number[0].length;
-            return;
-        }
-        throw new Stop(i);
-    };
-    try {
-        value();
-        skip();
-        return i < text.length ? i : undefined;
-    }
-    catch (e) {
-        if (e instanceof Stop)
-            return e.offset;
-        throw e;
-    }
-}
-/** 1-based line and column of an offset. */
-function lineColumn(text, offset) {
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    return { line, column };
-}
-
-;// CONCATENATED MODULE: ./.build/registry/auth/credentials.js
-// Credentials from the `--registry-auth` file / `registry-auth` input (docs/interface.md): every form a
-// Docker `config.json` entry can take, parsed in this one place. Pure: text in, data out. Nothing here
-// ever puts a secret into an error message.
-
-
-
-function usage(source, message) {
-    return new model/* UsageError */.eb(`${source}: ${message}`);
-}
-function parseJson(text, source) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        // JSON.parse's own message quotes the input, which may hold secrets: report only a position.
-        const offset = invalidJsonOffset(text) ?? text.length;
-        const { line, column } = lineColumn(text, offset);
-        throw usage(source, `invalid JSON at line ${line} column ${column} (position ${offset})`);
-    }
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function decodeAuth(auth, source, host) {
-    const compact = auth.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length === 0) {
-        throw usage(source, `"auths.${host}.auth" is not base64 of "user:password"`);
-    }
-    const decoded = Buffer.from(compact, 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0)
-        throw usage(source, `"auths.${host}.auth" does not decode to "user:password"`);
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-const nonEmpty = (value) => typeof value === 'string' && value.trim() !== '';
-function parseEntry(entry, source, host) {
-    if (!isObject(entry))
-        throw usage(source, `"auths.${host}" must be an object with "auth" or "username"/"password"`);
-    const { auth, username, password, identitytoken, registrytoken } = entry;
-    const rawAuth = nonEmpty(auth) ? auth : undefined;
-    // The same order as go-containerregistry's bearer transport: a registry token is used as it is, an
-    // identity token before any password.
-    if (nonEmpty(registrytoken)) {
-        return { kind: 'registry-token', registryToken: registrytoken, ...(rawAuth ? { rawAuth } : {}) };
-    }
-    if (nonEmpty(identitytoken)) {
-        const user = rawAuth !== undefined ? decodeAuth(rawAuth, source, host).username : username;
-        if (!nonEmpty(user)) {
-            throw usage(source, `"auths.${host}" has an "identitytoken" but no user: it needs "auth" (base64 of user:) or "username" next to it`);
-        }
-        return {
-            kind: 'identity-token',
-            username: user,
-            identityToken: identitytoken,
-            ...(rawAuth ? { rawAuth } : {}),
-        };
-    }
-    if (rawAuth !== undefined)
-        return { kind: 'basic', ...decodeAuth(rawAuth, source, host), rawAuth };
-    if (typeof username === 'string' && username !== '' && typeof password === 'string') {
-        return { kind: 'basic', username, password };
-    }
-    throw usage(source, `"auths.${host}" needs "auth" (base64 of user:password), "username" and "password", "identitytoken" or "registrytoken"`);
-}
-/** Two spellings of one registry may repeat a credential, never disagree (`rawAuth` aside). */
-function sameCredential(a, b) {
-    const { rawAuth: _a, ...left } = a;
-    const { rawAuth: _b, ...right } = b;
-    return JSON.stringify(left) === JSON.stringify(right);
-}
-/**
- * Parses `{"auths":{"HOST":{…}}}` with any entry form of RegistryCredential; the top-level map
- * `{"HOST":{...}}` is accepted too. `source` names the file or input in errors.
- * Empty text means no credentials. Throws UsageError on anything malformed.
- */
-/** A Docker config that keeps its secrets in a credential helper (`credsStore`, `credHelpers`) has
- *  empty `auths` entries; say so rather than complain about the entries. */
-function rejectCredentialHelpers(document, auths, source) {
-    const helpers = ['credsStore', 'credHelpers'].filter((k) => k in document);
-    if (helpers.length === 0)
-        return;
-    const entries = isObject(auths) ? Object.values(auths) : [];
-    const filled = (v) => typeof v === 'string' && v.trim() !== '';
-    const usable = entries.length > 0 &&
-        entries.every((e) => isObject(e) &&
-            (filled(e.auth) || filled(e.username) || filled(e.identitytoken) || filled(e.registrytoken)));
-    if (usable)
-        return;
-    throw usage(source, `${helpers.map((h) => `"${h}"`).join(' and ')} (Docker credential helpers) are not supported: the secrets live in the helper, not in this file. ` +
-        'Put "auths" entries with "auth" (base64 of user:password) or "username" and "password" in a file of their own');
-}
-function parseRegistryAuth(text, source) {
-    const credentials = new Map();
-    if (text.trim() === '')
-        return credentials;
-    const document = parseJson(text, source);
-    if (!isObject(document))
-        throw usage(source, 'expected a JSON object like {"auths":{"HOST":{"auth":"…"}}}');
-    const auths = 'auths' in document ? document.auths : document;
-    rejectCredentialHelpers(document, auths, source);
-    if (!isObject(auths))
-        throw usage(source, '"auths" must be an object keyed by registry host');
-    for (const [key, entry] of Object.entries(auths)) {
-        const host = (0,reference/* canonicalRegistryHost */.M7)(key);
-        if (host === '')
-            throw usage(source, `registry key "${key}" names no host`);
-        const credential = parseEntry(entry, source, host);
-        const earlier = credentials.get(host);
-        if (earlier && !sameCredential(earlier, credential)) {
-            throw usage(source, `two different credentials for registry ${host}`);
-        }
-        credentials.set(host, earlier ?? credential);
-    }
-    return credentials;
-}
-/** Finds the credential for a registry host in any spelling (`index.docker.io`, `https://x/v2/`, …). */
-function credentialFor(credentials, host) {
-    return credentials.get((0,reference/* canonicalRegistryHost */.M7)(host));
-}
-/** The secret forms of one credential; `auth` as written is added by registrySecrets. */
-function secretForms(credential) {
-    switch (credential.kind) {
-        case 'basic': {
-            const pair = `${credential.username}:${credential.password}`;
-            const b64 = Buffer.from(pair).toString('base64');
-            return [credential.password, pair, b64, b64.replace(/=+$/, '')];
-        }
-        case 'identity-token':
-            return [credential.identityToken];
-        case 'registry-token':
-            return [credential.registryToken];
-    }
-}
-/**
- * Every string that must never appear in output, for the CLI to redact and the action to mask
- * (`core.setSecret`): passwords, `user:password`, its base64 forms, identity and registry tokens, and
- * the `auth` values as written. Tokens received at run time are reported by the checker
- * (`secrets()` / `onSecret`).
- */
-function registrySecrets(credentials) {
-    const secrets = new Set();
-    for (const credential of credentials.values()) {
-        for (const value of [...secretForms(credential), credential.rawAuth?.trim()]) {
-            // One- and two-character "secrets" would redact half the log; they are not worth masking.
-            if (value !== undefined && value.length >= 3)
-                secrets.add(value);
-        }
-    }
-    return [...secrets];
-}
-
-
-/***/ }),
-
-/***/ 817:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ RULES)
-/* harmony export */ });
-// The finding rules, in one catalog: every rule's id, level, a one-line summary (when it is raised) and
-// help text (an example). RuleId is derived from it, the README's rule tables are generated from it
-// (scripts/rules-table.mjs) and docs/interface.md's table is tested against it.
-const RULES = {
-    'image-needs-proxy': {
-        level: 'notice',
-        summary: 'an image KOTS will route through the proxy service',
-        help: '`image: quay.io/acme/api:1.0` in a Deployment: KOTS will pull it as `proxy.replicated.com/proxy/acme/quay.io/acme/api`. Nothing to fix: the generated overlay shows the proxied name. Make sure the proxy service has read-only credentials for the registry.',
-    },
-    'credentials-missing': {
-        level: 'warning',
-        summary: 'a private image on a host with no credentials supplied',
-        help: '`quay.io/acme/api:1.0` is private and `--registry-auth` has nothing for `quay.io`: the proxy service needs read-only credentials. Give the proxy service read-only credentials for this registry in the Vendor Portal, and pass them as registry-auth (--registry-auth) to check the image.',
-    },
-    'credentials-rejected': {
-        level: 'error',
-        summary: 'the supplied credentials cannot pull a private image',
-        help: 'the `quay.io` credentials you gave get 401/403 for `quay.io/acme/api:1.0`. Check the read-only credentials for this registry; the proxy service would be refused the same way.',
-    },
-    'image-not-found': {
-        level: 'error',
-        summary: 'the reference does not exist',
-        help: '`quay.io/acme/api:1.0.1-typo` does not exist (the credentials work, the tag does not). Fix the repository name or tag, or push the image before releasing.',
-    },
-    'image-unreachable': {
-        level: 'warning',
-        summary: 'the registry could not be reached (KOTS would proxy it)',
-        help: '`registry.internal:5000/x:1` times out or fails TLS; KOTS would proxy it. Check that the registry is reachable from the internet; the proxy service must reach it too.',
-    },
-    'rate-limited': {
-        level: 'warning',
-        summary: 'the registry kept answering 429',
-        help: 'Docker Hub kept answering 429 for `bitnami/redis:7.2`. Re-run later or pass credentials for the registry; the image was not checked.',
-    },
-    'invalid-image-reference': {
-        level: 'error',
-        summary: 'the string is not a valid image reference',
-        help: '`image: quay.io/acme/API:1.0` (uppercase in the path), also inside `\'{{repl LocalImageName "…" }}\'`. Write the reference as [registry/]repository[:tag][@digest], lowercase repository path.',
-    },
-    'dynamic-image': {
-        level: 'notice',
-        summary: 'a templated image that only KOTS can resolve',
-        help: '`image: \'repl{{ ConfigOption "api_image" }}\'`: only KOTS can resolve it. Wrap literal images in LocalImageName or list them in additionalImages so they can be checked.',
-    },
-    'namespace-not-in-additional-namespaces': {
-        level: 'error',
-        summary: "a workload (or HelmChart `namespace`) targets a namespace that the KOTS Application's `additionalNamespaces` does not list, so KOTS will not create the pull secret there",
-        help: 'a Deployment with `namespace: workers` running a proxied image while the Application lists only `monitoring`; also a HelmChart `spec.namespace` (a v1 chart with proxied images, a v2 chart whose images need the pull secret). Add the namespace to the Application spec.additionalNamespaces so KOTS creates the pull secret there.',
-    },
-    'image-not-rewritten-by-kots': {
-        level: 'warning',
-        summary: 'a private image in a place KOTS does not rewrite at install time (e.g. `ephemeralContainers`); the overlay still rewrites it',
-        help: 'a private image in `ephemeralContainers`: KOTS does not rewrite it (the generated overlay does). Use the proxied name directly, or apply the generated overlay.',
-    },
-    'operator-image-reference': {
-        level: 'warning',
-        summary: 'an image reference outside a PodSpec (env var, arg, custom resource field) that KOTS cannot rewrite',
-        help: "`env: [{name: RELATED_IMAGE_DB, value: quay.io/acme/postgres:16}]`, `--backup-image=quay.io/acme/backup:2`, or a custom resource's `spec.image`: write `'{{repl LocalImageName \"quay.io/acme/postgres:16\" }}'` and list the image in `additionalImages`",
-    },
-    'helm-v2-image-not-proxied': {
-        level: 'warning',
-        summary: 'a HelmChart v2 value names a private image without the proxy prefix or a KOTS template',
-        help: "a `kots.io/v1beta2` HelmChart whose chart's `values.yaml` has `image: {registry: quay.io, repository: acme/web}` that no value points at the proxy; reported at the CR line when the CR sets the value, else inside the archive; also a literal `image:` in a chart template",
-    },
-    'helm-v2-missing-pull-secret': {
-        level: 'warning',
-        summary: 'a HelmChart v2 chart with private images passes no `ImagePullSecretName`',
-        help: "that HelmChart v2 passes `'{{repl ImagePullSecretName }}'` in no value",
-    },
-    'proxy-reference-mismatch': {
-        level: 'error',
-        summary: "an image already points at `/proxy/<slug>/` of another app slug, or at another proxy domain's `/proxy/` path (other paths on the proxy host, such as the Replicated SDK's `library/…`, are fine)",
-        help: "`image: proxy.replicated.com/proxy/other-app/quay.io/acme/api:1` (another slug), or `proxy.replicated.com/proxy/acme/…` when the app's proxy domain is `proxy.acme.com`. Use the proxy domain and application slug of this application, or the upstream image name.",
-    },
-    'yaml-parse-error': {
-        level: 'error',
-        summary: 'a file is not valid YAML (the scan goes on with the other files)',
-        help: '`image: [quay.io/acme/api` (unclosed flow sequence); the other files are still scanned. Fix the YAML syntax at the given line.',
-    },
-    'overlay-excluded-document': {
-        level: 'warning',
-        addition: true,
-        summary: "a file the overlay cannot list as a kustomize resource (a document with no kind or name, a template kustomize cannot parse, a duplicate object); the file's images are not rewritten by the overlay",
-        help: 'a document without `metadata.name`, or a second Deployment `api`: the file is left out of the overlay. Give the document a kind and a unique metadata.name.',
-    },
-    'dynamic-namespace': {
-        level: 'notice',
-        addition: true,
-        summary: 'a workload running proxied images in a templated namespace other than `{{repl Namespace }}`: only KOTS knows whether `additionalNamespaces` covers it',
-        help: '`namespace: \'repl{{ ConfigOption "ns" }}\'` on a workload running a proxied image (`{{repl Namespace }}` is fine). Make sure every namespace the template can produce is in additionalNamespaces.',
-    },
-    'path-skipped': {
-        level: 'warning',
-        addition: true,
-        summary: 'a path not scanned: a symlink out of the tree or a loop, an unreadable file',
-        help: 'a symlink out of the release tree, an unreadable file, or a `.tgz` that is not a readable chart archive. Keep release files inside the release directory and readable.',
-    },
-    'overlay-cannot-rewrite': {
-        level: 'warning',
-        addition: true,
-        summary: "a proxied image on an IPv6 registry (`[::1]:5000/x`): kustomize matches `images[].name` as a regular expression and cannot match it, so neither the overlay nor KOTS's own patch rewrites it",
-        help: '`image: "[::1]:5000/acme/api:1"` in a Deployment: kustomize cannot match an IPv6 registry name, so the image is not rewritten. Use a registry host name instead of an IPv6 address.',
-    },
-    'helm-not-found': {
-        level: 'notice',
-        addition: true,
-        summary: 'no `helm` binary was found (PATH, `--helm`, action input `helm`): the charts named are approximated from `values.yaml` and template literals instead of rendered',
-        help: 'a release with chart archives scanned where `helm` is not installed: install Helm 3 or 4 (GitHub-hosted runners ship it) or pass `--helm PATH`',
-    },
-    'helm-chart-missing-dependency': {
-        level: 'error',
-        addition: true,
-        summary: "a chart archive's `Chart.yaml` declares a dependency that its `charts/` does not vendor: KOTS's dependency check fails the install",
-        help: "`dependencies: [{name: redis, repository: https://charts.bitnami.com/bitnami}]` packaged without `helm dependency build`; reported at the HelmChart CR's `chart:`",
-    },
-    'helm-chart-render-failed': {
-        level: 'error',
-        addition: true,
-        summary: 'Helm refuses to render the chart with the values KOTS passes (template error, `required`, schema, time or output bound): KOTS fails the install there',
-        help: 'a chart with `{{ required "db.host is required" .Values.db.host }}` and a HelmChart CR that sets no `db.host`; reported at the HelmChart CR\'s `chart:`',
-    },
-    'helm-chart-render-templated': {
-        level: 'notice',
-        addition: true,
-        summary: "Helm refuses the chart while the HelmChart CR's values still hold KOTS templates only KOTS evaluates (`ConfigOption`…): its images are approximated",
-        help: '`replicas: \'{{repl ConfigOption "replicas" }}\'` passed to a chart that needs a number: only the install renders it',
-    },
-    'helm-image-untraced': {
-        level: 'notice',
-        addition: true,
-        summary: "an image Helm rendered whose value could not be traced (the chart branches on or transforms the value): reported at the HelmChart CR's `chart:` with the reason",
-        help: 'a chart that compares `image.tag` with `semverCompare`, so a marked render cannot keep rendering the same objects',
-    },
-    'dynamic-exclude': {
-        level: 'notice',
-        addition: true,
-        summary: 'a `kots.io/exclude` / `kots.io/when` annotation that is a KOTS template only the install can decide; the preview shows the document (unless an earlier document has the same name)',
-        help: '`kots.io/when: \'repl{{ ConfigOptionEquals "db" "embedded" }}\'` on a StatefulSet: shown, since only the install knows the config',
-    },
-    'invalid-exclude-annotation': {
-        level: 'error',
-        addition: true,
-        summary: 'a `kots.io/exclude` / `kots.io/when` value that is not a Go boolean after rendering: KOTS stops the whole render',
-        help: '`kots.io/exclude: "yes"` (quoted), an unquoted number, an empty value or a map: KOTS fails with `unable to parse … as bool`; use `"true"` or `"false"`',
-    },
-    'helm-chart-archive-missing': {
-        level: 'error',
-        addition: true,
-        summary: 'a HelmChart CR whose chart archive (Chart.yaml `name` and `version` equal to `chart.name` and `chart.chartVersion`) is not in the release: KOTS stops the install',
-        help: 'a HelmChart with `chart: {name: redis, chartVersion: 19.0.1}` and no `redis-19.0.1` archive in the release (a v1 chart with `spec.exclude: true` is not looked up)',
-    },
-    'excluded-image-still-deployed': {
-        level: 'notice',
-        addition: true,
-        summary: "an image listed in the Application's `excludedImages`: that list only keeps it out of air-gap bundles; at install time KOTS checks, proxies and gives it the pull secret like any other",
-        help: '`excludedImages: [quay.io/acme/debug:1]` while a Deployment runs `quay.io/acme/debug:1`: it is still deployed and proxied when private',
-    },
-    'container-without-name': {
-        level: 'warning',
-        addition: true,
-        summary: "two or more containers (or initContainers) without a `name` in one list: strategic-merge patches key containers by name, so only the last survives KOTS's patch",
-        help: 'a Deployment with `containers: [{image: a:1}, {image: b:1}]`: give each container a `name`',
-    },
-    'collector-image-rewrite-broken': {
-        level: 'warning',
-        addition: true,
-        summary: 'a private preflight or support-bundle collector image with a digest or on a registry with a port: the proxy rewrite KOTS does when it runs the collector gives a reference nobody can pull',
-        help: "a `run` collector with `image: registry.acme.com:5000/tools/check@sha256:…`: write `'{{repl LocalImageName \"<image>\" }}'` and set `imagePullSecret` to `'{{repl ImagePullSecretName }}'`",
-    },
-    'template-error': {
-        level: 'error',
-        addition: true,
-        summary: "a release file's KOTS templates fail to render (Go text/template parse or execution error, or a Config KOTS cannot decode): KOTS fails the install there",
-        help: '`image: repl{{ ConfigOption "tag" | nope }}` (`function "nope" not defined`); the file is scanned as written',
-    },
-    'template-function-unsupported': {
-        level: 'warning',
-        addition: true,
-        summary: 'a release file calls a template function this preview does not evaluate: the file is scanned as written, its templated values stay dynamic',
-        help: '`repl{{ genCA "acme" 365 }}`: the preview does not generate certificates, so the file is not rendered',
-    },
-    'helm-v2-values-incomplete': {
-        level: 'warning',
-        addition: true,
-        summary: 'a HelmChart v2 chart rendered again with its generated `helmchart-<name>.values.yaml` merged in still runs a private image that does not go through the proxy',
-        help: 'a chart whose image comes from a value the generated file does not set (a list, a helper with its own default): set that value to the proxy name by hand',
-    },
-};
-
-
-/***/ }),
-
-/***/ 5922:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-// The published version. scripts/bundle.mjs writes package.json's version in place of this
-// placeholder when it builds dist/, so the CLI's --version and the SARIF tool version cannot drift;
-// run from source, they say so.
-const VERSION = "0.1.0";
 
 
 /***/ })

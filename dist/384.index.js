@@ -1,5 +1,5 @@
-export const id = 527;
-export const ids = [527,705];
+export const id = 384;
+export const ids = [384,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 5527:
+/***/ 1384:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -217,8 +217,413 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 3 modules
+var dist = __webpack_require__(6128);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./.build/scan/helm/chart-meta.js
+// Chart.yaml and requirements.yaml (Helm v1 charts) metadata: text in, data out.
+
+/** Chart.yaml: `name` and `version` are required (Helm refuses a chart without them). */
+function parseChartYaml(text) {
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
+    if (doc.errors.length > 0)
+        return { error: `invalid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
+    // Versions as written: `version: 1.10` must still match a CR's chartVersion "1.10".
+    const written = (key) => {
+        const v = doc.get(key, true);
+        return (0,yaml_dist/* isScalar */.jn)(v) && typeof v.value === 'number' && v.range
+            ? text.slice(v.range[0], v.range[1])
+            : scalarString(v);
+    };
+    const name = scalarString(doc.get('name'));
+    const version = written('version');
+    if (!name)
+        return { error: 'Chart.yaml has no name' };
+    if (!version)
+        return { error: 'Chart.yaml has no version' };
+    const meta = { name, version, dependencies: depsFrom(doc.get('dependencies')) };
+    const appVersion = written('appVersion');
+    if (appVersion)
+        meta.appVersion = appVersion;
+    return meta;
+}
+function parseDeps(text) {
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
+    return doc.errors.length > 0 ? [] : depsFrom(doc.get('dependencies'));
+}
+function depsFrom(node) {
+    if (!(0,yaml_dist/* isSeq */.oP)(node))
+        return [];
+    const out = [];
+    for (const item of node.items) {
+        if (!(0,yaml_dist/* isMap */.jh)(item))
+            continue;
+        const name = scalarString(item.get('name'));
+        if (!name)
+            continue;
+        const dep = { name };
+        const alias = scalarString(item.get('alias'));
+        if (alias)
+            dep.alias = alias;
+        const condition = scalarString(item.get('condition'));
+        if (condition)
+            dep.condition = condition;
+        out.push(dep);
+    }
+    return out;
+}
+/** A scalar's value as Helm would print it (`version: 1.10` is the number 1.1, as in Helm). */
+function scalarString(v) {
+    const value = (0,yaml_dist/* isScalar */.jn)(v) ? v.value : v;
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(8697);
+;// CONCATENATED MODULE: ./.build/util.js
+// Small helpers every stage uses.
+/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~120k items, and
+ *  a release can hold that many image uses or findings. */
+function append(to, items) {
+    for (const item of items)
+        to.push(item);
+}
+/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The message of anything thrown. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+;// CONCATENATED MODULE: ./.build/scan/helm/pack.js
+// A chart directory packaged as `helm package` would ship it: a gzipped tar whose entries all sit under
+// `<chart name>/`, here with sorted entries, fixed mtimes and no owner data so that the same directory
+// always gives the same bytes. The version overrides of a `.replicated` `charts:` entry (the Replicated
+// CLI's chartVersion / appVersion, replicatedhq/replicated pkg/tools/types.go) are written into
+// Chart.yaml before packing, as the Replicated CLI does when it packages the chart. Pure: files in,
+// bytes out.
+
+
+
+
+const EPOCH = new Date(0);
+/** Chart.yaml with `version` / `appVersion` replaced; comments and the rest kept as written. */
+function overrideChartYaml(text, overrides) {
+    if (!overrides.chartVersion && !overrides.appVersion)
+        return text;
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
+    if (overrides.chartVersion)
+        doc.set('version', overrides.chartVersion);
+    if (overrides.appVersion)
+        doc.set('appVersion', overrides.appVersion);
+    return doc.toString();
+}
+/** The `.tgz` bytes: each of `files` (paths relative to the chart directory, `/`-separated) under
+ *  `<root>/`, in code-unit order. */
+function packChart(root, files) {
+    const blocks = [];
+    for (const rel of [...files.keys()].sort(compareText)) {
+        const data = Buffer.from(files.get(rel) ?? new Uint8Array());
+        const path = `${root}/${rel}`;
+        const fields = { path, mode: 0o644, size: data.length, mtime: EPOCH, type: 'File' };
+        const header = new index_min/* Header */.Y9(fields);
+        // A path longer than the ustar fields hold goes into a pax header before the entry, as tar does.
+        if (header.encode())
+            blocks.push(new index_min/* Pax */.un(fields).encode());
+        if (header.block)
+            blocks.push(header.block);
+        blocks.push(data);
+        const pad = (512 - (data.length % 512)) % 512;
+        if (pad)
+            blocks.push(Buffer.alloc(pad));
+    }
+    blocks.push(Buffer.alloc(1024));
+    return (0,external_node_zlib_.gzipSync)(Buffer.concat(blocks));
+}
+
+// EXTERNAL MODULE: ./.build/finding.js
+var finding = __webpack_require__(7387);
+// EXTERNAL MODULE: ./.build/model.js
+var model = __webpack_require__(6995);
+;// CONCATENATED MODULE: ./.build/scan/walk.js
+
+
+
+
+
+function isManifestName(name) {
+    return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+function isChartArchiveName(name) {
+    return name.endsWith('.tgz');
+}
+function pathSkipped(file, message) {
+    return (0,finding/* finding */.g)('path-skipped', { file, line: 1, column: 1 }, message);
+}
+async function walkRelease(paths, cwd) {
+    const files = new Set();
+    const archives = new Set();
+    const findings = [];
+    const rel = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/');
+    async function walkDir(dir, dirReal, root, ancestors) {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+        }
+        catch (e) {
+            findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
+            return;
+        }
+        entries.sort((a, b) => compareText(a.name, b.name));
+        for (const ent of entries) {
+            if (ent.name.startsWith('.'))
+                continue;
+            const full = external_node_path_.join(dir, ent.name);
+            if (ent.isDirectory()) {
+                const real = external_node_path_.join(dirReal, ent.name);
+                await walkDir(full, real, root, [...ancestors, real]);
+            }
+            else if (ent.isFile()) {
+                if (isManifestName(ent.name))
+                    files.add(rel(full));
+                else if (isChartArchiveName(ent.name))
+                    archives.add(rel(full));
+            }
+            else if (ent.isSymbolicLink()) {
+                await followLink(full, ent.name, root, ancestors);
+            }
+        }
+    }
+    async function followLink(full, name, root, ancestors) {
+        let target;
+        let st;
+        try {
+            target = await (0,promises_.realpath)(full);
+            st = await (0,promises_.stat)(target);
+        }
+        catch {
+            findings.push(pathSkipped(rel(full), 'broken symlink'));
+            return;
+        }
+        if (target !== root && !target.startsWith(root + external_node_path_.sep)) {
+            findings.push(pathSkipped(rel(full), 'symlink points outside the release tree'));
+            return;
+        }
+        if (st.isDirectory()) {
+            if (ancestors.includes(target)) {
+                findings.push(pathSkipped(rel(full), 'symlink loop: points back to a directory being walked'));
+                return;
+            }
+            await walkDir(full, target, root, [...ancestors, target]);
+        }
+        else if (st.isFile() && isManifestName(name)) {
+            files.add(rel(full));
+        }
+        else if (st.isFile() && isChartArchiveName(name)) {
+            archives.add(rel(full));
+        }
+    }
+    for (const p of paths) {
+        const abs = external_node_path_.resolve(cwd, p);
+        let st;
+        try {
+            st = await (0,promises_.stat)(abs);
+        }
+        catch (e) {
+            const code = e.code;
+            if (code === 'ENOENT' || code === 'ENOTDIR')
+                throw new model/* UsageError */.eb(`manifest path not found: ${p}`);
+            throw new model/* UsageError */.eb(`cannot read manifest path ${p}: ${errorText(e)}`);
+        }
+        if (st.isDirectory()) {
+            const root = await (0,promises_.realpath)(abs);
+            await walkDir(abs, root, root, [root]);
+        }
+        else if (st.isFile()) {
+            if (!isManifestName(abs))
+                throw new model/* UsageError */.eb(`manifest path ${p} is not a .yaml or .yml file`);
+            files.add(rel(abs));
+        }
+        else {
+            throw new model/* UsageError */.eb(`manifest path ${p} is not a file or directory`);
+        }
+    }
+    const sorted = (set) => [...set].sort(compareText);
+    return { files: sorted(files), archives: sorted(archives), findings };
+}
+function errorText(e) {
+    return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
+}
+
 // EXTERNAL MODULE: ./.build/fs/inside.js
 var inside = __webpack_require__(5838);
+;// CONCATENATED MODULE: ./.build/fs/chart-dirs.js
+
+
+
+
+
+
+
+
+
+/** Bytes a chart directory may hold in all, like the archive reader's uncompressed limit. */
+const MAX_CHART_BYTES = 50 * 1024 * 1024;
+async function packageChartDirs(charts, cwd, root) {
+    const realRoot = await (0,promises_.realpath)(external_node_path_.resolve(cwd, root)).catch(() => external_node_path_.resolve(cwd, root));
+    const rel = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/') || '.';
+    const out = [];
+    const findings = [];
+    const seen = new Set();
+    for (const entry of charts) {
+        const pattern = entry.path.replace(/\\/g, '/');
+        const dynamic = (0,dist/* isDynamicPattern */.ey)(pattern);
+        const fixed = external_node_path_.resolve(cwd, dynamic ? fixedPart(pattern) : pattern);
+        const fixedReal = await (0,promises_.realpath)(fixed).catch(() => fixed);
+        if (!(0,inside/* isInside */.F)(fixedReal, realRoot)) {
+            findings.push(pathSkipped(entry.path, `chart path ${entry.path} resolves outside the workspace root, so it was not read`));
+            continue;
+        }
+        const dirs = dynamic
+            ? (await (0,dist/* glob */.TI)(pattern, {
+                cwd,
+                onlyDirectories: true,
+                absolute: true,
+                expandDirectories: false,
+                // A symlink met while globbing could lead the listing outside the root; matches are checked too.
+                followSymbolicLinks: false,
+                dot: false,
+            }))
+                .map((d) => external_node_path_.resolve(d))
+                .sort()
+            : [fixed];
+        let found = 0;
+        let refused = 0;
+        for (const dir of dirs) {
+            const real = await (0,promises_.realpath)(dir).catch(() => undefined);
+            if (real === undefined) {
+                findings.push(pathSkipped(entry.path, `chart path ${entry.path} not found`));
+                continue;
+            }
+            if (!(0,inside/* isInside */.F)(real, realRoot)) {
+                refused++;
+                findings.push(pathSkipped(rel(dir), `chart directory ${rel(dir)} resolves outside the workspace root, so it was not read`));
+                continue;
+            }
+            const isChart = await (0,promises_.stat)(external_node_path_.join(real, 'Chart.yaml')).then((s) => s.isFile(), () => false);
+            if (!isChart) {
+                // A glob such as `./charts/*` may match directories that are not charts; a path named exactly is meant to be one.
+                if (!dynamic)
+                    findings.push(pathSkipped(rel(dir), `chart path ${rel(dir)} holds no Chart.yaml`));
+                continue;
+            }
+            found++;
+            if (seen.has(real))
+                continue;
+            seen.add(real);
+            const packaged = await packageDir(rel(dir), real, entry, findings);
+            if (packaged)
+                out.push(packaged);
+        }
+        if (dynamic && found === 0 && refused === 0)
+            findings.push(pathSkipped(entry.path, `chart path ${entry.path} matches no directory with a Chart.yaml`));
+    }
+    return { charts: out, findings };
+}
+async function packageDir(dir, real, overrides, findings) {
+    const files = new Map();
+    let total = 0;
+    const walk = async (abs, relDir) => {
+        let entries;
+        try {
+            entries = await (0,promises_.readdir)(abs, { withFileTypes: true });
+        }
+        catch (e) {
+            findings.push(pathSkipped(`${dir}/${relDir}`, `cannot read directory: ${errorMessage(e)}`));
+            return false;
+        }
+        for (const ent of entries) {
+            const inner = relDir ? `${relDir}/${ent.name}` : ent.name;
+            const full = external_node_path_.join(abs, ent.name);
+            if (ent.name === '.git')
+                continue;
+            let target = full;
+            if (ent.isSymbolicLink()) {
+                const resolved = await (0,promises_.realpath)(full).catch(() => undefined);
+                if (resolved === undefined || !(0,inside/* isInside */.F)(resolved, real)) {
+                    findings.push(pathSkipped(`${dir}/${inner}`, 'symlink points outside the chart directory'));
+                    continue;
+                }
+                target = resolved;
+            }
+            const st = await (0,promises_.stat)(target);
+            if (st.isDirectory()) {
+                if (target !== full && (0,inside/* isInside */.F)(abs, target))
+                    continue; // a link back up would loop
+                if (!(await walk(target, inner)))
+                    return false;
+            }
+            else if (st.isFile()) {
+                total += st.size;
+                if (total > MAX_CHART_BYTES) {
+                    findings.push(pathSkipped(dir, `chart directory holds more than ${MAX_CHART_BYTES} bytes`));
+                    return false;
+                }
+                files.set(inner, await (0,promises_.readFile)(target));
+            }
+        }
+        return true;
+    };
+    if (!(await walk(real, '')))
+        return undefined;
+    const chartYaml = files.get('Chart.yaml');
+    const text = overrideChartYaml(Buffer.from(chartYaml ?? new Uint8Array()).toString('utf8'), overrides);
+    const meta = parseChartYaml(text);
+    if ('error' in meta) {
+        findings.push(pathSkipped(`${dir}/Chart.yaml`, `not a readable Chart.yaml: ${meta.error}`));
+        return undefined;
+    }
+    files.set('Chart.yaml', Buffer.from(text, 'utf8'));
+    return { dir, name: meta.name, bytes: packChart(meta.name, files) };
+}
+/** The part of a glob before its first wildcard segment, absolute when the glob is: `./charts/*` →
+ *  `./charts`, `/srv/*` → `/srv`, `*` → `.`. */
+function fixedPart(pattern) {
+    const fixed = [];
+    for (const part of pattern.split('/')) {
+        if ((0,dist/* isDynamicPattern */.ey)(part))
+            break;
+        fixed.push(part);
+    }
+    const joined = fixed.join('/');
+    return joined === '' ? (pattern.startsWith('/') ? '/' : '.') : joined;
+}
+/** Writes each packaged chart as `<name>.tgz` into a fresh temp directory, for Helm to render exactly
+ *  the chart KOTS receives (version overrides included). `dispose` removes the directory. */
+async function stageChartArchives(charts) {
+    const paths = new Map();
+    if (charts.length === 0)
+        return { paths, dispose: async () => { } };
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join((0,external_node_os_.tmpdir)(), 'kots-proxy-charts-'));
+    for (const [i, c] of charts.entries()) {
+        const file = external_node_path_.join(dir, `${i}-${c.name}.tgz`);
+        await (0,promises_.writeFile)(file, c.bytes);
+        paths.set(c.dir, file);
+    }
+    return { paths, dispose: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
+}
+
 // EXTERNAL MODULE: ./.build/helm/errors.js
 var errors = __webpack_require__(3560);
 ;// CONCATENATED MODULE: ./.build/helm/values-merge.js
@@ -421,12 +826,8 @@ function formatValuePath(path) {
     return out;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./.build/helm/locate.js
 var locate = __webpack_require__(8705);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./.build/helm/manifests.js
 // Splits `helm template` output into its documents, each with the template it came from. Helm
 // prints `---` and `# Source: <chart>/templates/<file>` before every document; a document with no
@@ -469,13 +870,13 @@ function parseRenderedManifests(output) {
         if (m?.[1] !== undefined)
             source = m[1];
         let text = chunk.text;
-        let doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+        let doc = (0,yaml_dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
         if (doc.errors.length > 0) {
             // Go's YAML reader (which Helm and KOTS use) accepts flow collections whose continuation lines
             // sit at their key's indentation, as Istio's RBAC templates print them; the yaml package
             // does not. Indenting those lines further changes no value.
             const lenient = indentFlowContinuations(text);
-            const again = lenient === text ? doc : (0,dist/* parseDocument */.Tp)(lenient, { uniqueKeys: false });
+            const again = lenient === text ? doc : (0,yaml_dist/* parseDocument */.Tp)(lenient, { uniqueKeys: false });
             if (again.errors.length === 0) {
                 text = lenient;
                 doc = again;
@@ -1001,7 +1402,7 @@ function chartValueLayers(chart, at = []) {
     }
     if (chart.values !== undefined) {
         try {
-            const v = (0,dist/* parse */.qg)(chart.values.text, { maxAliasCount: 1000 });
+            const v = (0,yaml_dist/* parse */.qg)(chart.values.text, { maxAliasCount: 1000 });
             if (v === null || v === undefined) {
                 // An empty values.yaml adds nothing.
             }
@@ -1031,27 +1432,8 @@ function chartValueLayers(chart, at = []) {
 
 
 
-// EXTERNAL MODULE: ./.build/model.js
-var model = __webpack_require__(6995);
 // EXTERNAL MODULE: ./.build/reference.js
 var reference = __webpack_require__(9243);
-;// CONCATENATED MODULE: ./.build/util.js
-// Small helpers every stage uses.
-/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~120k items, and
- *  a release can hold that many image uses or findings. */
-function append(to, items) {
-    for (const item of items)
-        to.push(item);
-}
-/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The message of anything thrown. */
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-
 ;// CONCATENATED MODULE: ./.build/plan/images.js
 
 
@@ -1233,8 +1615,6 @@ function isOnProxyHost(ref, eff) {
     return (ref.domain !== undefined && (0,reference/* canonicalRegistryHost */.M7)(ref.domain) === (0,reference/* canonicalRegistryHost */.M7)(eff.proxyDomain));
 }
 
-// EXTERNAL MODULE: ./.build/finding.js
-var finding = __webpack_require__(7387);
 ;// CONCATENATED MODULE: ./.build/kots/exclude.js
 // Whether KOTS deploys a document, by its `kots.io/exclude` and `kots.io/when` annotations. Mirrors
 // replicatedhq/kots pkg/base/base.go `isExcludedByAnnotation`, which runs on the rendered document
@@ -2361,22 +2741,22 @@ function renderFilteredCopy(copy, text) {
 // request chose (file names, object names, image names) is escaped by the YAML rules, never by hand.
 
 function quoted(value, type) {
-    const scalar = new dist/* Scalar */.X5(value);
+    const scalar = new yaml_dist/* Scalar */.X5(value);
     scalar.type = type;
     // One value stays on one line of the generated file: no folding, and line breaks as escapes (a
     // continuation line would need the indentation of the line it is embedded in).
-    return (0,dist/* stringify */.As)(scalar, { lineWidth: 0, doubleQuotedAsJSON: true }).replace(/\n$/, '');
+    return (0,yaml_dist/* stringify */.As)(scalar, { lineWidth: 0, doubleQuotedAsJSON: true }).replace(/\n$/, '');
 }
 /** A double-quoted scalar. */
 function doubleQuoted(value) {
-    return quoted(value, dist/* Scalar */.X5.QUOTE_DOUBLE);
+    return quoted(value, yaml_dist/* Scalar */.X5.QUOTE_DOUBLE);
 }
 /** A single-quoted scalar (no backslash escapes, so `{{ … "x" }}` templates stay readable). */
 function singleQuoted(value) {
     // Single quotes cannot escape: a line break or control character needs the double-quoted form.
     if (/[\p{Cc}\u2028\u2029\ufeff]/u.test(value))
         return doubleQuoted(value);
-    return quoted(value, dist/* Scalar */.X5.QUOTE_SINGLE);
+    return quoted(value, yaml_dist/* Scalar */.X5.QUOTE_SINGLE);
 }
 
 ;// CONCATENATED MODULE: ./.build/render/helm-values.js
@@ -2617,6 +2997,44 @@ function renderPullSecret(plan, outDir) {
     return { path: external_node_path_.posix.join(outDir, PULL_SECRET_FILE), content: `${header}\n${docs.join('\n---\n')}\n` };
 }
 
+;// CONCATENATED MODULE: ./.build/scan/helm/chart-paths.js
+// Positions inside a chart packaged from a directory name the packaged archive:
+// `charts/web!web/values.yaml` (display name = the directory, then the path inside the archive, whose
+// first component is the chart's name). The file a person edits is `charts/web/values.yaml`, so the
+// report maps every such position, and every message naming one, onto the directory's real file.
+// A subchart archive inside the directory keeps its own `!`: `charts/web/charts/db-1.0.0.tgz!db/…`.
+// Pure.
+/** `charts/web!web/values.yaml` → `charts/web/values.yaml`; any other path unchanged. */
+function chartDirMapper(charts) {
+    const pairs = charts.map((c) => [`${c.dir}!${c.name}/`, c.dir === '.' ? '' : `${c.dir}/`]);
+    if (pairs.length === 0)
+        return (text) => text;
+    return (text) => {
+        let out = text;
+        for (const [from, to] of pairs)
+            if (out.includes(from))
+                out = out.replaceAll(from, to);
+        return out;
+    };
+}
+const MAPPED = new Set(['file', 'message', 'reason']);
+/** A copy of `value` with `map` applied to every string under a `file`, `message` or `reason` key. */
+function mapPositions(value, map) {
+    return walk(value, map, '');
+}
+function walk(value, map, key) {
+    if (typeof value === 'string')
+        return MAPPED.has(key) ? map(value) : value;
+    if (Array.isArray(value))
+        return value.map((v) => walk(v, map, ''));
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        out[k] = walk(v, map, k);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./.build/kots/config-cr.js
 // The release's Config CR (`kots.io/v1beta1 Config`) as KOTS's template context reads it: groups of
 // items with their type, `value`, `default`, `readonly` and `filename`. Pure.
@@ -2632,9 +3050,9 @@ function mayHoldConfig(text) {
 /** The Config CRs of one file, merged in order (KOTS takes one Config per release). */
 function readConfigCr(text) {
     let found;
-    for (const doc of (0,dist/* parseAllDocuments */.hR)(text, { version: '1.1', uniqueKeys: false })) {
+    for (const doc of (0,yaml_dist/* parseAllDocuments */.hR)(text, { version: '1.1', uniqueKeys: false })) {
         const root = doc.contents;
-        if (!(0,dist/* isMap */.jh)(root))
+        if (!(0,yaml_dist/* isMap */.jh)(root))
             continue;
         if (scalarText(root.get('kind', true)) !== 'Config')
             continue;
@@ -2642,18 +3060,18 @@ function readConfigCr(text) {
             continue;
         found ??= { groups: [], problems: [] };
         const spec = root.get('spec', true);
-        const groups = (0,dist/* isMap */.jh)(spec) ? spec.get('groups', true) : undefined;
-        if (!(0,dist/* isSeq */.oP)(groups))
+        const groups = (0,yaml_dist/* isMap */.jh)(spec) ? spec.get('groups', true) : undefined;
+        if (!(0,yaml_dist/* isSeq */.oP)(groups))
             continue;
         for (const g of groups.items) {
-            if (!(0,dist/* isMap */.jh)(g))
+            if (!(0,yaml_dist/* isMap */.jh)(g))
                 continue;
             const group = { items: [] };
             const name = scalarText(g.get('name', true));
             if (name !== undefined)
                 group.name = name;
             const items = g.get('items', true);
-            if ((0,dist/* isSeq */.oP)(items))
+            if ((0,yaml_dist/* isSeq */.oP)(items))
                 for (const it of items.items)
                     readItem(it, group, found.problems);
             found.groups.push(group);
@@ -2662,7 +3080,7 @@ function readConfigCr(text) {
     return found;
 }
 function readItem(node, group, problems) {
-    if (!(0,dist/* isMap */.jh)(node))
+    if (!(0,yaml_dist/* isMap */.jh)(node))
         return;
     const name = scalarText(node.get('name', true));
     if (name === undefined)
@@ -2680,13 +3098,13 @@ function readItem(node, group, problems) {
     if (filename !== undefined)
         item.filename = filename;
     const ro = node.get('readonly', true);
-    if ((0,dist/* isScalar */.jn)(ro) && ro.value === true)
+    if ((0,yaml_dist/* isScalar */.jn)(ro) && ro.value === true)
         item.readonly = true;
     group.items?.push(item);
 }
 /** multitype.BoolOrString: bool → "1"/"0", string → itself; null or absent → unset. */
 function boolOrString(node, what, problems) {
-    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+    if (!(0,yaml_dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
         return undefined;
     if (typeof node.value === 'boolean')
         return node.value ? '1' : '0';
@@ -2699,76 +3117,10 @@ function boolOrString(node, what, problems) {
     return String(node.value);
 }
 function scalarText(node) {
-    if (!(0,dist/* isScalar */.jn)(node))
+    if (!(0,yaml_dist/* isScalar */.jn)(node))
         return undefined;
     const v = node.value;
     return typeof v === 'string' ? v : v === null || v === undefined ? undefined : String(v);
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
-var index_min = __webpack_require__(8697);
-;// CONCATENATED MODULE: ./.build/scan/helm/chart-meta.js
-// Chart.yaml and requirements.yaml (Helm v1 charts) metadata: text in, data out.
-
-/** Chart.yaml: `name` and `version` are required (Helm refuses a chart without them). */
-function parseChartYaml(text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    if (doc.errors.length > 0)
-        return { error: `invalid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
-    // Versions as written: `version: 1.10` must still match a CR's chartVersion "1.10".
-    const written = (key) => {
-        const v = doc.get(key, true);
-        return (0,dist/* isScalar */.jn)(v) && typeof v.value === 'number' && v.range
-            ? text.slice(v.range[0], v.range[1])
-            : scalarString(v);
-    };
-    const name = scalarString(doc.get('name'));
-    const version = written('version');
-    if (!name)
-        return { error: 'Chart.yaml has no name' };
-    if (!version)
-        return { error: 'Chart.yaml has no version' };
-    const meta = { name, version, dependencies: depsFrom(doc.get('dependencies')) };
-    const appVersion = written('appVersion');
-    if (appVersion)
-        meta.appVersion = appVersion;
-    return meta;
-}
-function parseDeps(text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    return doc.errors.length > 0 ? [] : depsFrom(doc.get('dependencies'));
-}
-function depsFrom(node) {
-    if (!(0,dist/* isSeq */.oP)(node))
-        return [];
-    const out = [];
-    for (const item of node.items) {
-        if (!(0,dist/* isMap */.jh)(item))
-            continue;
-        const name = scalarString(item.get('name'));
-        if (!name)
-            continue;
-        const dep = { name };
-        const alias = scalarString(item.get('alias'));
-        if (alias)
-            dep.alias = alias;
-        const condition = scalarString(item.get('condition'));
-        if (condition)
-            dep.condition = condition;
-        out.push(dep);
-    }
-    return out;
-}
-/** A scalar's value as Helm would print it (`version: 1.10` is the number 1.1, as in Helm). */
-function scalarString(v) {
-    const value = (0,dist/* isScalar */.jn)(v) ? v.value : v;
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./.build/scan/helm/archive.js
@@ -3038,7 +3390,7 @@ function flagValueOffset(item) {
  *  misses newlines inside some malformed tokens (an unclosed flow collection, an alias used as a key),
  *  which shifted every later position by a line or more. */
 function lineCounterOf(text) {
-    const lc = new dist/* LineCounter */.HN();
+    const lc = new yaml_dist/* LineCounter */.HN();
     lc.addNewLine(0);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
         lc.addNewLine(i + 1);
@@ -3064,7 +3416,7 @@ function values_tree_valuesFromText(text, file, layer = 0) {
     // Positions ignore a leading BOM, as scanText's do.
     const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const lineCounter = lineCounterOf(src);
-    const doc = (0,dist/* parseDocument */.Tp)(src, { uniqueKeys: false });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(src, { uniqueKeys: false });
     const errors = doc.errors.map((e) => `${file}: ${e.message.split('\n')[0]}`);
     return { values: valuesFromNode(doc.contents, lineCounter, file, layer, doc), errors };
 }
@@ -3087,24 +3439,24 @@ function convertTree(node, layer, hooks) {
     const convert = (n, depth) => {
         if (--budget < 0 || depth > MAX_DEPTH)
             return { kind: 'other', pos: { file, line: 1, column: 1 }, layer };
-        if ((0,dist/* isAlias */.Vj)(n)) {
+        if ((0,yaml_dist/* isAlias */.Vj)(n)) {
             const target = hooks.resolve(n);
             return target ? convert(target, depth + 1) : { kind: 'other', pos: posOf(n), layer };
         }
         if (n && typeof n === 'object' && hooks.skip?.(n))
             return { kind: 'other', pos: posOf(n), layer };
-        if ((0,dist/* isScalar */.jn)(n)) {
+        if ((0,yaml_dist/* isScalar */.jn)(n)) {
             const v = hooks.writtenText?.(n) ?? n.value;
             const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
             return { kind: 'scalar', value, pos: posOf(n), layer };
         }
-        const flow = (0,dist/* isCollection */.P3)(n) ? hooks.flowText?.(n) : undefined;
+        const flow = (0,yaml_dist/* isCollection */.P3)(n) ? hooks.flowText?.(n) : undefined;
         if (flow !== undefined)
             return { kind: 'scalar', value: flow, pos: posOf(n), layer };
-        if ((0,dist/* isMap */.jh)(n)) {
+        if ((0,yaml_dist/* isMap */.jh)(n)) {
             const entries = new Map();
             for (const pair of n.items) {
-                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+                const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
                 if (key === undefined)
                     continue;
                 // A key written without a value (`tag:`) is null, as in Helm.
@@ -3112,7 +3464,7 @@ function convertTree(node, layer, hooks) {
             }
             return { kind: 'map', entries, pos: posOf(n), layer };
         }
-        if ((0,dist/* isSeq */.oP)(n))
+        if ((0,yaml_dist/* isSeq */.oP)(n))
             return { kind: 'seq', items: n.items.map((i) => convert(i, depth + 1)), pos: posOf(n), layer };
         return {
             kind: 'other',
@@ -3124,7 +3476,7 @@ function convertTree(node, layer, hooks) {
     return root?.kind === 'map' ? root : emptyValues(file, layer);
 }
 function nullAt(key, posOf, layer) {
-    const pos = (0,dist/* isScalar */.jn)(key) ? posOf(key) : { file: '', line: 1, column: 1 };
+    const pos = (0,yaml_dist/* isScalar */.jn)(key) ? posOf(key) : { file: '', line: 1, column: 1 };
     return { kind: 'scalar', value: null, pos, layer };
 }
 /** Helm's coalesce: `over` (user-supplied, higher precedence) onto `base` (chart defaults). Maps merge
@@ -7191,116 +7543,6 @@ function classify(raw, segs, start) {
     return { templating: { kind: 'dynamic' }, resolvedFrom };
 }
 
-;// CONCATENATED MODULE: ./.build/scan/walk.js
-
-
-
-
-
-function isManifestName(name) {
-    return name.endsWith('.yaml') || name.endsWith('.yml');
-}
-function isChartArchiveName(name) {
-    return name.endsWith('.tgz');
-}
-function pathSkipped(file, message) {
-    return (0,finding/* finding */.g)('path-skipped', { file, line: 1, column: 1 }, message);
-}
-async function walkRelease(paths, cwd) {
-    const files = new Set();
-    const archives = new Set();
-    const findings = [];
-    const rel = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/');
-    async function walkDir(dir, dirReal, root, ancestors) {
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
-        }
-        catch (e) {
-            findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
-            return;
-        }
-        entries.sort((a, b) => compareText(a.name, b.name));
-        for (const ent of entries) {
-            if (ent.name.startsWith('.'))
-                continue;
-            const full = external_node_path_.join(dir, ent.name);
-            if (ent.isDirectory()) {
-                const real = external_node_path_.join(dirReal, ent.name);
-                await walkDir(full, real, root, [...ancestors, real]);
-            }
-            else if (ent.isFile()) {
-                if (isManifestName(ent.name))
-                    files.add(rel(full));
-                else if (isChartArchiveName(ent.name))
-                    archives.add(rel(full));
-            }
-            else if (ent.isSymbolicLink()) {
-                await followLink(full, ent.name, root, ancestors);
-            }
-        }
-    }
-    async function followLink(full, name, root, ancestors) {
-        let target;
-        let st;
-        try {
-            target = await (0,promises_.realpath)(full);
-            st = await (0,promises_.stat)(target);
-        }
-        catch {
-            findings.push(pathSkipped(rel(full), 'broken symlink'));
-            return;
-        }
-        if (target !== root && !target.startsWith(root + external_node_path_.sep)) {
-            findings.push(pathSkipped(rel(full), 'symlink points outside the release tree'));
-            return;
-        }
-        if (st.isDirectory()) {
-            if (ancestors.includes(target)) {
-                findings.push(pathSkipped(rel(full), 'symlink loop: points back to a directory being walked'));
-                return;
-            }
-            await walkDir(full, target, root, [...ancestors, target]);
-        }
-        else if (st.isFile() && isManifestName(name)) {
-            files.add(rel(full));
-        }
-        else if (st.isFile() && isChartArchiveName(name)) {
-            archives.add(rel(full));
-        }
-    }
-    for (const p of paths) {
-        const abs = external_node_path_.resolve(cwd, p);
-        let st;
-        try {
-            st = await (0,promises_.stat)(abs);
-        }
-        catch (e) {
-            const code = e.code;
-            if (code === 'ENOENT' || code === 'ENOTDIR')
-                throw new model/* UsageError */.eb(`manifest path not found: ${p}`);
-            throw new model/* UsageError */.eb(`cannot read manifest path ${p}: ${errorText(e)}`);
-        }
-        if (st.isDirectory()) {
-            const root = await (0,promises_.realpath)(abs);
-            await walkDir(abs, root, root, [root]);
-        }
-        else if (st.isFile()) {
-            if (!isManifestName(abs))
-                throw new model/* UsageError */.eb(`manifest path ${p} is not a .yaml or .yml file`);
-            files.add(rel(abs));
-        }
-        else {
-            throw new model/* UsageError */.eb(`manifest path ${p} is not a file or directory`);
-        }
-    }
-    const sorted = (set) => [...set].sort(compareText);
-    return { files: sorted(files), archives: sorted(archives), findings };
-}
-function errorText(e) {
-    return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
-}
-
 ;// CONCATENATED MODULE: ./.build/scan/yaml/nodes.js
 
 
@@ -7316,7 +7558,7 @@ function posAt(d, offset) {
 }
 /** Follows an alias to its anchored node (the last one defined before it), within the budget. */
 function deref(d, node) {
-    if (!(0,dist/* isAlias */.Vj)(node))
+    if (!(0,yaml_dist/* isAlias */.Vj)(node))
         return node ?? null;
     if (d.aliasesFollowed >= MAX_ALIAS_COUNT) {
         if (!d.problems.has(ALIAS_LIMIT)) {
@@ -7344,17 +7586,17 @@ function collectAnchors(root) {
     const stack = [root];
     while (stack.length > 0) {
         const n = stack.pop();
-        if (!(0,dist/* isScalar */.jn)(n) && !(0,dist/* isCollection */.P3)(n))
+        if (!(0,yaml_dist/* isScalar */.jn)(n) && !(0,yaml_dist/* isCollection */.P3)(n))
             continue;
         if (n.anchor) {
             const list = map.get(n.anchor) ?? [];
             list.push(n);
             map.set(n.anchor, list);
         }
-        if ((0,dist/* isMap */.jh)(n))
+        if ((0,yaml_dist/* isMap */.jh)(n))
             for (const p of n.items)
                 stack.push(p.value, p.key);
-        else if ((0,dist/* isSeq */.oP)(n))
+        else if ((0,yaml_dist/* isSeq */.oP)(n))
             for (const it of n.items)
                 stack.push(it);
     }
@@ -7365,7 +7607,7 @@ function collectAnchors(root) {
 /** The plain string of a key node, or null for complex keys. */
 function keyString(pair) {
     const k = pair.key;
-    if ((0,dist/* isScalar */.jn)(k) && k.value !== null && k.value !== undefined)
+    if ((0,yaml_dist/* isScalar */.jn)(k) && k.value !== null && k.value !== undefined)
         return k.source ?? String(k.value);
     return null;
 }
@@ -7373,7 +7615,7 @@ function keyString(pair) {
  *  written (possibly an alias, so a use keeps its own position): every reader here derefs it. */
 function get(d, map, key) {
     const m = deref(d, map);
-    if (!(0,dist/* isMap */.jh)(m))
+    if (!(0,yaml_dist/* isMap */.jh)(m))
         return null;
     for (const p of m.items)
         if (keyString(p) === key)
@@ -7382,18 +7624,18 @@ function get(d, map, key) {
 }
 function nodes_asMap(d, node) {
     const n = deref(d, node);
-    return (0,dist/* isMap */.jh)(n) ? n : null;
+    return (0,yaml_dist/* isMap */.jh)(n) ? n : null;
 }
 /** Items of a sequence node, aliases not yet followed (callers deref each item). */
 function seqItems(d, node) {
     const n = deref(d, node);
-    return (0,dist/* isSeq */.oP)(n) ? n.items : [];
+    return (0,yaml_dist/* isSeq */.oP)(n) ? n.items : [];
 }
 const TEMPLATE_OPEN = '{{';
 const TRAILING_COMMENT = /[ \t]#/;
 /** An unquoted `{{repl X }}` / `{{ … }}` that YAML read as a flow collection. */
 function isFlowTemplate(d, node) {
-    return ((0,dist/* isCollection */.P3)(node) &&
+    return ((0,yaml_dist/* isCollection */.P3)(node) &&
         node.flow === true &&
         !!node.range &&
         d.text.startsWith(TEMPLATE_OPEN, d.base + node.range[0]));
@@ -7402,15 +7644,15 @@ function isFlowTemplate(d, node) {
  *  `{{repl X }}` (a flow map to YAML) → the source text from `{{` to the end of its line, minus a
  *  trailing comment, and the document is marked: kustomize cannot take it as written. */
 function textValue(d, node) {
-    if ((0,dist/* isAlias */.Vj)(node)) {
+    if ((0,yaml_dist/* isAlias */.Vj)(node)) {
         // The value of the anchored node, positioned where the alias is used (each use its own location).
         const target = textValue(d, deref(d, node));
         return target && node.range ? { ...target, offset: node.range[0] } : target;
     }
     const n = node;
-    if ((0,dist/* isScalar */.jn)(n))
+    if ((0,yaml_dist/* isScalar */.jn)(n))
         return nodes_scalarText(n);
-    if ((0,dist/* isCollection */.P3)(n) && n.flow && n.range) {
+    if ((0,yaml_dist/* isCollection */.P3)(n) && n.flow && n.range) {
         const start = n.range[0];
         const abs = d.base + start;
         if (d.text.startsWith(TEMPLATE_OPEN, abs)) {
@@ -7453,7 +7695,7 @@ function treeHooks(d, skip) {
         resolve: (a) => deref(d, a),
         flowText: (n) => (isFlowTemplate(d, n) ? textValue(d, n)?.raw : undefined),
         writtenText: (n) => {
-            if (!d.origin || !(0,dist/* isScalar */.jn)(n) || !n.range)
+            if (!d.origin || !(0,yaml_dist/* isScalar */.jn)(n) || !n.range)
                 return undefined;
             const q = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' ? 1 : 0;
             return taintedSource(d.origin, d.base + n.range[0] + q, d.base + n.range[1] - q);
@@ -7511,7 +7753,7 @@ function scanPodSpec(d, podSpec, owner, podSpecPath) {
         // Counted without following aliases, which would spend the alias budget the images need.
         const items = seqItems(d, node);
         containerCount += items.length;
-        const nameless = namelessContainers(d, items.map((item) => ((0,dist/* isMap */.jh)(item) ? item : null)), context);
+        const nameless = namelessContainers(d, items.map((item) => ((0,yaml_dist/* isMap */.jh)(item) ? item : null)), context);
         collapses ||= nameless;
     }
     d.sink.workloads.push({
@@ -7561,7 +7803,7 @@ function namelessContainers(d, items, context) {
 /** An image a template rendered to nothing (a Config item with no default): still an image use, which
  *  the rendered-file classification reports as written and dynamic. */
 function renderedEmpty(d, node) {
-    if (!d.origin || !(0,dist/* isScalar */.jn)(node) || !node.range || (node.value !== null && node.value !== ''))
+    if (!d.origin || !(0,yaml_dist/* isScalar */.jn)(node) || !node.range || (node.value !== null && node.value !== ''))
         return null;
     const [a, b] = node.range;
     const q = d.text[d.base + a] === '"' || d.text[d.base + a] === "'" ? 1 : 0;
@@ -7785,7 +8027,7 @@ function scanDocument(d, doc) {
         // document alone with those lines blanked (offsets unchanged), so the images inside are still found.
         const { text: blanked, count } = blankBlockTemplates(d.text.slice(doc.range[0], doc.range[2]));
         if (count > 0) {
-            const again = [...new dist/* Composer */.Dk().compose(new dist/* Parser */.iX().parse(blanked))];
+            const again = [...new yaml_dist/* Composer */.Dk().compose(new yaml_dist/* Parser */.iX().parse(blanked))];
             const first = again[0];
             if (!first)
                 return null;
@@ -7795,7 +8037,7 @@ function scanDocument(d, doc) {
         }
     }
     const contents = parsed.contents;
-    const empty = contents === null || ((0,dist/* isScalar */.jn)(contents) && contents.value === null);
+    const empty = contents === null || ((0,yaml_dist/* isScalar */.jn)(contents) && contents.value === null);
     if (empty && parsed.errors.length === 0 && d.problems.size === 0)
         return null;
     d.contents = contents;
@@ -7851,7 +8093,7 @@ function annotationInfo(d, annotations, key) {
         return undefined;
     const node = pair.value;
     const pos = posAt(d, node?.range?.[0] ?? pair.key?.range?.[0] ?? 0);
-    if (node === null || (0,dist/* isScalar */.jn)(node)) {
+    if (node === null || (0,yaml_dist/* isScalar */.jn)(node)) {
         const tv = textValue(d, node);
         const plain = node === null || node.type === 'PLAIN';
         // Rendered with a placeholder: the value as written, which only the install can decide.
@@ -7863,7 +8105,7 @@ function annotationInfo(d, annotations, key) {
     // An unquoted `{{repl … }}` reads as a flow map here but renders to a plain scalar in KOTS.
     if (tv?.flowTemplate)
         return { text: tv.raw, plain: true, pos };
-    return { other: (0,dist/* isSeq */.oP)(node) ? '[]interface {}' : 'map[interface {}]interface {}', pos };
+    return { other: (0,yaml_dist/* isSeq */.oP)(node) ? '[]interface {}' : 'map[interface {}]interface {}', pos };
 }
 /** YAML errors: those on a line holding a KOTS template are the template's doing (KOTS renders it
  *  before parsing); the rest give one `yaml-parse-error` finding per document, at the first error. */
@@ -8037,8 +8279,8 @@ function scanFile(file, text, render) {
     const src = rendered.text;
     // Line starts come from the text itself, not from Parser's onNewLine callback (see lineCounterOf).
     const lc = lineCounterOf(src);
-    const parser = new dist/* Parser */.iX();
-    const composer = new dist/* Composer */.Dk();
+    const parser = new yaml_dist/* Parser */.iX();
+    const composer = new yaml_dist/* Composer */.Dk();
     const sink = {
         uses: [],
         workloads: [],
@@ -8109,9 +8351,11 @@ function mergeScans(parts) {
 async function scanRelease(paths, cwd, readFile = (p) => fsReadFile(p, 'utf8'), readBytes = (p) => fsReadFile(p), archiveBudget = DEFAULT_ARCHIVE_BUDGET, kots = { appSlug: '' }) {
     return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget, kots)).scan;
 }
-/** scanRelease, plus each HelmChart CR that found its archive. */
-async function scanReleaseCharts(paths, cwd, readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = (p) => (0,promises_.readFile)(p), archiveBudget = archive_budget_DEFAULT_ARCHIVE_BUDGET, kots = { appSlug: '' }) {
-    const walked = await walkRelease(paths, cwd);
+/** scanRelease, plus each HelmChart CR that found its archive. `packaged` charts join like the
+ *  release's `.tgz` files (after them); files under their directories are not scanned as manifests,
+ *  since a chart's templates and values are not manifests KOTS applies. */
+async function scanReleaseCharts(paths, cwd, readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = (p) => (0,promises_.readFile)(p), archiveBudget = archive_budget_DEFAULT_ARCHIVE_BUDGET, kots = { appSlug: '' }, packaged = []) {
+    const walked = excludeChartDirs(await walkRelease(paths, cwd), packaged);
     const config = await readReleaseConfig(walked.files, cwd, readFile);
     const render = releaseRenderer(config.groups, kots.appSlug);
     // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
@@ -8137,14 +8381,18 @@ async function scanReleaseCharts(paths, cwd, readFile = (p) => (0,promises_.read
     }
     const archives = [];
     let retained = 0;
-    for (const file of walked.archives) {
+    const sources = [
+        ...walked.archives.map((file) => ({ file, read: () => readBytes(external_node_path_.resolve(cwd, file)) })),
+        ...packaged.map((p) => ({ file: p.dir, read: async () => p.bytes })),
+    ];
+    for (const { file, read } of sources) {
         if (retained >= archiveBudget) {
             skipped.push(pathSkipped(file, overBudgetMessage(archiveBudget)));
             continue;
         }
         let bytes;
         try {
-            bytes = await readBytes(external_node_path_.resolve(cwd, file));
+            bytes = await read();
         }
         catch (e) {
             skipped.push(pathSkipped(file, `cannot read file: ${scan_firstLine(e)}`));
@@ -8204,6 +8452,16 @@ async function readReleaseConfig(files, cwd, readFile) {
     }
     return { groups: [], findings: [] };
 }
+function excludeChartDirs(walked, packaged) {
+    if (packaged.length === 0)
+        return walked;
+    const under = (file) => packaged.some((p) => p.dir === '.' || file.startsWith(`${p.dir}/`));
+    return {
+        ...walked,
+        files: walked.files.filter((f) => !under(f)),
+        archives: walked.archives.filter((f) => !under(f)),
+    };
+}
 function allWarnings(c) {
     return [...c.warnings, ...c.subcharts.flatMap(allWarnings)];
 }
@@ -8223,26 +8481,26 @@ function scalarPathAt(text, pos) {
     for (let i = 0; i < pos.line - 1 && i < lines.length; i++)
         offset += (lines[i]?.length ?? 0) + 1;
     offset += pos.column - 1;
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
     let found = null;
     const walk = (n, path) => {
         if (found !== null)
             return;
-        if ((0,dist/* isScalar */.jn)(n)) {
+        if ((0,yaml_dist/* isScalar */.jn)(n)) {
             const r = n.range;
             if (r && r[0] <= offset && offset < Math.max(r[1], r[0] + 1))
                 found = path;
             return;
         }
-        if ((0,dist/* isMap */.jh)(n)) {
+        if ((0,yaml_dist/* isMap */.jh)(n)) {
             for (const pair of n.items) {
-                if (!(0,dist/* isPair */.tO)(pair) || !(0,dist/* isScalar */.jn)(pair.key))
+                if (!(0,yaml_dist/* isPair */.tO)(pair) || !(0,yaml_dist/* isScalar */.jn)(pair.key))
                     continue;
                 walk(pair.value, [...path, String(pair.key.value)]);
             }
             return;
         }
-        if ((0,dist/* isSeq */.oP)(n)) {
+        if ((0,yaml_dist/* isSeq */.oP)(n)) {
             n.items.forEach((item, i) => {
                 walk(item, [...path, i]);
             });
@@ -8590,7 +8848,7 @@ function renderedChartFiles(input) {
  *  that name none get it, except CRDs and Namespaces (pkg/base/helm.go kustomizeHelmNamespace) and
  *  the other cluster-scoped kinds, which kustomize's namespace transformer that KOTS runs there skips. */
 function withNamespace(text, crNamespace) {
-    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
     if (doc.errors.length > 0)
         return text;
     const ns = doc.getIn(['metadata', 'namespace']);
@@ -8811,7 +9069,7 @@ async function verifyHelmValues(plan, files, scan, jobs, helm, appSlug) {
         let images;
         try {
             const text = renderKots(file.content, { namespace: job.namespace ?? 'default', appSlug }).output;
-            const parsed = (0,dist/* parse */.qg)(text);
+            const parsed = (0,yaml_dist/* parse */.qg)(text);
             const generated = verify_helm_values_isMap(parsed?.values) ? parsed.values : {};
             const rendered = await renderChart({
                 chart: job.chart,
@@ -8885,14 +9143,17 @@ function verify_helm_values_isMap(v) {
 
 
 
+
+
 async function runPipeline(paths, options, deps) {
     const hasCredentials = deps.hasCredentials ?? (() => false);
     // Release paths come from the pull request: those resolving outside options.root are never read.
     const confined = await (0,inside/* confinePaths */.x)(paths, deps.cwd, options.root);
-    const scanned = await scanReleaseCharts(confined.inside, deps.cwd, undefined, undefined, undefined, {
-        appSlug: options.appSlug,
-    });
-    if (scanned.scan.files.length === 0 && confined.findings.length === 0) {
+    // `.replicated` charts: directories inside the root, packaged in memory; one outside is never read.
+    const packaged = await packageChartDirs(options.charts ?? [], deps.cwd, options.root);
+    const scanned = await scanReleaseCharts(confined.inside, deps.cwd, undefined, undefined, undefined, { appSlug: options.appSlug }, packaged.charts);
+    confined.findings.push(...packaged.findings);
+    if (scanned.scan.files.length === 0 && confined.findings.length === 0 && packaged.charts.length === 0) {
         // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
         // lying outside the root is not that case: its path-skipped finding goes into the report.
         throw new model/* UsageError */.eb(`no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`);
@@ -8902,15 +9163,15 @@ async function runPipeline(paths, options, deps) {
     // and the HelmChart CR values Helm receives.
     const render = deps.render ?? annotationRenderer(scanned.scan.config ?? [], options.appSlug);
     const helmRun = deps.findHelm
-        ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm)
+        ? await renderCharts(scanned.scan, scanned.charts, options, { ...deps, render }, deps.findHelm, packaged.charts)
         : undefined;
     const scan = helmRun?.scan ?? scanned.scan;
-    deps.logger.debug(`scanned ${scan.files.length} file(s), ${scan.uses.length} image reference(s)`);
+    deps.logger.debug(`scanned $scan.files.lengthfile(s), $scan.uses.lengthimage reference(s)`);
     let verdicts = new Map();
     if (!options.offline && deps.checker) {
         const eff = effectiveSettings(options, scan.application);
         const targets = checkTargets(groupUses(scan.uses), eff, options, hasCredentials);
-        deps.logger.debug(`checking ${targets.length} image(s) against their registries`);
+        deps.logger.debug(`checking $targets.lengthimage(s) against their registries`);
         verdicts = await deps.checker.check(targets);
     }
     const plan = buildPlan({
@@ -8944,11 +9205,13 @@ async function runPipeline(paths, options, deps) {
         findings: plan.findings,
         generated: files.map((f) => f.path),
     };
-    return { report, files, scan };
+    // Positions inside a packaged chart directory name its real files, not the in-memory archive.
+    const toDir = chartDirMapper(packaged.charts);
+    return { report: packaged.charts.length ? mapPositions(report, toDir) : report, files, scan };
 }
 /** Renders each joined chart with Helm and takes its images from the render; with no usable helm,
  *  one notice and the approximation. An explicit `--helm` that does not run is a usage error. */
-async function renderCharts(scan, charts, options, deps, findHelm) {
+async function renderCharts(scan, charts, options, deps, findHelm, packaged) {
     const jobsByChart = new Map();
     if (charts.length === 0)
         return { scan, jobs: jobsByChart };
@@ -8983,18 +9246,37 @@ async function renderCharts(scan, charts, options, deps, findHelm) {
         : undefined;
     const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
     const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
-    deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
-    const results = await renderChartsTraced(jobs.map((p) => p.job), helm);
+    deps.logger.debug(`rendering $jobs.lengthchart(s) with Helm $helm.version`);
+    // A packaged chart directory is rendered from its archive, so Helm sees the version overrides.
+    const staged = await stageChartArchives(packaged.filter((c) => charts.some((j) => j.archive.displayPath === c.dir)));
+    let results;
+    try {
+        results = await renderChartsTraced(jobs.map((p) => {
+            const archive = staged.paths.get(p.chart.archive.displayPath);
+            return archive === undefined ? p.job : { ...p.job, chart: archive };
+        }), helm);
+    }
+    finally {
+        await staged.dispose();
+    }
     const renders = jobs.map((p, i) => {
         const r = results[i];
         if (r === undefined || r instanceof Error) {
             const error = r ?? new Error('not rendered');
             return {
                 chart: p.chart,
-                render: { status: 'failed', error, chartPath: p.job.chart, templated: p.templated },
+                render: {
+                    status: 'failed',
+                    error,
+                    chartPath: staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart,
+                    templated: p.templated,
+                },
             };
         }
-        jobsByChart.set(p.chart.index, p.job);
+        // The verification render reuses the job; a packaged chart's staged archive is gone by then, so
+        // only charts the release ships as archives are verified.
+        if (!staged.paths.has(p.chart.archive.displayPath))
+            jobsByChart.set(p.chart.index, p.job);
         return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
     });
     const out = applyChartRenders(scan, renders, options.outDir);
