@@ -52,20 +52,17 @@ export async function renderChart(opts: RenderChartOptions): Promise<RenderChart
   const helm = typeof opts.helm === 'string' ? await helmVersion(opts.helm) : opts.helm;
   const home = await mkdtemp(join(tmpdir(), 'kots-proxy-helm-'));
   try {
-    const args = [
-      'template',
-      opts.releaseName,
-      opts.chart,
-      '--namespace',
-      opts.namespace ?? KOTS_NAMESPACE_TEMPLATE,
-    ];
-    args.push('--include-crds');
-    for (const f of opts.valuesFiles ?? []) args.push('--values', f);
+    // The release name and namespace come from the pull request's HelmChart CR: every flag is written
+    // `--flag=value` and the positional arguments follow `--`, so a name such as
+    // `--post-renderer=/bin/sh` stays a name (Helm then refuses it) instead of becoming a flag.
+    const args = ['template', `--namespace=${opts.namespace ?? KOTS_NAMESPACE_TEMPLATE}`, '--include-crds'];
+    for (const f of opts.valuesFiles ?? []) args.push(`--values=${f}`);
     if (opts.values !== undefined) {
       const file = join(home, 'values.json');
       await writeFile(file, valuesJson(opts.values));
-      args.push('--values', file);
+      args.push(`--values=${file}`);
     }
+    args.push('--', opts.releaseName, opts.chart);
     const started = performance.now();
     const r = await runBounded(helm.path, args, {
       env: isolatedEnv(home),
