@@ -13,6 +13,7 @@ import {
 import { FuncError, TemplateError } from './errors.js';
 import { assignable, constantArg, goType, idealConstant } from './exec-args.js';
 import type { FuncMap, GoFunction, ParamType } from './funcs.js';
+import { type Budget, budgetFor, MAX_VALUE_CHARS } from './limits.js';
 import type { TreeSet } from './parser.js';
 import { formatValue } from './print.js';
 import { GoFunc, Int64, isTrue, typeName, type Value } from './value.js';
@@ -59,7 +60,8 @@ export function execute(input: ExecInput, data: Value): string {
   const root = input.set.get(input.name);
   if (!root) throw new TemplateError(`template: ${input.name}: no such template`, input.name, 0);
   const out: string[] = [];
-  new State(input, input.name, [{ name: '$', value: data }], out, 0).walk(data, root);
+  const budget = budgetFor(input.source);
+  new State(input, input.name, [{ name: '$', value: data }], out, 0, budget).walk(data, root);
   return out.join('');
 }
 
@@ -70,7 +72,21 @@ class State {
     public vars: { name: string; value: Value }[],
     readonly out: string[],
     readonly depth: number,
+    readonly budget: Budget,
   ) {}
+
+  /** One unit of work; past the budget the render stops with an error at `at`. */
+  step(at: Pos, context: string): void {
+    if (++this.budget.steps > this.budget.maxSteps)
+      this.fail(at, context, `template stopped after ${this.budget.maxSteps} steps (this preview's limit)`);
+  }
+
+  /** Output written; past the budget the render stops with an error at `at`. */
+  emitted(at: Pos, context: string, text: string): void {
+    this.budget.chars += text.length;
+    if (this.budget.chars > this.budget.maxChars)
+      this.fail(at, context, `output passed ${this.budget.maxChars} characters (this preview's limit)`);
+  }
 
   fail(at: Pos, context: string, msg: string): never {
     const before = this.input.source.slice(0, at.pos);
@@ -84,8 +100,10 @@ class State {
   }
 
   walkNode(dot: Value, n: Node): void {
+    this.step(n, n.kind);
     switch (n.kind) {
       case 'text':
+        this.emitted(n, 'text', n.text);
         this.out.push(n.text);
         this.input.hooks?.emit({ text: n.text, start: n.pos, end: n.pos + n.text.length, action: false });
         return;
@@ -131,7 +149,10 @@ class State {
         if (this.depth >= MAX_DEPTH)
           this.fail(n, `template ${n.name}`, `exceeded maximum template depth (${MAX_DEPTH})`);
         const d = n.pipe ? this.evalPipeline(dot, n.pipe) : undefined;
-        new State(this.input, n.name, [{ name: '$', value: d }], this.out, this.depth + 1).walk(d, t);
+        new State(this.input, n.name, [{ name: '$', value: d }], this.out, this.depth + 1, this.budget).walk(
+          d,
+          t,
+        );
         return;
       }
     }
@@ -144,6 +165,7 @@ class State {
     const decl = n.pipe.decl;
     this.input.hooks?.enter();
     const one = (index: Value, elem: Value): boolean => {
+      this.step(n, 'range');
       if (decl.length > 0) {
         if (n.pipe.isAssign)
           this.setVar(
@@ -203,6 +225,7 @@ class State {
   print(at: Pipe, v: Value): string {
     if (v instanceof GoFunc) this.fail(at, 'print', `can't print ${v.name} of type func`);
     const text = formatValue(v);
+    this.emitted(at, 'print', text);
     this.out.push(text);
     return text;
   }
@@ -343,13 +366,23 @@ class State {
       i < fixed ? (fn.params[i] as ParamType) : (fn.variadic as ParamType);
     const argv = args.map((a, i) => this.evalArg(dot, typeAt(i), a));
     if (final !== MISSING) argv.push(this.validateType(cmd, cmdString(cmd), final, typeAt(args.length)));
+    this.step(cmd, cmdString(cmd));
+    let r: Value;
     try {
-      return fn.fn(...argv);
+      r = fn.fn(...argv);
     } catch (e: unknown) {
       if (e instanceof TemplateError) throw e;
       const msg = e instanceof FuncError || e instanceof Error ? e.message : String(e);
       return this.fail(cmd, cmdString(cmd), `error calling ${name}: ${msg}`);
     }
+    // A value grown step by step (a string doubled in a loop) is stopped here.
+    if ((typeof r === 'string' || Array.isArray(r)) && r.length > MAX_VALUE_CHARS)
+      this.fail(
+        cmd,
+        cmdString(cmd),
+        `error calling ${name}: result longer than this preview's limit of ${MAX_VALUE_CHARS}`,
+      );
+    return r;
   }
 
   evalArg(dot: Value, t: ParamType, a: Arg, chainRecv = false): Value {

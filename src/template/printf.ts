@@ -1,5 +1,6 @@
 // A subset of Go's fmt.Sprintf verbs (v s d q t f e g x X T c %); any other verb is a clear error.
 import { FuncError } from './errors.js';
+import { ensureValueSize } from './limits.js';
 import { formatFloat, formatValue } from './print.js';
 import { intOf, typeName, type Value } from './value.js';
 
@@ -47,7 +48,9 @@ export function sprintf(format: string, args: Value[]): string {
     }
     const v = args[ai++] ?? null;
     const width = w === undefined ? undefined : Number(w);
+    if (width !== undefined) ensureValueSize(width, 'the padded value');
     const prec = p === undefined ? undefined : Number(p);
+    if (prec !== undefined) ensureValueSize(prec, 'the formatted value');
     const minus = flags.includes('-');
     const zero = flags.includes('0') && !minus;
     const plus = flags.includes('+');

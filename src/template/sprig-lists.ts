@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { FuncError } from './errors.js';
 import { type FuncMap, f, fv } from './funcs.js';
+import { ensureValueSize } from './limits.js';
 import { expandReplacement, RegexRefusal, translateRegex } from './regex.js';
 import { isEmpty, strslice, strval, toFloat64, toInt64 } from './sprig-convert.js';
 import { type GoMap, Int64, int64, typeName, type Value } from './value.js';
@@ -107,6 +108,7 @@ export function listFuncs(): FuncMap {
       'until',
       f(['int'], (n) => {
         const c = Number(n);
+        ensureValueSize(Math.abs(c), 'the list');
         return Array.from({ length: Math.abs(c) }, (_v, i) => BigInt(c < 0 ? -i : i));
       }),
     ],

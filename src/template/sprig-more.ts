@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { FuncError } from './errors.js';
 import { type FuncMap, f, fv } from './funcs.js';
+import { ensureValueSize } from './limits.js';
 import { translateRegex } from './regex.js';
 import { isEmpty, marshalJSON, toFloat64, unmarshalJSON } from './sprig-convert.js';
 import { type GoMap, Int64, typeName, type Value } from './value.js';
@@ -129,6 +130,7 @@ export function moreFuncs(base: FuncMap): FuncMap {
         const [start, stop, step] = [a, b, c].map(Number) as [number, number, number];
         const out: Value[] = [];
         if (step === 0 || (step > 0 && start >= stop) || (step < 0 && start <= stop)) return out;
+        ensureValueSize(Math.ceil(Math.abs((stop - start) / step)), 'the list');
         for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(BigInt(i));
         return out;
       }),

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { FuncError } from './errors.js';
 import { type FuncMap, f, fv } from './funcs.js';
+import { ensureValueSize } from './limits.js';
 import { isEmpty, marshalJSON, strslice, strval, unmarshalJSON } from './sprig-convert.js';
 import type { GoMap, Value } from './value.js';
 
@@ -117,6 +118,7 @@ export function stringFuncs(): FuncMap {
       'repeat',
       f(['int', 'string'], (n, s) => {
         if ((n as bigint) < 0n) throw new FuncError('strings: negative Repeat count');
+        ensureValueSize(BigInt((s as string).length) * (n as bigint), 'the repeated string');
         return (s as string).repeat(Number(n));
       }),
     ],
@@ -236,6 +238,7 @@ function replaceAll(s: string, old: string, repl: string): string {
 
 function indent(n: number, s: string): string {
   if (n < 0) throw new FuncError('strings: negative Repeat count');
+  ensureValueSize(s.length + n * s.split('\n').length, 'the indented string');
   const pad = ' '.repeat(n);
   return pad + s.split('\n').join(`\n${pad}`);
 }

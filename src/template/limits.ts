@@ -1,0 +1,38 @@
+// Bounds on the work one template may make the evaluator do. Templates come from pull requests:
+// without them `range 1000000000`, `repeat 1000000000 "x"`, a `template` calling itself twice or a
+// string doubled in a loop would hang the run or exhaust its memory. Go's text/template has no such
+// bound; KOTS's install would hang or fail on such a file as well, so stopping it loses nothing.
+import { FuncError } from './errors.js';
+
+/** Nodes walked, range iterations and function calls, at least, per render. */
+export const MIN_STEPS = 5_000_000;
+/** Characters of output, at least, per render. */
+export const MIN_OUTPUT_CHARS = 64 * 1024 * 1024;
+/** Characters (or list items) one function may build. */
+export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+
+export interface Budget {
+  steps: number;
+  maxSteps: number;
+  chars: number;
+  maxChars: number;
+}
+
+/** A render's budget: generous for real files, and growing with the source so that a large file
+ *  with many plain templates still renders. */
+export function budgetFor(source: string): Budget {
+  return {
+    steps: 0,
+    maxSteps: Math.max(MIN_STEPS, 2 * source.length),
+    chars: 0,
+    maxChars: Math.max(MIN_OUTPUT_CHARS, 2 * source.length),
+  };
+}
+
+/** Refuses, before building it, a value of `size` characters or items past MAX_VALUE_CHARS. */
+export function ensureValueSize(size: number | bigint, what: string): void {
+  if (Number(size) > MAX_VALUE_CHARS)
+    throw new FuncError(
+      `${what} would be ${String(size)} long, more than this preview's limit of ${MAX_VALUE_CHARS}`,
+    );
+}
