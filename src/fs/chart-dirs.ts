@@ -31,6 +31,9 @@ export interface PackagedChart {
 
 /** Bytes a chart directory may hold in all, like the archive reader's uncompressed limit. */
 const MAX_CHART_BYTES = 50 * 1024 * 1024;
+/** Bytes all chart directories of a run may hold together: each is read into memory before the
+ *  archive budget sees it, so many directories under the per-directory cap could still fill the heap. */
+const MAX_ALL_CHARTS_BYTES = 128 * 1024 * 1024;
 
 export async function packageChartDirs(
   charts: readonly ChartSource[],
@@ -42,6 +45,7 @@ export async function packageChartDirs(
   const out: PackagedChart[] = [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const all = { bytes: 0 };
   for (const entry of charts) {
     const pattern = entry.path.replace(/\\/g, '/');
     const dynamic = isDynamicPattern(pattern);
@@ -101,7 +105,7 @@ export async function packageChartDirs(
       found++;
       if (seen.has(real)) continue;
       seen.add(real);
-      const packaged = await packageDir(rel(dir), real, entry, findings);
+      const packaged = await packageDir(rel(dir), real, entry, findings, all);
       if (packaged) out.push(packaged);
     }
     if (dynamic && found === 0 && refused === 0)
@@ -117,6 +121,7 @@ async function packageDir(
   real: string,
   overrides: ChartOverrides,
   findings: Finding[],
+  all: { bytes: number },
 ): Promise<PackagedChart | undefined> {
   const files = new Map<string, Uint8Array>();
   let total = 0;
@@ -151,12 +156,22 @@ async function packageDir(
           findings.push(pathSkipped(dir, `chart directory holds more than ${MAX_CHART_BYTES} bytes`));
           return false;
         }
+        if (all.bytes + total > MAX_ALL_CHARTS_BYTES) {
+          findings.push(
+            pathSkipped(
+              dir,
+              `not read: the chart directories together hold more than ${MAX_ALL_CHARTS_BYTES} bytes`,
+            ),
+          );
+          return false;
+        }
         files.set(inner, await readFile(target));
       }
     }
     return true;
   };
   if (!(await walk(real, ''))) return undefined;
+  all.bytes += total;
   const chartYaml = files.get('Chart.yaml');
   const text = overrideChartYaml(Buffer.from(chartYaml ?? new Uint8Array()).toString('utf8'), overrides);
   const meta = parseChartYaml(text);
