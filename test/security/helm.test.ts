@@ -72,6 +72,20 @@ describe.each(helms)('helm $version on a pull request chart', (helm) => {
   }, 120_000);
 });
 
+describe.each(helms)('helm $version network from templates', (helm) => {
+  it('getHostByName resolves nothing and lookup finds no cluster (client-only, --enable-dns off)', async () => {
+    const dir = tempDir('kots-proxy-sec-helm-dns-');
+    writeTree(dir, {
+      'c/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+      'c/templates/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  dns: "[{{ getHostByName "localhost" }}]"\n  cluster: "[{{ lookup "v1" "Secret" "kube-system" "" | toJson }}]"\n',
+    });
+    const r = await renderChart({ chart: join(dir, 'c'), releaseName: 'x', helm: helm.path });
+    expect(r.output).toContain('dns: "[]"');
+    expect(r.output).toContain('cluster: "[{}]"');
+  });
+});
+
 describe('the environment helm runs with', () => {
   const saved = { ...process.env };
   afterEach(() => {
