@@ -5,9 +5,9 @@
 import { FuncError } from './errors.js';
 
 /** Nodes walked, range iterations and function calls, at least, per render. */
-export const MIN_STEPS = 5_000_000;
+const MIN_STEPS = 5_000_000;
 /** Characters of output, at least, per render. */
-export const MIN_OUTPUT_CHARS = 64 * 1024 * 1024;
+const MIN_OUTPUT_CHARS = 64 * 1024 * 1024;
 /** Characters (or list items) one function may build. */
 export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
 

@@ -36,8 +36,8 @@ describe('release names in generated file names', () => {
       expect(listAll(root).filter((p) => !p.startsWith('kots-proxy'))).toEqual(before);
       const out = join(root, 'kots-proxy');
       for (const f of readdirSync(out)) expect(f).toMatch(/^[\w.-]+$/);
-    // Control: a name Helm accepts gives the rendered copy, listed in resources.
-    if (name === 'safe.name') expect(readdirSync(out)).toContain('chart-safe.name.rendered.yaml');
+      // Control: a name Helm accepts gives the rendered copy, listed in resources.
+      if (name === 'safe.name') expect(readdirSync(out)).toContain('chart-safe.name.rendered.yaml');
       const k = parse(readFileSync(join(out, 'kustomization.yaml'), 'utf8')) as { resources?: unknown[] };
       for (const r of k.resources ?? []) {
         expect(typeof r).toBe('string');
