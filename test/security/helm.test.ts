@@ -52,6 +52,19 @@ describe.each(helms)('helm $version on a pull request chart', (helm) => {
     }
   }, 120_000);
 
+  it("Helm's error text in a finding is one line: no workflow command starts a line of the output", async () => {
+    const root = project({
+      'manifests/web-chart.yaml': CR(''),
+      'charts/web/templates/run.yaml': '{{ fail "boom\\n::warning file=x::injected\\r\\n::add-mask::x" }}\n',
+    });
+    const r = await scan(root, helm.path);
+    const failed = r.report.findings.find((f) => f.rule === 'helm-chart-render-failed');
+    expect(failed?.message).toContain('boom');
+    expect(failed?.message).not.toMatch(/[\r\n]/);
+    const human = await runCliWith({}, root, 'scan', '--offline', '--helm', helm.path);
+    for (const out of [r.stderr, human.stdout, human.stderr]) expect(out).not.toMatch(/^::/m);
+  }, 120_000);
+
   it('.Files.Get through a symlink to a file outside the chart directory reads nothing', async () => {
     const outside = tempDir('kots-proxy-sec-helm-outside-');
     writeFileSync(join(outside, 'secret.txt'), 'image: quay.io/leaked/SECRET-FROM-RUNNER:1\n');
