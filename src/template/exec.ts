@@ -13,7 +13,7 @@ import {
 import { FuncError, TemplateError } from './errors.js';
 import { assignable, constantArg, goType, idealConstant } from './exec-args.js';
 import type { FuncMap, GoFunction, ParamType } from './funcs.js';
-import { type Budget, budgetFor, MAX_VALUE_CHARS } from './limits.js';
+import { type Budget, budgetFor, MAX_VALUE_CHARS, type StepPool } from './limits.js';
 import type { TreeSet } from './parser.js';
 import { formatValue } from './print.js';
 import { GoFunc, Int64, isTrue, typeName, type Value } from './value.js';
@@ -54,13 +54,15 @@ export interface ExecInput {
   set: TreeSet;
   funcs: FuncMap;
   hooks?: ExecHooks;
+  /** Steps shared with the other renders of the run. */
+  pool?: StepPool;
 }
 
 export function execute(input: ExecInput, data: Value): string {
   const root = input.set.get(input.name);
   if (!root) throw new TemplateError(`template: ${input.name}: no such template`, input.name, 0);
   const out: string[] = [];
-  const budget = budgetFor(input.source);
+  const budget = budgetFor(input.source, input.pool);
   new State(input, input.name, [{ name: '$', value: data }], out, 0, budget).walk(data, root);
   return out.join('');
 }
@@ -79,6 +81,9 @@ class State {
   step(at: Pos, context: string): void {
     if (++this.budget.steps > this.budget.maxSteps)
       this.fail(at, context, `template stopped after ${this.budget.maxSteps} steps (this preview's limit)`);
+    const pool = this.budget.pool;
+    if (pool && ++pool.used > pool.max)
+      this.fail(at, context, `templates stopped after ${pool.max} steps in all files (this preview's limit)`);
   }
 
   /** Output written; past the budget the render stops with an error at `at`. */

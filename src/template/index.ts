@@ -3,6 +3,7 @@ import { builtins } from './builtins.js';
 import { FuncError, TemplateError } from './errors.js';
 import { type ExecHooks, execute } from './exec.js';
 import { type FuncMap, f, fv } from './funcs.js';
+import type { StepPool } from './limits.js';
 import { parse } from './parser.js';
 import { listFuncs } from './sprig-lists.js';
 import { moreFuncs } from './sprig-more.js';
@@ -77,6 +78,8 @@ export interface RenderOptions {
   funcs?: FuncMap;
   /** Observers of execution (a source map of the output). */
   hooks?: ExecHooks;
+  /** A step budget shared with other renders (see limits.ts). */
+  pool?: StepPool;
 }
 
 /**
@@ -91,7 +94,17 @@ export function render(text: string, data: Value, opts: RenderOptions = {}): str
     rightDelim: opts.rightDelim,
     hasFunction: (n) => funcs.has(n),
   });
-  return execute({ name, source: text, set, funcs, ...(opts.hooks ? { hooks: opts.hooks } : {}) }, data);
+  return execute(
+    {
+      name,
+      source: text,
+      set,
+      funcs,
+      ...(opts.hooks ? { hooks: opts.hooks } : {}),
+      ...(opts.pool ? { pool: opts.pool } : {}),
+    },
+    data,
+  );
 }
 
 /** The function an UnsupportedFunctionError names, if `e` (or its message) comes from one. */

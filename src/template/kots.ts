@@ -8,6 +8,7 @@ import { type FuncMap, f } from './funcs.js';
 import { render, sprigFuncMap, TemplateError } from './index.js';
 import { type ConfigGroup, ConfigValues } from './kots-config.js';
 import { staticFuncs } from './kots-static.js';
+import { type StepPool, stepPool } from './limits.js';
 import { composeMaps, identityMap, MapRecorder, type SourceMap, sourceOffset } from './source-map.js';
 import { int64, type Value } from './value.js';
 
@@ -197,17 +198,17 @@ function decodeStd(s: string): string {
 }
 
 /** Config values with item templates rendered by KOTS's config builder. */
-function configValues(ctx: KotsContext): ConfigValues {
+function configValues(ctx: KotsContext, pool?: StepPool): ConfigValues {
   const values: ConfigValues = new ConfigValues(
     ctx.configGroups ?? [],
     ctx.configValues ?? {},
-    (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config'),
+    (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config', pool),
   );
   return values;
 }
 
 /** Builder.RenderTemplate: `{{repl … }}` first, then `repl{{ … }}`, with nil data. */
-function renderPasses(text: string, funcs: FuncMap, name: string): string {
+function renderPasses(text: string, funcs: FuncMap, name: string, pool?: StepPool): string {
   if (text === '') return '';
   let cur = text;
   // Without its left delimiter a pass is plain text and leaves the text as it is.
@@ -215,7 +216,8 @@ function renderPasses(text: string, funcs: FuncMap, name: string): string {
     ['{{repl', '}}'],
     ['repl{{', '}}'],
   ] as const)
-    if (cur.includes(l)) cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs });
+    if (cur.includes(l))
+      cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, ...(pool ? { pool } : {}) });
   return cur;
 }
 
@@ -242,6 +244,7 @@ function renderPassesMapped(
   funcs: FuncMap,
   name: string,
   setRecorder: (r: MapRecorder | undefined) => void,
+  pool: StepPool,
 ): { output: string; map: SourceMap } {
   let cur = text;
   let map = identityMap(text.length);
@@ -253,7 +256,7 @@ function renderPassesMapped(
     const rec = new MapRecorder();
     setRecorder(rec);
     try {
-      cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec });
+      cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec, pool });
     } catch (e: unknown) {
       // The second pass reads the first one's output: give its error the line of the original text.
       if (e instanceof TemplateError && map.length > 0 && cur !== text) {
@@ -284,7 +287,9 @@ export function kotsRenderer(ctx: KotsContext): (text: string, name?: string) =>
 
 /** kotsRenderer whose results also carry the source map of the output. */
 export function mappedKotsRenderer(ctx: KotsContext): (text: string, name?: string) => MappedKotsResult {
-  const values = configValues(ctx);
+  // One step budget for every render of this app: its files and its Config items.
+  const pool = stepPool();
+  const values = configValues(ctx, pool);
   let current = new Set<string>();
   let recorder: MapRecorder | undefined;
   const funcs = kotsFuncMap(
@@ -298,9 +303,15 @@ export function mappedKotsRenderer(ctx: KotsContext): (text: string, name?: stri
   );
   return (text, name = 'template') => {
     current = new Set<string>();
-    const { output, map } = renderPassesMapped(text, funcs, name, (r) => {
-      recorder = r;
-    });
+    const { output, map } = renderPassesMapped(
+      text,
+      funcs,
+      name,
+      (r) => {
+        recorder = r;
+      },
+      pool,
+    );
     return { output, placeholders: [...current].sort(), map };
   };
 }

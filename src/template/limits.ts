@@ -11,17 +11,33 @@ const MIN_OUTPUT_CHARS = 64 * 1024 * 1024;
 /** Characters (or list items) one function may build. */
 export const MAX_VALUE_CHARS = 16 * 1024 * 1024;
 
+/** Steps all renders of one app may take together (manifests and Config items alike): without it
+ *  many files, each within its own budget, could still keep a run busy for hours. */
+const RUN_STEPS = 50_000_000;
+
+export interface StepPool {
+  used: number;
+  readonly max: number;
+}
+
+export function stepPool(): StepPool {
+  return { used: 0, max: RUN_STEPS };
+}
+
 export interface Budget {
   steps: number;
   maxSteps: number;
   chars: number;
   maxChars: number;
+  /** Shared by the renders of one run, when given. */
+  pool?: StepPool;
 }
 
 /** A render's budget: generous for real files, and growing with the source so that a large file
  *  with many plain templates still renders. */
-export function budgetFor(source: string): Budget {
+export function budgetFor(source: string, pool?: StepPool): Budget {
   return {
+    ...(pool ? { pool } : {}),
     steps: 0,
     maxSteps: Math.max(MIN_STEPS, 2 * source.length),
     chars: 0,

@@ -47,6 +47,26 @@ describe('hostile KOTS templates are stopped', () => {
     120_000,
   );
 
+  it('many files, each within its own budget, share one budget for the run', async () => {
+    const root = tempDir('kots-proxy-sec-tmpl-');
+    const files: Record<string, string> = { 'release/ok.yaml': OK };
+    // 12 files of 4.9 million steps each: every one fits a render's budget, all of them do not.
+    for (let i = 0; i < 12; i++)
+      files[`release/busy-${String(i).padStart(2, '0')}.yaml`] =
+        `${HEAD}  a: '{{repl range 4900000 }}{{repl end }}'\n`;
+    writeTree(root, files);
+    const run = await runCli(root, 'scan', 'release', '--app-slug', 'acme', '--offline', '--report', '-');
+    expect(run.code, run.stderr).not.toBe(2);
+    const report = JSON.parse(run.stdout) as Report;
+    const stopped = report.findings.filter((f) => f.rule === 'template-error');
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped.length).toBeLessThan(12);
+    for (const f of stopped) expect(f.message).toMatch(/in all files/);
+    // The file that used the budget up stops at its loop; later files stop at their first node.
+    expect(stopped.map((f) => f.line)).toContain(6);
+    expect(report.images.map((i) => i.image)).toContain('quay.io/acme/ok:1');
+  }, 300_000);
+
   it('an ordinary loop and a long repeat still render', async () => {
     const root = tempDir('kots-proxy-sec-tmpl-');
     const line = `  a: '{{repl range 10000 }}x{{repl end }}{{repl repeat 100000 "y" | len }}'\n`;
