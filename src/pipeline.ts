@@ -184,7 +184,7 @@ async function renderCharts(
     : undefined;
   const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
   const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
-  deps.logger.debug(`rendering $jobs.lengthchart(s) with Helm $helm.version`);
+  deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
   // A packaged chart directory is rendered from its archive, so Helm sees the version overrides.
   const staged = await stageChartArchives(
     packaged.filter((c) => charts.some((j) => j.archive.displayPath === c.dir)),
