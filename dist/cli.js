@@ -12535,7 +12535,7 @@ async function main(argv, io) {
                     const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
                     return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
                 }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(384)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1384));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6483));
         const checker = args.offline
             ? undefined
             : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3190))).createRegistryChecker({

@@ -1,5 +1,5 @@
-export const id = 384;
-export const ids = [384,705];
+export const id = 483;
+export const ids = [483,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 1384:
+/***/ 6483:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -480,12 +480,16 @@ var inside = __webpack_require__(5838);
 
 /** Bytes a chart directory may hold in all, like the archive reader's uncompressed limit. */
 const MAX_CHART_BYTES = 50 * 1024 * 1024;
+/** Bytes all chart directories of a run may hold together: each is read into memory before the
+ *  archive budget sees it, so many directories under the per-directory cap could still fill the heap. */
+const MAX_ALL_CHARTS_BYTES = 128 * 1024 * 1024;
 async function packageChartDirs(charts, cwd, root) {
     const realRoot = await (0,promises_.realpath)(external_node_path_.resolve(cwd, root)).catch(() => external_node_path_.resolve(cwd, root));
     const rel = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/') || '.';
     const out = [];
     const findings = [];
     const seen = new Set();
+    const all = { bytes: 0 };
     for (const entry of charts) {
         const pattern = entry.path.replace(/\\/g, '/');
         const dynamic = (0,dist/* isDynamicPattern */.ey)(pattern);
@@ -532,7 +536,7 @@ async function packageChartDirs(charts, cwd, root) {
             if (seen.has(real))
                 continue;
             seen.add(real);
-            const packaged = await packageDir(rel(dir), real, entry, findings);
+            const packaged = await packageDir(rel(dir), real, entry, findings, all);
             if (packaged)
                 out.push(packaged);
         }
@@ -541,7 +545,7 @@ async function packageChartDirs(charts, cwd, root) {
     }
     return { charts: out, findings };
 }
-async function packageDir(dir, real, overrides, findings) {
+async function packageDir(dir, real, overrides, findings, all) {
     const files = new Map();
     let total = 0;
     const walk = async (abs, relDir) => {
@@ -580,6 +584,10 @@ async function packageDir(dir, real, overrides, findings) {
                     findings.push(pathSkipped(dir, `chart directory holds more than ${MAX_CHART_BYTES} bytes`));
                     return false;
                 }
+                if (all.bytes + total > MAX_ALL_CHARTS_BYTES) {
+                    findings.push(pathSkipped(dir, `not read: the chart directories together hold more than ${MAX_ALL_CHARTS_BYTES} bytes`));
+                    return false;
+                }
                 files.set(inner, await (0,promises_.readFile)(target));
             }
         }
@@ -587,6 +595,7 @@ async function packageDir(dir, real, overrides, findings) {
     };
     if (!(await walk(real, '')))
         return undefined;
+    all.bytes += total;
     const chartYaml = files.get('Chart.yaml');
     const text = overrideChartYaml(Buffer.from(chartYaml ?? new Uint8Array()).toString('utf8'), overrides);
     const meta = parseChartYaml(text);
@@ -968,21 +977,18 @@ async function renderChart(opts) {
     const helm = typeof opts.helm === 'string' ? await (0,locate/* helmVersion */.R)(opts.helm) : opts.helm;
     const home = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kots-proxy-helm-'));
     try {
-        const args = [
-            'template',
-            opts.releaseName,
-            opts.chart,
-            '--namespace',
-            opts.namespace ?? KOTS_NAMESPACE_TEMPLATE,
-        ];
-        args.push('--include-crds');
+        // The release name and namespace come from the pull request's HelmChart CR: every flag is written
+        // `--flag=value` and the positional arguments follow `--`, so a name such as
+        // `--post-renderer=/bin/sh` stays a name (Helm then refuses it) instead of becoming a flag.
+        const args = ['template', `--namespace=${opts.namespace ?? KOTS_NAMESPACE_TEMPLATE}`, '--include-crds'];
         for (const f of opts.valuesFiles ?? [])
-            args.push('--values', f);
+            args.push(`--values=${f}`);
         if (opts.values !== undefined) {
             const file = (0,external_node_path_.join)(home, 'values.json');
             await (0,promises_.writeFile)(file, valuesJson(opts.values));
-            args.push('--values', file);
+            args.push(`--values=${file}`);
         }
+        args.push('--', opts.releaseName, opts.chart);
         const started = performance.now();
         const r = await (0,run/* runBounded */.B)(helm.path, args, {
             env: isolatedEnv(home),
@@ -4283,8 +4289,44 @@ function sprintln(args) {
     return `${args.map((a) => (a === undefined ? '<nil>' : formatValue(a))).join(' ')}\n`;
 }
 
+;// CONCATENATED MODULE: ./.build/template/limits.js
+// Bounds on the work one template may make the evaluator do. Templates come from pull requests:
+// without them `range 1000000000`, `repeat 1000000000 "x"`, a `template` calling itself twice or a
+// string doubled in a loop would hang the run or exhaust its memory. Go's text/template has no such
+// bound; KOTS's install would hang or fail on such a file as well, so stopping it loses nothing.
+
+/** Nodes walked, range iterations and function calls, at least, per render. */
+const MIN_STEPS = 5_000_000;
+/** Characters of output, at least, per render. */
+const MIN_OUTPUT_CHARS = 64 * 1024 * 1024;
+/** Characters (or list items) one function may build. */
+const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+/** Steps all renders of one app may take together (manifests and Config items alike): without it
+ *  many files, each within its own budget, could still keep a run busy for hours. */
+const RUN_STEPS = 50_000_000;
+function stepPool() {
+    return { used: 0, max: RUN_STEPS };
+}
+/** A render's budget: generous for real files, and growing with the source so that a large file
+ *  with many plain templates still renders. */
+function budgetFor(source, pool) {
+    return {
+        ...(pool ? { pool } : {}),
+        steps: 0,
+        maxSteps: Math.max(MIN_STEPS, 2 * source.length),
+        chars: 0,
+        maxChars: Math.max(MIN_OUTPUT_CHARS, 2 * source.length),
+    };
+}
+/** Refuses, before building it, a value of `size` characters or items past MAX_VALUE_CHARS. */
+function ensureValueSize(size, what) {
+    if (Number(size) > MAX_VALUE_CHARS)
+        throw new FuncError(`${what} would be ${String(size)} long, more than this preview's limit of ${MAX_VALUE_CHARS}`);
+}
+
 ;// CONCATENATED MODULE: ./.build/template/printf.js
 // A subset of Go's fmt.Sprintf verbs (v s d q t f e g x X T c %); any other verb is a clear error.
+
 
 
 
@@ -4332,7 +4374,11 @@ function sprintf(format, args) {
         }
         const v = args[ai++] ?? null;
         const width = w === undefined ? undefined : Number(w);
+        if (width !== undefined)
+            ensureValueSize(width, 'the padded value');
         const prec = p === undefined ? undefined : Number(p);
+        if (prec !== undefined)
+            ensureValueSize(prec, 'the formatted value');
         const minus = flags.includes('-');
         const zero = flags.includes('0') && !minus;
         const plus = flags.includes('+');
@@ -4732,6 +4778,7 @@ function assignable(v, t) {
 
 
 
+
 const MISSING = Symbol('missing');
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
@@ -4741,7 +4788,8 @@ function execute(input, data) {
     if (!root)
         throw new TemplateError(`template: ${input.name}: no such template`, input.name, 0);
     const out = [];
-    new State(input, input.name, [{ name: '$', value: data }], out, 0).walk(data, root);
+    const budget = budgetFor(input.source, input.pool);
+    new State(input, input.name, [{ name: '$', value: data }], out, 0, budget).walk(data, root);
     return out.join('');
 }
 class State {
@@ -4750,12 +4798,28 @@ class State {
     vars;
     out;
     depth;
-    constructor(input, tmpl, vars, out, depth) {
+    budget;
+    constructor(input, tmpl, vars, out, depth, budget) {
         this.input = input;
         this.tmpl = tmpl;
         this.vars = vars;
         this.out = out;
         this.depth = depth;
+        this.budget = budget;
+    }
+    /** One unit of work; past the budget the render stops with an error at `at`. */
+    step(at, context) {
+        if (++this.budget.steps > this.budget.maxSteps)
+            this.fail(at, context, `template stopped after ${this.budget.maxSteps} steps (this preview's limit)`);
+        const pool = this.budget.pool;
+        if (pool && ++pool.used > pool.max)
+            this.fail(at, context, `templates stopped after ${pool.max} steps in all files (this preview's limit)`);
+    }
+    /** Output written; past the budget the render stops with an error at `at`. */
+    emitted(at, context, text) {
+        this.budget.chars += text.length;
+        if (this.budget.chars > this.budget.maxChars)
+            this.fail(at, context, `output passed ${this.budget.maxChars} characters (this preview's limit)`);
     }
     fail(at, context, msg) {
         const before = this.input.source.slice(0, at.pos);
@@ -4768,8 +4832,10 @@ class State {
             this.walkNode(dot, n);
     }
     walkNode(dot, n) {
+        this.step(n, n.kind);
         switch (n.kind) {
             case 'text':
+                this.emitted(n, 'text', n.text);
                 this.out.push(n.text);
                 this.input.hooks?.emit({ text: n.text, start: n.pos, end: n.pos + n.text.length, action: false });
                 return;
@@ -4820,7 +4886,7 @@ class State {
                 if (this.depth >= exec_MAX_DEPTH)
                     this.fail(n, `template ${n.name}`, `exceeded maximum template depth (${exec_MAX_DEPTH})`);
                 const d = n.pipe ? this.evalPipeline(dot, n.pipe) : undefined;
-                new State(this.input, n.name, [{ name: '$', value: d }], this.out, this.depth + 1).walk(d, t);
+                new State(this.input, n.name, [{ name: '$', value: d }], this.out, this.depth + 1, this.budget).walk(d, t);
                 return;
             }
         }
@@ -4832,6 +4898,7 @@ class State {
         const decl = n.pipe.decl;
         this.input.hooks?.enter();
         const one = (index, elem) => {
+            this.step(n, 'range');
             if (decl.length > 0) {
                 if (n.pipe.isAssign)
                     this.setVar(n.pipe, decl.length > 1 ? decl[0] : decl[0], decl.length > 1 ? index : elem);
@@ -4897,6 +4964,7 @@ class State {
         if (v instanceof GoFunc)
             this.fail(at, 'print', `can't print ${v.name} of type func`);
         const text = formatValue(v);
+        this.emitted(at, 'print', text);
         this.out.push(text);
         return text;
     }
@@ -5037,8 +5105,10 @@ class State {
         const argv = args.map((a, i) => this.evalArg(dot, typeAt(i), a));
         if (final !== MISSING)
             argv.push(this.validateType(cmd, cmdString(cmd), final, typeAt(args.length)));
+        this.step(cmd, cmdString(cmd));
+        let r;
         try {
-            return fn.fn(...argv);
+            r = fn.fn(...argv);
         }
         catch (e) {
             if (e instanceof TemplateError)
@@ -5046,6 +5116,10 @@ class State {
             const msg = e instanceof FuncError || e instanceof Error ? e.message : String(e);
             return this.fail(cmd, cmdString(cmd), `error calling ${name}: ${msg}`);
         }
+        // A value grown step by step (a string doubled in a loop) is stopped here.
+        if ((typeof r === 'string' || Array.isArray(r)) && r.length > MAX_VALUE_CHARS)
+            this.fail(cmd, cmdString(cmd), `error calling ${name}: result longer than this preview's limit of ${MAX_VALUE_CHARS}`);
+        return r;
     }
     evalArg(dot, t, a, chainRecv = false) {
         const ctx = argString(a);
@@ -6062,6 +6136,7 @@ function strslice(v) {
 
 
 
+
 function asList(v, fn) {
     if (Array.isArray(v))
         return v;
@@ -6153,6 +6228,7 @@ function listFuncs() {
             'until',
             f(['int'], (n) => {
                 const c = Number(n);
+                ensureValueSize(Math.abs(c), 'the list');
                 return Array.from({ length: Math.abs(c) }, (_v, i) => BigInt(c < 0 ? -i : i));
             }),
         ],
@@ -6252,6 +6328,7 @@ function listFuncs() {
 // More of sprig's TxtFuncMap: dict selection, dig, rounding, kinds, path functions, and the must*
 // variants (which return an error where the plain one panics or swallows it; both are errors here,
 // except where sprig's plain function returns a value instead).
+
 
 
 
@@ -6392,6 +6469,7 @@ function moreFuncs(base) {
                 const out = [];
                 if (step === 0 || (step > 0 && start >= stop) || (step < 0 && start <= stop))
                     return out;
+                ensureValueSize(Math.ceil(Math.abs((stop - start) / step)), 'the list');
                 for (let i = start; step > 0 ? i < stop : i > stop; i += step)
                     out.push(BigInt(i));
                 return out;
@@ -6467,6 +6545,7 @@ function moreFuncs(base) {
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./.build/template/sprig-strings.js
 // sprig's string functions (Masterminds/sprig v3 strings.go, functions.go).
+
 
 
 
@@ -6590,6 +6669,7 @@ function stringFuncs() {
             f(['int', 'string'], (n, s) => {
                 if (n < 0n)
                     throw new FuncError('strings: negative Repeat count');
+                ensureValueSize(BigInt(s.length) * n, 'the repeated string');
                 return s.repeat(Number(n));
             }),
         ],
@@ -6694,6 +6774,7 @@ function replaceAll(s, old, repl) {
 function indent(n, s) {
     if (n < 0)
         throw new FuncError('strings: negative Repeat count');
+    ensureValueSize(s.length + n * s.split('\n').length, 'the indented string');
     const pad = ' '.repeat(n);
     return pad + s.split('\n').join(`\n${pad}`);
 }
@@ -6778,7 +6859,14 @@ function render(text, data, opts = {}) {
         rightDelim: opts.rightDelim,
         hasFunction: (n) => funcs.has(n),
     });
-    return execute({ name, source: text, set, funcs, ...(opts.hooks ? { hooks: opts.hooks } : {}) }, data);
+    return execute({
+        name,
+        source: text,
+        set,
+        funcs,
+        ...(opts.hooks ? { hooks: opts.hooks } : {}),
+        ...(opts.pool ? { pool: opts.pool } : {}),
+    }, data);
 }
 /** The function an UnsupportedFunctionError names, if `e` (or its message) comes from one. */
 function unsupportedFunction(e) {
@@ -7189,6 +7277,7 @@ function union(...lists) {
 
 
 
+
 /** Documented placeholder results, used when the context does not know the real value. */
 const PLACEHOLDERS = {
     replicatedProxyDomain: 'proxy.replicated.com',
@@ -7290,12 +7379,12 @@ function decodeStd(s) {
     return Buffer.from(s, 'base64').toString('utf8');
 }
 /** Config values with item templates rendered by KOTS's config builder. */
-function configValues(ctx) {
-    const values = new ConfigValues(ctx.configGroups ?? [], ctx.configValues ?? {}, (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config'));
+function configValues(ctx, pool) {
+    const values = new ConfigValues(ctx.configGroups ?? [], ctx.configValues ?? {}, (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config', pool));
     return values;
 }
 /** Builder.RenderTemplate: `{{repl … }}` first, then `repl{{ … }}`, with nil data. */
-function renderPasses(text, funcs, name) {
+function renderPasses(text, funcs, name, pool) {
     if (text === '')
         return '';
     let cur = text;
@@ -7305,7 +7394,7 @@ function renderPasses(text, funcs, name) {
         ['repl{{', '}}'],
     ])
         if (cur.includes(l))
-            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs });
+            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, ...(pool ? { pool } : {}) });
     return cur;
 }
 /** Offset where 1-based `line` starts in `text`; with `upTo`, instead the line number of offset `upTo`. */
@@ -7327,7 +7416,7 @@ function lineStart(text, line, upTo) {
 }
 /** renderPasses with a source map: each pass records its chunks, the second pass's map is composed
  *  onto the first's. `recorder` is set while a pass runs so function calls report into it. */
-function renderPassesMapped(text, funcs, name, setRecorder) {
+function renderPassesMapped(text, funcs, name, setRecorder, pool) {
     let cur = text;
     let map = identityMap(text.length);
     for (const [l, r] of [
@@ -7339,7 +7428,7 @@ function renderPassesMapped(text, funcs, name, setRecorder) {
         const rec = new MapRecorder();
         setRecorder(rec);
         try {
-            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec });
+            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec, pool });
         }
         catch (e) {
             // The second pass reads the first one's output: give its error the line of the original text.
@@ -7370,7 +7459,9 @@ function kotsRenderer(ctx) {
 }
 /** kotsRenderer whose results also carry the source map of the output. */
 function mappedKotsRenderer(ctx) {
-    const values = configValues(ctx);
+    // One step budget for every render of this app: its files and its Config items.
+    const pool = stepPool();
+    const values = configValues(ctx, pool);
     let current = new Set();
     let recorder;
     const funcs = kotsFuncMap(ctx, (fn) => {
@@ -7381,7 +7472,7 @@ function mappedKotsRenderer(ctx) {
         current = new Set();
         const { output, map } = renderPassesMapped(text, funcs, name, (r) => {
             recorder = r;
-        });
+        }, pool);
         return { output, placeholders: [...current].sort(), map };
     };
 }
@@ -9246,7 +9337,7 @@ async function renderCharts(scan, charts, options, deps, findHelm, packaged) {
         : undefined;
     const planned = chartRenderJobs(scan, charts, deps.cwd, renderString);
     const jobs = planned.flatMap((p) => ('job' in p ? [p] : []));
-    deps.logger.debug(`rendering $jobs.lengthchart(s) with Helm $helm.version`);
+    deps.logger.debug(`rendering ${jobs.length} chart(s) with Helm ${helm.version}`);
     // A packaged chart directory is rendered from its archive, so Helm sees the version overrides.
     const staged = await stageChartArchives(packaged.filter((c) => charts.some((j) => j.archive.displayPath === c.dir)));
     let results;
