@@ -10,7 +10,11 @@
 // Each client runs in its own process with NODE_EXTRA_CA_CERTS (skopeo: --cert-dir), and each figure
 // is printed as a ratio against the bare loop at the same concurrency, next to the targets.
 // Connections are counted at the delay proxies. Loopback only; every child has a time limit.
-// Usage: node bench/latency.mjs [--images 500] [--runs 1]   (the median of --runs is printed)
+// With --h2, the bare loop alone is timed over HTTP/1.1 keep-alive and over HTTP/2 (undici allowH2)
+// against a second docker-registry on the same storage that terminates TLS itself (Go offers h2 by
+// ALPN; bench/lib/tls-registry.mjs), behind the same delay proxy: the comparison behind keeping
+// HTTP/1.1 in src/registry/http.ts.
+// Usage: node bench/latency.mjs [--images 500] [--runs 1] [--h2]   (the median of --runs is printed)
 import { spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -24,10 +28,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { connect as tlsConnect } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { bundleLab, root } from './lib/bundle-lab.mjs';
 import { startDelayProxy } from './lib/delay-proxy.mjs';
+import { startTlsRegistry } from './lib/tls-registry.mjs';
 import { startTlsTerminator } from './lib/tls-terminator.mjs';
 
 const args = process.argv.slice(2);
@@ -37,6 +43,7 @@ const option = (name, fallback) => {
 };
 const IMAGES = Number(option('--images', '500'));
 const RUNS = Number(option('--runs', '1'));
+const H2 = args.includes('--h2');
 const ONE_WAY_MS = 40;
 const TAGS_PER_REPO = 10;
 const CONCURRENCIES = [16, 64];
@@ -125,6 +132,20 @@ async function calibrate(url, caPath) {
   }
 }
 
+/** The protocol the server at 127.0.0.1:`port` picks when offered h2 and http/1.1. */
+function alpn(port, caPath) {
+  return new Promise((resolvePromise, reject) => {
+    const socket = tlsConnect(
+      { host: '127.0.0.1', port, ca: readFileSync(caPath), ALPNProtocols: ['h2', 'http/1.1'] },
+      () => {
+        resolvePromise(socket.alpnProtocol || 'none');
+        socket.destroy();
+      },
+    );
+    socket.once('error', reject);
+  });
+}
+
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'kots-proxy-latency-'));
   const stops = [];
@@ -141,15 +162,28 @@ async function main() {
     stops.push(tokenServer.close);
     const tokenFront = await front(tls, Number(new URL(tokenServer.url).port));
     stops.push(tokenFront.close);
-    const registry = await lab.startRegistry(join(work, 'registry'), {
-      kind: 'token',
+    const tokenAuth = {
       realm: `https://127.0.0.1:${tokenFront.port}/token`,
       service: SERVICE,
       issuer: ISSUER,
       rootCertPath: key.certPath,
-    });
+    };
+    const registry = await lab.startRegistry(join(work, 'registry'), { kind: 'token', ...tokenAuth });
     stops.push(registry.stop);
-    const registryFront = await front(tls, Number(registry.host.split(':')[1]));
+    let registryFront;
+    if (H2) {
+      const secure = await startTlsRegistry({
+        dir: join(work, 'tls-registry'),
+        storageDir: join(work, 'registry', 'data'),
+        ...tls,
+        token: tokenAuth,
+      });
+      stops.push(secure.stop);
+      const delay = await startDelayProxy({ targetPort: secure.port, delayMs: ONE_WAY_MS });
+      registryFront = { port: delay.port, connections: delay.connections, close: delay.close };
+    } else {
+      registryFront = await front(tls, Number(registry.host.split(':')[1]));
+    }
     stops.push(registryFront.close);
     const host = `127.0.0.1:${registryFront.port}`;
 
@@ -182,6 +216,10 @@ async function main() {
         `TLS + ${2 * ONE_WAY_MS} ms RTT each`,
     );
     await calibrate(`https://${host}/v2/`, tls.certPath);
+    if (H2)
+      console.log(
+        `ALPN offered h2, http/1.1; the registry chose ${await alpn(registryFront.port, tls.certPath)}`,
+      );
 
     const auth = Buffer.from(`reader:${lab.USERS.reader}`).toString('base64');
     const authJson = JSON.stringify({ auths: { [host]: { auth } } });
@@ -225,7 +263,24 @@ async function main() {
 
     /** Each measurement: { name, concurrency, run() → { ms, ok, note } }. */
     const measures = [];
-    for (const concurrency of CONCURRENCIES) {
+    const bareMeasure = (mode, name, concurrency, job, baseline) => ({
+      name,
+      concurrency,
+      baseline,
+      run: async () => {
+        const r = await run(process.execPath, [client, mode, job], caEnv);
+        if (r.status !== 0) return { ok: false, note: lastLine(r.stderr) };
+        const out = JSON.parse(r.stdout.trim().split('\n').pop());
+        return { ms: out.ms, ok: true, note: `HEAD status ${JSON.stringify(out.tally)}` };
+      },
+    });
+    for (const concurrency of H2 ? CONCURRENCIES : []) {
+      const job = jobFile(concurrency);
+      measures.push(bareMeasure('bare', 'bare loop, HTTP/1.1 keep-alive', concurrency, job, true));
+      measures.push(bareMeasure('bare-h2', 'bare loop, HTTP/2 (allowH2)', concurrency, job, false));
+      measures.push(bareMeasure('bare-h2-one', 'bare loop, HTTP/2, one connection', concurrency, job, false));
+    }
+    for (const concurrency of H2 ? [] : CONCURRENCIES) {
       const job = jobFile(concurrency);
       measures.push({
         name: `bare undici keep-alive loop`,
@@ -278,23 +333,24 @@ async function main() {
         });
       }
     }
-    measures.push({
-      name: `skopeo inspect --raw, xargs -P ${SKOPEO_PARALLEL}`,
-      concurrency: SKOPEO_PARALLEL,
-      run: async () => {
-        const r = await run('sh', [
-          '-c',
-          `xargs -P ${SKOPEO_PARALLEL} -n 1 skopeo inspect --raw --cert-dir "$1" --authfile "$2" < "$3" > /dev/null`,
-          'sh',
-          certDir,
-          authFile,
-          refList,
-        ]);
-        return r.status === 0
-          ? { ms: r.ms, ok: true, note: '' }
-          : { ms: r.ms, ok: false, note: `some failed: ${lastLine(r.stderr)}` };
-      },
-    });
+    if (!H2)
+      measures.push({
+        name: `skopeo inspect --raw, xargs -P ${SKOPEO_PARALLEL}`,
+        concurrency: SKOPEO_PARALLEL,
+        run: async () => {
+          const r = await run('sh', [
+            '-c',
+            `xargs -P ${SKOPEO_PARALLEL} -n 1 skopeo inspect --raw --cert-dir "$1" --authfile "$2" < "$3" > /dev/null`,
+            'sh',
+            certDir,
+            authFile,
+            refList,
+          ]);
+          return r.status === 0
+            ? { ms: r.ms, ok: true, note: '' }
+            : { ms: r.ms, ok: false, note: `some failed: ${lastLine(r.stderr)}` };
+        },
+      });
     if (!existsSync(cli)) console.log('dist/cli.js not built: CLI timing skipped (npm run bundle)');
 
     // Runs interleave the clients, so a burst of load from elsewhere spreads over all of them.
@@ -349,6 +405,7 @@ async function main() {
     }
     console.log(
       '  conns = TCP connections opened through the delay proxies (registry + token realm).\n' +
+        (H2 ? '  --h2: the registry terminates TLS itself; the token realm stays HTTP/1.1.\n' : '') +
         '  The CLI figure is process wall time (start-up and scan included); the others time the checks only.' +
         (IMAGES === 500
           ? ''

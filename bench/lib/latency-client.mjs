@@ -3,6 +3,9 @@
 // proxies' event loop in the parent never competes with the client being timed.
 //   node latency-client.mjs bare    <job.json>   a bare keep-alive undici loop: ping, one token per
 //                                                repository, HEAD every manifest with it
+//   node latency-client.mjs bare-h2 <job.json>   the same loop with undici's allowH2 (HTTP/2 by ALPN)
+//   node latency-client.mjs bare-h2-one <job.json>  allowH2 on one connection per origin: every
+//                                                request a stream of it
 //   node latency-client.mjs checker <job.json>   kots-proxy's registry checker (from the bundled lab)
 // Prints one JSON line: { ms, tally, ... }. The timer starts after the process and modules are loaded.
 import { readFileSync } from 'node:fs';
@@ -26,8 +29,14 @@ async function inParallel(items, limit, work) {
   );
 }
 
-async function bare(job) {
-  const agent = new Agent({ connections: job.concurrency, keepAliveTimeout: 30_000, pipelining: 1 });
+async function bare(job, h2 = false, oneConnection = false) {
+  const agent = new Agent({
+    connections: oneConnection ? 1 : job.concurrency,
+    keepAliveTimeout: 30_000,
+    // On HTTP/2 undici takes `pipelining` as the streams it opens at once on one connection.
+    pipelining: oneConnection ? job.concurrency : 1,
+    ...(h2 ? { allowH2: true } : {}),
+  });
   const basic = `Basic ${Buffer.from(`${job.username}:${job.password}`).toString('base64')}`;
   const base = `https://${job.host}`;
   const started = performance.now();
@@ -102,5 +111,10 @@ async function checker(job) {
 
 const [mode, jobPath] = process.argv.slice(2);
 const job = JSON.parse(readFileSync(jobPath, 'utf8'));
-const result = mode === 'bare' ? await bare(job) : await checker(job);
+const result =
+  mode === 'bare'
+    ? await bare(job)
+    : mode.startsWith('bare-h2')
+      ? await bare(job, true, mode === 'bare-h2-one')
+      : await checker(job);
 process.stdout.write(`${JSON.stringify(result)}\n`);
