@@ -1,7 +1,7 @@
 // The RegistryChecker of src/model.ts: deduplicates targets, then runs two passes per image.
 // Pass 1 is anonymous and never carries a credential: only a manifest returned to it makes an image
-// `public`. Pass 2 runs for every other image whose host has credentials and tells `ok` from
-// `rejected`, and a missing reference (`not-found`) from a private one.
+// `public`. Pass 2 runs right after it for every other image whose host has credentials and tells
+// `ok` from `rejected`, and a missing reference (`not-found`) from a private one.
 import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
 import { DEFAULT_PER_REGISTRY_CONCURRENCY } from '../options.js';
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
@@ -184,44 +184,45 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
     return authenticators.get(host);
   };
 
-  /** Runs one pass over probes grouped by host: announce token scopes, then probe within the limit. */
-  const pass = async (
-    batch: Probe[],
-    whoOf: (host: string) => Authenticator,
-    record: (probe: Probe, result: ProbeResult) => void,
-  ): Promise<void> => {
-    const byHost = new Map<string, Probe[]>();
-    for (const probe of batch) {
-      const list = byHost.get(probe.host);
-      if (list) list.push(probe);
-      else byHost.set(probe.host, [probe]);
-    }
+  /** Pass 1 then, for an image it could not prove public, pass 2 at once in the same slot: the
+   *  registry's limit stays busy with one request after another instead of waiting for the slowest
+   *  anonymous probe of the run before any credentialed one may start. */
+  const probeHost = async (host: string, list: Probe[]): Promise<void> => {
+    const session = sessionFor(host);
     const phaseEnd = transportFor().phaseDeadline;
-    // Each registry on its own: ping and token plan, then a pool of its probes; a host's probes wait
-    // for that host only, and the transport keeps the total within `concurrency`. A probe's deadline
-    // starts once it holds a probe slot, and never runs past the registry phase's end.
-    await Promise.all(
-      [...byHost].map(async ([host, list]) => {
-        const session = sessionFor(host);
-        await session.planTokens(
-          list.map((p) => p.repository),
-          whoOf(host),
-          Math.min(Date.now() + timeouts.perImageMs, phaseEnd),
+    const who = authenticatorOf(host);
+    const repositories = list.map((p) => p.repository);
+    const planDeadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
+    await session.planTokens(repositories, ANONYMOUS_AUTHENTICATOR, planDeadline);
+    // Announced for every repository now: which ones need it is known only image by image, and the
+    // first that does then fetches them all in one batched request while anonymous probes go on.
+    if (who) await session.planTokens(repositories, who, planDeadline);
+    // A probe's deadline starts once it holds a probe slot, and never runs past the phase's end.
+    const within = (ask: (deadline: number) => Promise<ProbeResult>): Promise<ProbeResult> => {
+      if (Date.now() >= phaseEnd) {
+        return Promise.resolve({
+          kind: 'failed',
+          status: 'unreachable',
+          reason: timeoutReason(budget.timeoutMs),
+        });
+      }
+      return ask(Math.min(Date.now() + timeouts.perImageMs, phaseEnd));
+    };
+    await runPool(list, perHost, (probe) =>
+      probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
+        const anonymous = await within((deadline) =>
+          session.probe(probe.repository, probe.reference, ANONYMOUS_AUTHENTICATOR, deadline),
         );
-        await runPool(list, perHost, (probe) =>
-          probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
-            if (Date.now() >= phaseEnd) {
-              record(probe, {
-                kind: 'failed',
-                status: 'unreachable',
-                reason: timeoutReason(budget.timeoutMs),
-              });
-              return;
-            }
-            const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
-            record(probe, await session.probe(probe.repository, probe.reference, whoOf(host), deadline));
-          }),
+        probe.anonymous = anonymous;
+        if (anonymous.kind === 'found' || !who) {
+          probe.verdict = verdictOf(anonymous, undefined);
+          return;
+        }
+        credentialedProbes += 1;
+        const credentialed = await within((deadline) =>
+          session.probe(probe.repository, probe.reference, who, deadline),
         );
+        probe.verdict = verdictOf(anonymous, credentialed);
       }),
     );
   };
@@ -274,26 +275,15 @@ export function createRegistryChecker(options: RegistryCheckerOptions): Closable
   };
 
   async function runPasses(fresh: Probe[]): Promise<void> {
-    await pass(
-      fresh,
-      () => ANONYMOUS_AUTHENTICATOR,
-      (probe, result) => {
-        probe.anonymous = result;
-      },
-    );
-    const second: Probe[] = [];
+    const byHost = new Map<string, Probe[]>();
     for (const probe of fresh) {
-      if (probe.anonymous!.kind !== 'found' && authenticatorOf(probe.host)) second.push(probe);
-      else probe.verdict = verdictOf(probe.anonymous!, undefined);
+      const list = byHost.get(probe.host);
+      if (list) list.push(probe);
+      else byHost.set(probe.host, [probe]);
     }
-    credentialedProbes += second.length;
-    await pass(
-      second,
-      (host) => authenticatorOf(host)!,
-      (probe, result) => {
-        probe.verdict = verdictOf(probe.anonymous!, result);
-      },
-    );
+    // Each registry on its own queue: a host's probes wait for that host only, and the transport
+    // keeps the total within `concurrency`.
+    await Promise.all([...byHost].map(([host, list]) => probeHost(host, list)));
     for (const probe of fresh) {
       // A host (or realm) the network policy or the run's budget kept us from: nothing was learnt.
       const reason = probe.verdict!.reason;

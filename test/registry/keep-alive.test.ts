@@ -11,7 +11,7 @@ import type { CheckTarget } from '../../src/model.js';
 
 const DEFAULT_PER_HOST_CONCURRENCY = 16;
 
-import { labChecker, target } from './helpers.js';
+import { credentials, labChecker, target } from './helpers.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const PUBLIC = { status: 'public', credentials: 'not-checked' };
@@ -199,5 +199,38 @@ describe('per-host queues', () => {
     expect(inWindow).toBeLessThanOrEqual(PER_HOST - 1);
     // The other registry was served in full while the limited one was paused.
     expect(otherDoneBeforeResume).toBe(true);
+  });
+});
+
+describe('the two passes', () => {
+  it("a private image's credentialed probe follows its anonymous one, not the run's last", async () => {
+    const a = await registry();
+    const events: string[] = [];
+    // Images under priv/ need credentials (a Basic challenge to the anonymous HEAD); pub/ ones do not.
+    a.handle = (q, r) => {
+      const path = (q.url ?? '').replace(/^\/v2\/|\/manifests\/1$/g, '');
+      events.push(`${q.headers.authorization ? 'credentials' : 'anonymous'} ${path}`);
+      if (path.startsWith('priv/') && !q.headers.authorization) {
+        return void r.writeHead(401, { 'www-authenticate': 'Basic realm="lab"' }).end();
+      }
+      found(r);
+    };
+    // One request at a time makes the order of events the schedule itself.
+    const checker = labChecker([a.host], credentials({ [a.host]: ['reader', 'secret'] }), {
+      concurrency: 1,
+      perHostConcurrency: 1,
+    });
+    const list = [...images(a.host, 'priv', 1), ...images(a.host, 'pub', 3)];
+    const verdicts = await checker.check(list);
+    await checker.close();
+    expect(verdicts.get(list[0]!.key)).toMatchObject({ status: 'private', credentials: 'ok' });
+    for (const t of list.slice(1)) expect(verdicts.get(t.key)).toEqual(PUBLIC);
+    expect(events).toEqual([
+      'anonymous priv/img0',
+      'credentials priv/img0',
+      'anonymous pub/img0',
+      'anonymous pub/img1',
+      'anonymous pub/img2',
+    ]);
   });
 });

@@ -173,8 +173,10 @@ describe('token registry', () => {
     const credentialed = requests.filter((r) => r.authorization !== undefined);
     // Scopes are batched: one anonymous request for four repositories, plus one single-scope request
     // per denied repository (the anonymous JWT grants one scope, which proves nothing about batches,
-    // and a denial alone proves nothing either), and one credentialed request for the three
-    // non-public repositories (its JWT grants two scopes: the realm honours batches).
+    // and a denial alone proves nothing either), and one credentialed request announced for all four
+    // repositories before any is known to need it, so that the credentialed probes of a private
+    // image can follow its anonymous one at once (its JWT grants several scopes: the realm honours
+    // batches).
     expect(anonymous, JSON.stringify(requests)).toHaveLength(4);
     expect(anonymous.slice(1).map((r) => r.scopes.length)).toEqual([1, 1, 1]);
     expect(anonymous[0]!.scopes.sort()).toEqual(
@@ -182,7 +184,7 @@ describe('token registry', () => {
     );
     expect(credentialed).toHaveLength(1);
     expect(credentialed[0]!.scopes.sort()).toEqual(
-      ['team/app', 'team/index', 'vault/secret'].map((r) => `repository:${r}:pull`),
+      ['public/app', 'team/app', 'team/index', 'vault/secret'].map((r) => `repository:${r}:pull`),
     );
     expect(requests.every((r) => r.service === 'kots-proxy-test-registry')).toBe(true);
   });
