@@ -290,7 +290,15 @@ async function main() {
           const r = await run(process.execPath, [client, 'bare', job], caEnv);
           if (r.status !== 0) return { ok: false, note: lastLine(r.stderr) };
           const out = JSON.parse(r.stdout.trim().split('\n').pop());
-          return { ms: out.ms, ok: true, note: `HEAD status ${JSON.stringify(out.tally)}` };
+          // The floor: every request of the run in rounds of `concurrency`, one round trip each.
+          const floorMs = Math.ceil(out.requests / concurrency) * 2 * ONE_WAY_MS;
+          return {
+            ms: out.ms,
+            ok: true,
+            note:
+              `HEAD status ${JSON.stringify(out.tally)}, ${out.requests} requests ` +
+              `(${seconds(floorMs)} at one round trip per ${concurrency}); process wall time ${seconds(r.ms)}`,
+          };
         },
       });
       measures.push({

@@ -4,7 +4,7 @@ import { type RunOptions, UsageError } from './model.js';
 
 export const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
 /** Registry requests in flight at once, across all registries (`--concurrency`). */
-export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 64;
 /** Registry requests in flight at once to one registry, when the global cap is not lower. */
 export const DEFAULT_PER_REGISTRY_CONCURRENCY = 16;
 const MAX_CONCURRENCY = 256;

@@ -1,8 +1,10 @@
 // One measured client of the latency benchmark, run as its own process so that NODE_EXTRA_CA_CERTS
 // (read by Node only at start-up) makes it trust the lab's self-signed certificate, and so that the
 // proxies' event loop in the parent never competes with the client being timed.
-//   node latency-client.mjs bare    <job.json>   a bare keep-alive undici loop: ping, one token per
-//                                                repository, HEAD every manifest with it
+//   node latency-client.mjs bare    <job.json>   a bare keep-alive undici loop doing the checker's
+//                                                requests at their fewest: ping, one batched token
+//                                                anonymous and one with the credential, an anonymous
+//                                                HEAD per image and a credentialed one if refused
 //   node latency-client.mjs bare-h2 <job.json>   the same loop with undici's allowH2 (HTTP/2 by ALPN)
 //   node latency-client.mjs bare-h2-one <job.json>  allowH2 on one connection per origin: every
 //                                                request a stream of it
@@ -47,22 +49,18 @@ async function bare(job, h2 = false, oneConnection = false) {
   const realm = /realm="([^"]+)"/.exec(challenge)?.[1];
   const service = /service="([^"]+)"/.exec(challenge)?.[1];
   if (!realm || !service) throw new Error(`no bearer challenge from ${base}/v2/: ${challenge}`);
-  const tokens = new Map();
-  const tokenFor = (repository) => {
-    if (!tokens.has(repository)) {
-      const url = `${realm}?service=${encodeURIComponent(service)}&scope=repository:${repository}:pull`;
-      tokens.set(
-        repository,
-        request(url, { dispatcher: agent, headers: { authorization: basic }, reset: false })
-          .then((answer) => answer.body.json())
-          .then((body) => body.token ?? body.access_token),
-      );
-    }
-    return tokens.get(repository);
-  };
-  const tally = {};
-  await inParallel(job.images, job.concurrency, async ({ repository, reference }) => {
-    const token = await tokenFor(repository);
+  // The least a client can do for the same answers: one batched token for every repository, anonymous
+  // and with the credential, both asked for at once; then per image an anonymous HEAD and, only when
+  // that is refused, a HEAD with the credential's token, `concurrency` requests in flight throughout.
+  const repositories = [...new Set(job.images.map((image) => image.repository))];
+  const scopes = repositories.map((r) => `scope=${encodeURIComponent(`repository:${r}:pull`)}`).join('&');
+  const url = `${realm}?service=${encodeURIComponent(service)}&${scopes}`;
+  const fetchToken = (headers) =>
+    request(url, { dispatcher: agent, headers, reset: false })
+      .then((answer) => answer.body.json())
+      .then((body) => body.token ?? body.access_token);
+  const [anonymous, credentialed] = await Promise.all([fetchToken({}), fetchToken({ authorization: basic })]);
+  const head = async (repository, reference, token) => {
     const answer = await request(`${base}/v2/${repository}/manifests/${reference}`, {
       method: 'HEAD',
       dispatcher: agent,
@@ -71,11 +69,24 @@ async function bare(job, h2 = false, oneConnection = false) {
       reset: false,
     });
     await answer.body.dump();
-    tally[answer.statusCode] = (tally[answer.statusCode] ?? 0) + 1;
+    return answer.statusCode;
+  };
+  const tally = {};
+  let requests = 3;
+  await inParallel(job.images, job.concurrency, async ({ repository, reference }) => {
+    let status = await head(repository, reference, anonymous);
+    requests++;
+    let key = `${status}`;
+    if (status === 401) {
+      status = await head(repository, reference, credentialed);
+      requests++;
+      key = `401→${status}`;
+    }
+    tally[key] = (tally[key] ?? 0) + 1;
   });
   const ms = performance.now() - started;
   await agent.close();
-  return { ms, tally };
+  return { ms, tally, requests };
 }
 
 async function checker(job) {

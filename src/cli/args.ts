@@ -62,7 +62,7 @@ Options:
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
   --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
-  --concurrency N             registry requests in flight in total, 1-256 (default: 16)
+  --concurrency N             registry requests in flight in total, 1-256 (default: 64)
   --concurrency-per-registry N
                               requests in flight to one registry, with its own queue; at most
                               --concurrency (default: 16, or --concurrency when lower)

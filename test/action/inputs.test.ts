@@ -72,11 +72,11 @@ describe('parseInputs', () => {
   });
 
   it.each([
-    [{}, 16, 16],
+    [{}, 64, 16],
     [{ concurrency: '16', 'concurrency-per-registry': '' }, 16, 16],
     [{ concurrency: '64' }, 64, 16],
     [{ concurrency: '4' }, 4, 4],
-    [{ 'concurrency-per-registry': '2' }, 16, 2],
+    [{ 'concurrency-per-registry': '2' }, 64, 2],
     [{ concurrency: '64', 'concurrency-per-registry': '64' }, 64, 64],
   ])('concurrency inputs %j: %i in total, %i per registry', (values, concurrency, perRegistryConcurrency) => {
     expect(parse({ 'app-slug': 'a', ...values }).inputs).toMatchObject({
@@ -106,8 +106,8 @@ describe('parseInputs', () => {
       'input concurrency-per-registry 32 is above input concurrency (16):',
     ],
     [
-      { 'concurrency-per-registry': '17' },
-      'input concurrency-per-registry 17 is above input concurrency (16, its default):',
+      { 'concurrency-per-registry': '65' },
+      'input concurrency-per-registry 65 is above input concurrency (64, its default):',
     ],
   ])('rejects concurrency inputs %j', (values, message) => {
     expect(() => parse({ 'app-slug': 'a', ...values })).toThrow(UsageError);

@@ -10,7 +10,7 @@ describe('parseCliArgs', () => {
       appSlug: 'acme',
       outDir: 'kots-proxy',
       offline: false,
-      concurrency: 16,
+      concurrency: 64,
       perRegistryConcurrency: 16,
       failOn: 'error',
       verbosity: 'normal',
@@ -107,13 +107,14 @@ describe('--concurrency and --concurrency-per-registry', () => {
   const scan = (...extra: string[]) => parseCliArgs(['scan', '--app-slug', 'a', ...extra]);
 
   it.each([
-    [[], 16, 16],
+    [[], 64, 16],
     [['--concurrency', '64'], 64, 16],
     // The per-registry default never exceeds the global cap.
     [['--concurrency', '4'], 4, 4],
     [['--concurrency', '1'], 1, 1],
-    [['--concurrency-per-registry', '2'], 16, 2],
-    [['--concurrency-per-registry', '16'], 16, 16],
+    [['--concurrency-per-registry', '2'], 64, 2],
+    [['--concurrency-per-registry', '16'], 64, 16],
+    [['--concurrency-per-registry', '64'], 64, 64],
     [['--concurrency', '64', '--concurrency-per-registry', '32'], 64, 32],
     [['--concurrency-per-registry=8', '--concurrency=8'], 8, 8],
     [['--concurrency', '256', '--concurrency-per-registry', '256'], 256, 256],
@@ -147,8 +148,8 @@ describe('--concurrency and --concurrency-per-registry', () => {
       '--concurrency-per-registry must be a whole number from 1 to 256, got "257"',
     ],
     [
-      ['--concurrency-per-registry', '17'],
-      '--concurrency-per-registry 17 is above --concurrency (16, its default)',
+      ['--concurrency-per-registry', '65'],
+      '--concurrency-per-registry 65 is above --concurrency (64, its default)',
     ],
     [
       ['--concurrency', '4', '--concurrency-per-registry', '5'],
