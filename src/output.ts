@@ -146,8 +146,9 @@ async function readStart(path: string, bytes: number): Promise<string> {
   }
 }
 
-/** Writes one file atomically (exclusive temp file in a fresh directory, then rename). */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+/** Writes one file atomically (exclusive temp file in a fresh directory, then rename); `content` may
+ *  come in pieces, written as they are produced. */
+export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
   try {
     await writeAllOrNone([plannedFile(path, content)]);
   } catch (e: unknown) {

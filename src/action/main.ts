@@ -20,7 +20,7 @@ import { type PipelineDeps, type PipelineResult, runPipeline } from '../pipeline
 import { MIN_SECRET_LENGTH, Redactor } from '../redact.js';
 import { credentialFor, registrySecrets } from '../registry/auth.js';
 import { createRegistryChecker } from '../registry/checker.js';
-import { findingsAtOrAbove, reportJson } from '../render/report.js';
+import { findingsAtOrAbove, reportJsonChunks } from '../render/report.js';
 import { errorMessage } from '../util.js';
 import { annotate, annotationBudget } from './annotate.js';
 import type { RunContext } from './event.js';
@@ -93,7 +93,7 @@ async function act(deps: ActionDeps, out: { redact: (text: string) => string }):
     core.setOutput('stale', String(notes.stale.length > 0));
   }
   const stale = (notes.stale?.length ?? 0) > 0;
-  const reportPath = await writeReportOutputs(report, ctx, redact);
+  const reportPath = await writeReportOutputs(report, ctx, redactor);
 
   const toRepo = repoPathMapper(workspace, checkout.root);
   const failures: Error[] = [];
@@ -273,13 +273,11 @@ async function runChecked(deps: ActionDeps, run: CheckedRun): Promise<PipelineRe
 }
 
 /** Writes the JSON report to the runner's temp dir; sets the `report` and `images-needing-proxy` outputs. */
-async function writeReportOutputs(
-  report: Report,
-  ctx: RunContext,
-  redact: (text: string) => string,
-): Promise<string> {
+async function writeReportOutputs(report: Report, ctx: RunContext, redactor: Redactor): Promise<string> {
+  const redact = redactor.redact;
   const reportPath = join(mkdtempSync(join(ctx.runnerTemp || tmpdir(), 'kots-proxy-')), 'report.json');
-  await writeFileAtomic(reportPath, redact(reportJson(report)));
+  // Streamed and redacted piece by piece: a large report is never held as one string, twice.
+  await writeFileAtomic(reportPath, redactor.redactChunks(reportJsonChunks(report)));
   core.setOutput('report', reportPath);
   core.setOutput(
     'images-needing-proxy',
