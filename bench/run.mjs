@@ -1,5 +1,5 @@
 // npm run bench: every benchmark, each printing ratios against a baseline measured in the same run.
-// Needs a fresh dist/ (npm run bundle). Pass `scan`, `registry`, `latency` or `helm` to run one.
+// Needs a fresh dist/ (npm run bundle). Pass `startup`, `scan`, `registry`, `latency` or `helm` to run one.
 import { existsSync } from 'node:fs';
 import { runScanBenchmark } from './scan.mjs';
 
@@ -7,6 +7,11 @@ const only = process.argv[2];
 if (!existsSync('dist/cli.js')) {
   console.error('dist/cli.js is missing: run npm run bundle first');
   process.exit(2);
+}
+// Process wall time of --version, --help and an offline scan against `node -e 0` (bench/startup.mjs).
+if (!only || only === 'startup') {
+  const { runStartupBenchmark } = await import('./startup.mjs');
+  await runStartupBenchmark(process.argv.slice(3));
 }
 // Offline scan at 1×, 2× and 4× the ~20 MB release against bare yaml parses (bench/scan.mjs); its
 // options follow the name, e.g. `node bench/run.mjs scan --sizes 1,2,4,5 --runs 1`.
