@@ -53,7 +53,7 @@ async function main(args = process.argv.slice(2)) {
     const samples = clients.map(() => []);
     for (const client of clients) timed(client.args); // warm the file cache once
     for (let i = 0; i < runs; i++) {
-      clients.forEach((client, k) => samples[k].push(timed(client.args)));
+      for (const [k, client] of clients.entries()) samples[k].push(timed(client.args));
     }
     const base = median(samples[0]);
     console.log(`\nstart-up, median of ${runs} interleaved runs (process wall time)`);
