@@ -14,9 +14,9 @@ import {
   type RegistryChecker,
   type Report,
   type RunOptions,
-  type ScanResult,
   UsageError,
 } from './model.js';
+import type { ScanResult } from './model-scan.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan, sortFindings } from './plan/index.js';
 import { renderFilteredCopy } from './render/filtered-copy.js';
