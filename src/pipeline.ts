@@ -14,9 +14,9 @@ import {
   type RegistryChecker,
   type Report,
   type RunOptions,
-  type ScanResult,
   UsageError,
 } from './model.js';
+import type { ScanResult } from './model-scan.js';
 import { checkTargets, effectiveSettings, groupUses } from './plan/images.js';
 import { buildPlan, sortFindings } from './plan/index.js';
 import { renderFilteredCopy } from './render/filtered-copy.js';
@@ -65,15 +65,10 @@ export async function runPipeline(
   const confined = await confinePaths(paths, deps.cwd, options.root);
   // `.replicated` charts: directories inside the root, packaged in memory; one outside is never read.
   const packaged = await packageChartDirs(options.charts ?? [], deps.cwd, options.root);
-  const scanned = await scanReleaseCharts(
-    confined.inside,
-    deps.cwd,
-    undefined,
-    undefined,
-    undefined,
-    { appSlug: options.appSlug },
-    packaged.charts,
-  );
+  const scanned = await scanReleaseCharts(confined.inside, deps.cwd, {
+    appSlug: options.appSlug,
+    packaged: packaged.charts,
+  });
   confined.findings.push(...packaged.findings);
   if (scanned.scan.files.length === 0 && confined.findings.length === 0 && packaged.charts.length === 0) {
     // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for

@@ -3,7 +3,7 @@
 // `repl{{` to them: replicatedhq/kots pkg/template/builder.go), so `{{ repl … }}` is no template to it.
 // A static scan reports templated values as dynamic, except a value that is exactly one call wrapping a
 // literal image (`LocalImageName "x"`, `ReplicatedImageName "x" [true|false]`), which can still be checked.
-import type { Templating } from './model.js';
+import type { Templating } from './model-scan.js';
 
 /** True when the text contains a KOTS template opener. */
 export function hasTemplate(text: string): boolean {

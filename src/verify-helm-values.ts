@@ -11,7 +11,9 @@ import type { ChartRenderJob } from './helm/charts.js';
 import type { HelmBinary } from './helm/locate.js';
 import { renderChart } from './helm/render.js';
 import { mergeHelmChartValues, type Values } from './helm/values-merge.js';
-import type { Finding, GeneratedFile, Plan, ScanResult } from './model.js';
+import type { Finding, GeneratedFile } from './model.js';
+import type { Plan } from './model-plan.js';
+import type { ScanResult } from './model-scan.js';
 import { parseReference } from './reference.js';
 import { renderKots } from './template/kots.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Templating } from '../src/model.js';
+import type { Templating } from '../src/model-scan.js';
 import { scanText } from '../src/scan/index.js';
 import { blankBlockTemplates, classifyTemplating } from '../src/templates.js';
 

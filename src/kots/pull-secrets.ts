@@ -11,7 +11,7 @@
 //   slug, or `<slug>-<chart dir>` in the own midstream of a v1 chart with `useHelmInstall: true`,
 //   written in that chart's namespace (pkg/pull/pull.go: one midstream per helm base).
 
-import type { HelmChartInfo } from '../model.js';
+import type { HelmChartInfo } from '../model-scan.js';
 import { hasTemplate } from '../templates.js';
 import { literalExclude } from './chart-archive.js';
 

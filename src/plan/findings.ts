@@ -2,18 +2,15 @@
 
 import { finding, shown } from '../finding.js';
 import { proxyMismatchOf } from '../kots/proxy-name.js';
-import type {
-  ApplicationSettings,
-  Effective,
-  Finding,
-  HelmChartInfo,
-  ImageUse,
-  ReportImage,
-  RuleId,
-  SourcePos,
-  Workload,
-} from '../model.js';
-import { KOTS_API_V2 } from '../model.js';
+import type { Finding, ReportImage, RuleId, SourcePos } from '../model.js';
+import type { Effective } from '../model-plan.js';
+import {
+  type ApplicationSettings,
+  type HelmChartInfo,
+  type ImageUse,
+  KOTS_API_V2,
+  type Workload,
+} from '../model-scan.js';
 import { canonicalRegistryHost } from '../reference.js';
 import { hasTemplate } from '../templates.js';
 import { compareText } from '../util.js';

@@ -6,16 +6,9 @@
 //   repository: '{{repl HasLocalRegistry | ternary LocalRegistryNamespace "proxy/<slug>/<registry>/<path>" }}/<name>'
 //   imagePullSecrets: [{name: '{{repl ImagePullSecretName }}'}]
 // render/helm-values.ts writes the result as YAML. Pure.
-import type {
-  Effective,
-  HelmChartInfo,
-  HelmValue,
-  HelmValuesPlan,
-  ImageUse,
-  ReportImage,
-  ScanResult,
-} from '../model.js';
-import { KOTS_API_V2 } from '../model.js';
+import type { ReportImage } from '../model.js';
+import type { Effective, HelmValue, HelmValuesPlan } from '../model-plan.js';
+import { type HelmChartInfo, type ImageUse, KOTS_API_V2, type ScanResult } from '../model-scan.js';
 import { parseReference, proxyImageName } from '../reference.js';
 import { needsPullSecret } from './findings.js';
 import { isOnProxyHost } from './images.js';

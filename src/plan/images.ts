@@ -1,15 +1,8 @@
 // Groups image uses into report entries and decides, per image, what KOTS will do with it.
 // Pure: scan result + registry verdicts in, data out.
-import type {
-  AccessVerdict,
-  ApplicationSettings,
-  CheckTarget,
-  Effective,
-  ImageContext,
-  ImageUse,
-  ReportImage,
-  RunOptions,
-} from '../model.js';
+import type { AccessVerdict, CheckTarget, ReportImage, RunOptions } from '../model.js';
+import type { Effective } from '../model-plan.js';
+import type { ApplicationSettings, ImageContext, ImageUse } from '../model-scan.js';
 import {
   canonicalRegistryHost,
   type ImageReference,

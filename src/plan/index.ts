@@ -4,18 +4,9 @@
 import { finding } from '../finding.js';
 import { literalExclude } from '../kots/chart-archive.js';
 import { literalOnly, type Render } from '../kots/exclude.js';
-import type {
-  AccessVerdict,
-  Effective,
-  Finding,
-  ImageRewrite,
-  ImageUse,
-  Plan,
-  ReportImage,
-  RunOptions,
-  ScanResult,
-} from '../model.js';
-import { KOTS_API_V1, KOTS_API_V2 } from '../model.js';
+import type { AccessVerdict, Finding, ReportImage, RunOptions } from '../model.js';
+import type { Effective, ImageRewrite, Plan } from '../model-plan.js';
+import { type ImageUse, KOTS_API_V1, KOTS_API_V2, type ScanResult } from '../model-scan.js';
 import { canonicalRegistryHost, dockerHubSpellings, nameAsWritten } from '../reference.js';
 import { append, compareText } from '../util.js';
 import {

@@ -3,7 +3,9 @@
 import { finding, shown } from '../finding.js';
 import { findHelmChartArchive, literalExclude, missingArchiveMessage } from '../kots/chart-archive.js';
 import { collectorProxyRewrite, intendedProxyRewrite } from '../kots/collectors.js';
-import type { Effective, Finding, ImageUse, ReportImage, ScanResult, SourcePos } from '../model.js';
+import type { Finding, ReportImage, SourcePos } from '../model.js';
+import type { Effective } from '../model-plan.js';
+import type { ImageUse, ScanResult } from '../model-scan.js';
 import { canonicalRegistryHost, normalizeReference } from '../reference.js';
 import { hasTemplate } from '../templates.js';
 import { append, compareText } from '../util.js';

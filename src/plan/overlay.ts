@@ -5,17 +5,9 @@ import { finding, shown } from '../finding.js';
 import { decideDeployed, literalOnly, type Render } from '../kots/exclude.js';
 import { isKotsKind } from '../kots/kinds.js';
 import { getsPullSecret, pullSecretName, useHelmInstallSecrets } from '../kots/pull-secrets.js';
-import type {
-  DocumentInfo,
-  FilteredCopy,
-  Finding,
-  ObjectId,
-  OverlayPlan,
-  PullSecretPatch,
-  ScannedFile,
-  ScanResult,
-  Workload,
-} from '../model.js';
+import type { Finding } from '../model.js';
+import type { FilteredCopy, ObjectId, OverlayPlan, PullSecretPatch } from '../model-plan.js';
+import type { DocumentInfo, ScannedFile, ScanResult, Workload } from '../model-scan.js';
 import { hasTemplate } from '../templates.js';
 import { compareText } from '../util.js';
 

@@ -4,10 +4,12 @@
 // (host-limiter.ts); redirects followed by hand so `Authorization` is dropped when the origin
 // changes; 429 (honouring Retry-After, which pauses the whole host), 5xx and connection resets
 // (a server closing an idle keep-alive socket included) retried with capped exponential backoff and
-// jitter, never past the caller's deadline.
+// jitter (backoff.ts), never past the caller's deadline.
 import { Agent, type buildConnector, request } from 'undici';
+import { backoffMs, retryAfterMs, sleep } from './backoff.js';
 import { HostLimiter, type LimiterStats } from './host-limiter.js';
 import { POLICY_REFUSED } from './net-policy.js';
+import { readBounded } from './response-body.js';
 
 export interface Timeouts {
   connectMs: number;
@@ -89,12 +91,6 @@ export interface TransportStats extends LimiterStats {
   byHost: Record<string, number>;
 }
 
-/**
- * Most body bytes read from one answer (kept or drained for connection reuse). Manifests and error
- * documents are small; past this the connection is destroyed rather than read to its end.
- */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -123,41 +119,6 @@ export function describeNetworkError(e: unknown, host: string): NetworkError {
   const detail =
     typeof code === 'string' ? code : e instanceof Error ? e.message.slice(0, 120) : 'unknown error';
   return new NetworkError(`network error with ${host} (${detail})`, true);
-}
-
-/** Retry-After as milliseconds (delta-seconds or HTTP date); undefined when absent or unreadable. */
-export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (text === undefined || text.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Capped exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
-export function backoffMs(attempt: number, policy: RetryPolicy, random = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  return ceiling / 2 + random() * (ceiling / 2);
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function readBounded(
-  body: AsyncIterable<Buffer> & { destroy(): void },
-  limit: number,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size < limit) chunks.push(chunk.subarray(0, limit - size));
-    size += chunk.length;
-    if (size > Math.max(limit, MAX_BODY_BYTES)) {
-      // A body this large (or endless) is not worth the bandwidth: drop the connection instead.
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 export class Transport {

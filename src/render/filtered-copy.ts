@@ -2,7 +2,7 @@
 // kots.io/when): the documents kept, byte for byte, after a generated header. Pure.
 
 import { GENERATED_HEADER } from '../generated.js';
-import type { FilteredCopy } from '../model.js';
+import type { FilteredCopy } from '../model-plan.js';
 
 /** `text` is the file's text, or its rendering for a `rendered` copy. */
 export function renderFilteredCopy(copy: FilteredCopy, text: string): string {

@@ -4,7 +4,8 @@
 // deterministic.
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
-import type { GeneratedFile, HelmValue, HelmValuesPlan, Plan } from '../model.js';
+import type { GeneratedFile } from '../model.js';
+import type { HelmValue, HelmValuesPlan, Plan } from '../model-plan.js';
 import { singleQuoted } from './yaml-scalar.js';
 
 type Tree = Map<string, Tree | HelmValue>;

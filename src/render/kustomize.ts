@@ -2,7 +2,8 @@
 // Every value is double-quoted (YAML 1.1 readers take `y`, `on` or `1.10` as non-strings).
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
-import type { GeneratedFile, ObjectId, Plan, PullSecretPatch } from '../model.js';
+import type { GeneratedFile } from '../model.js';
+import type { ObjectId, Plan, PullSecretPatch } from '../model-plan.js';
 import { doubleQuoted } from './yaml-scalar.js';
 
 /** A YAML double-quoted scalar, escaped by the yaml library. */

@@ -2,7 +2,8 @@
 // `LicenseDockerCfg` from the customer's license at install time.
 import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
-import type { GeneratedFile, Plan } from '../model.js';
+import type { GeneratedFile } from '../model.js';
+import type { Plan } from '../model-plan.js';
 import { q } from './kustomize.js';
 
 const PULL_SECRET_FILE = 'pull-secret.yaml';

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
 import { finding } from '../finding.js';
 import { mayHoldConfig, readConfigCr } from '../kots/config-cr.js';
-import { type DocumentInfo, type Finding, type ScanResult, UsageError } from '../model.js';
+import { type Finding, UsageError } from '../model.js';
+import type { DocumentInfo, ScanResult } from '../model-scan.js';
 import type { ConfigGroup } from '../template/kots.js';
 import { append } from '../util.js';
 import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/archive.js';
@@ -106,9 +107,22 @@ export function mergeScans(parts: ScanResult[]): ScanResult {
 }
 
 /** Reads a file as UTF-8; injectable for tests. */
-export type ReadFile = (absolutePath: string) => Promise<string>;
+type ReadFile = (absolutePath: string) => Promise<string>;
 /** Reads a file's bytes (chart archives); injectable for tests. */
-export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
+type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
+
+/** How scanRelease reads and renders the release; every field has a default. */
+export interface ScanOptions {
+  /** Default: the file itself, as UTF-8. */
+  readFile?: ReadFile;
+  /** Default: the file's bytes. */
+  readBytes?: ReadBytes;
+  /** Text kept from all chart archives (helm/archive-budget.ts; default DEFAULT_ARCHIVE_BUDGET);
+   *  archives past it are skipped with a finding. */
+  archiveBudget?: number;
+  /** The app's slug, which KOTS templates read (ImagePullSecretName); default none (''). */
+  appSlug?: string;
+}
 
 /** Walks the PATHs, then reads and scans each file in order, reads the chart archives, and joins each
  *  HelmChart CR with its archive (helm/join.ts). A file or archive that cannot be read gives a
@@ -117,12 +131,9 @@ export type ReadBytes = (absolutePath: string) => Promise<Uint8Array>;
 export async function scanRelease(
   paths: string[],
   cwd: string,
-  readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
-  readBytes: ReadBytes = (p) => fsReadFile(p),
-  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
-  kots: { appSlug: string } = { appSlug: '' },
+  options: ScanOptions = {},
 ): Promise<ScanResult> {
-  return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget, kots)).scan;
+  return (await scanReleaseCharts(paths, cwd, options)).scan;
 }
 
 /** A HelmChart CR joined with the chart archive the release ships, for rendering with Helm. */
@@ -136,9 +147,15 @@ export interface JoinedChart {
 /** A chart directory already packaged (src/fs/chart-dirs.ts): `dir` relative to the working directory
  *  is the archive's display name, so positions read `charts/web!web/values.yaml` until the report maps
  *  them to the directory's own files (helm/chart-paths.ts). */
-export interface PackagedChartInput {
+interface PackagedChartInput {
   dir: string;
   bytes: Uint8Array;
+}
+
+/** scanReleaseCharts's options: scanRelease's, plus the chart directories packaged in memory. */
+export interface ScanChartsOptions extends ScanOptions {
+  /** Default none. */
+  packaged?: readonly PackagedChartInput[];
 }
 
 /** scanRelease, plus each HelmChart CR that found its archive. `packaged` charts join like the
@@ -147,15 +164,18 @@ export interface PackagedChartInput {
 export async function scanReleaseCharts(
   paths: string[],
   cwd: string,
-  readFile: ReadFile = (p) => fsReadFile(p, 'utf8'),
-  readBytes: ReadBytes = (p) => fsReadFile(p),
-  archiveBudget = DEFAULT_ARCHIVE_BUDGET,
-  kots: { appSlug: string } = { appSlug: '' },
-  packaged: readonly PackagedChartInput[] = [],
+  options: ScanChartsOptions = {},
 ): Promise<{ scan: ScanResult; charts: JoinedChart[] }> {
+  const {
+    readFile = (p) => fsReadFile(p, 'utf8'),
+    readBytes = (p) => fsReadFile(p),
+    archiveBudget = DEFAULT_ARCHIVE_BUDGET,
+    appSlug = '',
+    packaged = [],
+  } = options;
   const walked = excludeChartDirs(await walkRelease(paths, cwd), packaged);
   const config = await readReleaseConfig(walked.files, cwd, readFile);
-  const render = releaseRenderer(config.groups, kots.appSlug);
+  const render = releaseRenderer(config.groups, appSlug);
   // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
   // by walking a directory is skipped with a finding so the rest of the release is still scanned.
   const explicit = new Set(paths.map((p) => path.resolve(cwd, p)));

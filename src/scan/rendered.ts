@@ -4,7 +4,8 @@
 // Image uses found in the rendered text are classified by where their characters came from.
 import type { LineCounter } from 'yaml';
 import { finding } from '../finding.js';
-import type { Finding, ImageUse, Templating } from '../model.js';
+import type { Finding } from '../model.js';
+import type { ImageUse, Templating } from '../model-scan.js';
 import { parseReference } from '../reference.js';
 import { TemplateError, unsupportedFunction } from '../template/index.js';
 import {

@@ -1,5 +1,6 @@
 // What the extractors of one file write into: scan/index.ts turns it into that file's ScanResult.
-import type { ApplicationSettings, Finding, HelmChartInfo, ImageUse, Workload } from '../model.js';
+import type { Finding } from '../model.js';
+import type { ApplicationSettings, HelmChartInfo, ImageUse, Workload } from '../model-scan.js';
 import type { CrLayers } from './helm/chart-images.js';
 
 /** Everything the extractors write into while scanning one file. */

@@ -1,7 +1,8 @@
 // Go text/template with sprig's TxtFuncMap, evaluated in TypeScript. Pure: no I/O.
 import { builtins } from './builtins.js';
 import { FuncError, TemplateError } from './errors.js';
-import { type ExecHooks, execute } from './exec.js';
+import { execute } from './exec.js';
+import type { ExecHooks } from './exec-state.js';
 import { type FuncMap, f, fv } from './funcs.js';
 import type { StepPool } from './limits.js';
 import { parse } from './parser.js';

@@ -1,15 +1,16 @@
 // The KOTS template function map (replicatedhq/kots pkg/template: builder.go, static_context.go,
 // config_context.go, license_context.go, version_context.go, kurl_context.go, identity_context.go)
-// as a pure module, and KOTS's two rendering passes. Values that depend on the customer, the
-// cluster or the clock are placeholders; calling one records its name so callers keep the result
-// `dynamic`. config_context.go reads neither `when` nor `hidden`: ConfigOption gives such items'
-// values as for any other item.
+// as a pure module, and the renderers that run KOTS's two passes (kots-passes.ts) with it. Values
+// that depend on the customer, the cluster or the clock are placeholders; calling one records its
+// name so callers keep the result `dynamic`. config_context.go reads neither `when` nor `hidden`:
+// ConfigOption gives such items' values as for any other item.
 import { type FuncMap, f } from './funcs.js';
-import { render, sprigFuncMap, TemplateError } from './index.js';
+import { sprigFuncMap } from './index.js';
 import { type ConfigGroup, ConfigValues } from './kots-config.js';
+import { renderPasses, renderPassesMapped } from './kots-passes.js';
 import { staticFuncs } from './kots-static.js';
 import { type StepPool, stepPool } from './limits.js';
-import { composeMaps, identityMap, MapRecorder, type SourceMap, sourceOffset } from './source-map.js';
+import type { MapRecorder, SourceMap } from './source-map.js';
 import { int64, type Value } from './value.js';
 
 export type { ConfigGroup, ConfigItem } from './kots-config.js';
@@ -205,71 +206,6 @@ function configValues(ctx: KotsContext, pool?: StepPool): ConfigValues {
     (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config', pool),
   );
   return values;
-}
-
-/** Builder.RenderTemplate: `{{repl … }}` first, then `repl{{ … }}`, with nil data. */
-function renderPasses(text: string, funcs: FuncMap, name: string, pool?: StepPool): string {
-  if (text === '') return '';
-  let cur = text;
-  // Without its left delimiter a pass is plain text and leaves the text as it is.
-  for (const [l, r] of [
-    ['{{repl', '}}'],
-    ['repl{{', '}}'],
-  ] as const)
-    if (cur.includes(l))
-      cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, ...(pool ? { pool } : {}) });
-  return cur;
-}
-
-/** Offset where 1-based `line` starts in `text`; with `upTo`, instead the line number of offset `upTo`. */
-function lineStart(text: string, line: number, upTo?: number): number {
-  if (upTo !== undefined) {
-    let n = 1;
-    for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
-    return n;
-  }
-  let off = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = text.indexOf('\n', off);
-    if (nl < 0) break;
-    off = nl + 1;
-  }
-  return off;
-}
-
-/** renderPasses with a source map: each pass records its chunks, the second pass's map is composed
- *  onto the first's. `recorder` is set while a pass runs so function calls report into it. */
-function renderPassesMapped(
-  text: string,
-  funcs: FuncMap,
-  name: string,
-  setRecorder: (r: MapRecorder | undefined) => void,
-  pool: StepPool,
-): { output: string; map: SourceMap } {
-  let cur = text;
-  let map = identityMap(text.length);
-  for (const [l, r] of [
-    ['{{repl', '}}'],
-    ['repl{{', '}}'],
-  ] as const) {
-    if (!cur.includes(l)) continue;
-    const rec = new MapRecorder();
-    setRecorder(rec);
-    try {
-      cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec, pool });
-    } catch (e: unknown) {
-      // The second pass reads the first one's output: give its error the line of the original text.
-      if (e instanceof TemplateError && map.length > 0 && cur !== text) {
-        const at = sourceOffset(map, lineStart(cur, e.line));
-        throw new TemplateError(e.message, e.templateName, lineStart(text, 0, at));
-      }
-      throw e;
-    } finally {
-      setRecorder(undefined);
-    }
-    map = composeMaps(rec.segments, map);
-  }
-  return { output: cur, map };
 }
 
 /**

@@ -1,7 +1,7 @@
 // A source map of rendered KOTS text: which part of the output came from which part of the template,
 // verbatim (a text node) or from an action, and whether a placeholder (a customer- or cluster-dependent
 // value) decided it. Pure. KOTS renders twice (`{{repl`, then `repl{{`), so maps compose.
-import type { Chunk, ExecHooks } from './exec.js';
+import type { Chunk, ExecHooks } from './exec-state.js';
 
 export interface Segment {
   outStart: number;

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { ScanResult, SourcePos } from '../../src/model.js';
+import type { SourcePos } from '../../src/model.js';
+import type { ScanResult } from '../../src/model-scan.js';
 
 /** Seeded and reproducible; `FUZZ_SEED=… FUZZ_RUNS=…` replays or widens a run (`npm run fuzz`). */
 export const SETTINGS = {

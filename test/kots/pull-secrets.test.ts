@@ -7,7 +7,7 @@ import {
   pullSecretPodSpecPath,
   useHelmInstallSecrets,
 } from '../../src/kots/pull-secrets.js';
-import { type HelmChartInfo, KOTS_API_V1 } from '../../src/model.js';
+import { type HelmChartInfo, KOTS_API_V1 } from '../../src/model-scan.js';
 
 describe('pull secrets (pkg/base/base.go FindImages, pkg/k8sdoc/types.go, pkg/midstream/write.go)', () => {
   it('names the secret after the app, or the useHelmInstall chart directory', () => {

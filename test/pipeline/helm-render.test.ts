@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { HelmBinary } from '../../src/helm/index.js';
-import type { ImageUse } from '../../src/model.js';
+import type { ImageUse } from '../../src/model-scan.js';
 import { type PipelineResult, runPipeline } from '../../src/pipeline.js';
 import { containerImages, requireHelm } from '../helm-render/helm-bins.js';
 import { offlineOptions, SILENT } from '../helpers/pipeline.js';

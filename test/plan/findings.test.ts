@@ -2,7 +2,8 @@
 // What KOTS rewrites is as in replicatedhq/kots pkg/image (containers and initContainers of PodSpecs)
 // and pkg/kotsutil (the app's proxy path `<proxy domain>/proxy/<app slug>/<registry>/<path>`).
 import { describe, expect, it } from 'vitest';
-import type { Finding, ImageContext, ImageUse, ReportImage, Workload } from '../../src/model.js';
+import type { Finding, ReportImage } from '../../src/model.js';
+import type { ImageContext, ImageUse, Workload } from '../../src/model-scan.js';
 import {
   namespaceFindings,
   needsPullSecret,

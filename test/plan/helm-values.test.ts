@@ -2,7 +2,8 @@
 // images of kots.io/v1beta2 charts nor inject pull secrets (replicatedhq/kots pkg/helm, v1beta2 charts
 // are templated with their own values), so the planner writes the documented HasLocalRegistry values.
 import { describe, expect, it } from 'vitest';
-import type { HelmChartInfo, HelmValueSlot, ImageUse, ReportImage, ScanResult } from '../../src/model.js';
+import type { ReportImage } from '../../src/model.js';
+import type { HelmChartInfo, HelmValueSlot, ImageUse, ScanResult } from '../../src/model-scan.js';
 import { planHelmValues } from '../../src/plan/helm-values.js';
 import { effectiveSettings } from '../../src/plan/images.js';
 import { classifyTemplating } from '../../src/templates.js';

@@ -1,9 +1,10 @@
 // Pure helpers of the transport, token broker, client and checker.
 import { describe, expect, it } from 'vitest';
+import { backoffMs, retryAfterMs } from '../../src/registry/backoff.js';
 import { verdictOf } from '../../src/registry/checker.js';
 import type { ProbeResult } from '../../src/registry/client.js';
 import { errorCode } from '../../src/registry/client.js';
-import { backoffMs, DEFAULT_RETRY, describeNetworkError, retryAfterMs } from '../../src/registry/http.js';
+import { DEFAULT_RETRY, describeNetworkError } from '../../src/registry/http.js';
 import { sameSite } from '../../src/registry/realm-policy.js';
 import { grantedScopes, parseTokenResponse } from '../../src/registry/tokens.js';
 

@@ -1,7 +1,7 @@
 // The release name KOTS renders a chart with (replicatedhq/kotskinds apis/kots/v1beta1
 // helmchart_types.go GetDirName / GetReleaseName; v1beta2 GetReleaseName).
 import { describe, expect, it } from 'vitest';
-import { type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../../src/model.js';
+import { type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../../src/model-scan.js';
 import { kotsReleaseName } from '../../src/scan/rendered-charts.js';
 
 const chart = (extra: Partial<HelmChartInfo>): HelmChartInfo => ({

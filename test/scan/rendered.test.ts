@@ -4,7 +4,7 @@
 // Every position is the original file's.
 import { describe, expect, it } from 'vitest';
 import { readConfigCr } from '../../src/kots/config-cr.js';
-import type { ImageUse } from '../../src/model.js';
+import type { ImageUse } from '../../src/model-scan.js';
 import { scanText } from '../../src/scan/index.js';
 import { releaseRenderer } from '../../src/scan/rendered.js';
 import type { ConfigGroup } from '../../src/template/kots.js';

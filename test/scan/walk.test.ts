@@ -117,7 +117,7 @@ describe('scanRelease and mergeScans', () => {
       if (p.endsWith('b.yaml')) throw new Error('EACCES: permission denied, open');
       return 'kind: ConfigMap\n';
     };
-    await expect(scanRelease(['m/a.yaml', 'm/b.yaml'], tmp, read)).rejects.toThrow(
+    await expect(scanRelease(['m/a.yaml', 'm/b.yaml'], tmp, { readFile: read })).rejects.toThrow(
       new UsageError('cannot read m/b.yaml: EACCES: permission denied, open'),
     );
   });
@@ -129,7 +129,7 @@ describe('scanRelease and mergeScans', () => {
       const { readFile } = await import('node:fs/promises');
       return readFile(p, 'utf8');
     };
-    const r = await scanRelease(['m'], tmp, read);
+    const r = await scanRelease(['m'], tmp, { readFile: read });
     expect(r.files.map((f) => f.file)).toEqual(['m/a.yaml', 'm/c.yaml']);
     expect(r.uses.map((u) => [u.raw, u.pos.file, u.pos.line, u.pos.column, u.workload])).toEqual([
       ['x/ayaml:1', 'm/a.yaml', 3, 29, 0],

@@ -27,7 +27,7 @@ describe('a memory budget across chart archives', () => {
     });
     const names = Array.from({ length: 6 }, (_, i) => `c${i}`);
     for (const n of names) writeFileSync(join(root, `manifests/${n}-1.0.0.tgz`), chart(n));
-    const scan = await scanRelease(['manifests'], root, undefined, undefined, 250_000);
+    const scan = await scanRelease(['manifests'], root, { archiveBudget: 250_000 });
     const skipped = scan.findings.filter((f) => f.rule === 'path-skipped' && /memory budget/.test(f.message));
     expect(skipped.map((f) => f.file)).toEqual(names.slice(2).map((n) => `manifests/${n}-1.0.0.tgz`));
     expect(

@@ -1,7 +1,7 @@
 // Image uses of HelmChart CRs, and the join of each CR with the chart archive the release ships
 // (KOTS matches them by `chart.name` and `chart.chartVersion`). Pure.
 
-import type { ImageContext, ImageUse, ScanResult } from '../../model.js';
+import type { ImageContext, ImageUse, ScanResult } from '../../model-scan.js';
 import { classifyTemplating } from '../../templates.js';
 import { append } from '../../util.js';
 import { type ChartArchive, matchChartArchive } from './archive.js';

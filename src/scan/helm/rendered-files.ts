@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { RenderedManifest } from '../../helm/manifests.js';
 import { helmSubBase } from '../../kots/pull-secrets.js';
-import type { HelmChartInfo, ScannedFile, Workload } from '../../model.js';
+import type { HelmChartInfo, ScannedFile, Workload } from '../../model-scan.js';
 import { hasTemplate } from '../../templates.js';
 import { isClusterScoped } from './cluster-scoped.js';
 

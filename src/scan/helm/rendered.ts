@@ -10,14 +10,8 @@ import type { ValuePath } from '../../helm/markers.js';
 import { type Contribution, imageParts, traceString, valueAt } from '../../helm/trace.js';
 import type { ChartTrace } from '../../helm/traced-render.js';
 import { parseGoBool } from '../../helm/values-merge.js';
-import {
-  type Finding,
-  type HelmChartInfo,
-  type HelmValueSlot,
-  type ImageUse,
-  KOTS_API_V1,
-  type SourcePos,
-} from '../../model.js';
+import type { Finding, SourcePos } from '../../model.js';
+import { type HelmChartInfo, type HelmValueSlot, type ImageUse, KOTS_API_V1 } from '../../model-scan.js';
 import { hasTemplate } from '../../templates.js';
 import type { ChartArchive } from './archive.js';
 import type { CrLayers } from './chart-images.js';

@@ -9,8 +9,8 @@ import {
   POD_SPEC_RUNNER_COLLECTORS,
 } from '../../kots/collectors.js';
 import { isKotsKind } from '../../kots/kinds.js';
-import type { AnnotationInfo, DocumentInfo, Finding } from '../../model.js';
-import { KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
+import type { Finding } from '../../model.js';
+import { type AnnotationInfo, type DocumentInfo, KOTS_API_V1, KOTS_API_V2 } from '../../model-scan.js';
 import { overlapping } from '../../template/kots.js';
 import { blankBlockTemplates, hasTemplate } from '../../templates.js';
 import { collectSlots } from '../helm/image-slots.js';

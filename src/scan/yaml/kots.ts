@@ -2,7 +2,7 @@
 // v1beta1 / v1beta2 (chart identity, namespace, image values, whether a pull secret is passed).
 
 import type { YAMLMap } from 'yaml';
-import { type ApplicationSettings, type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../../model.js';
+import { type ApplicationSettings, type HelmChartInfo, KOTS_API_V1, KOTS_API_V2 } from '../../model-scan.js';
 import { append } from '../../util.js';
 import type { CrLayers } from '../helm/chart-images.js';
 import { crUses } from '../helm/join.js';

@@ -2,7 +2,7 @@
 // pull secret, and the operator-style image references in container env and args.
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { finding } from '../../finding.js';
-import type { ImageContext, ImageUse } from '../../model.js';
+import type { ImageContext, ImageUse } from '../../model-scan.js';
 import { overlapping } from '../../template/kots.js';
 import { classifyTemplating, hasTemplate } from '../../templates.js';
 import { flagValueOffset, isImageEnvName, looksLikeImage } from '../image-like.js';

@@ -5,7 +5,7 @@
 // cluster-wide; kinds kustomize does not know are namespaced; an object that names one keeps it.
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import type { HelmChartInfo } from '../../../src/model.js';
+import type { HelmChartInfo } from '../../../src/model-scan.js';
 import { renderedChartFiles } from '../../../src/scan/helm/rendered-files.js';
 
 const pos = { file: 'cr.yaml', line: 1, column: 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ImageContext } from '../../../src/model.js';
+import type { ImageContext } from '../../../src/model-scan.js';
 import { scanText } from '../../../src/scan/index.js';
 
 /** [raw, line, column, context, workload] of every use, in order. */
