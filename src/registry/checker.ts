@@ -24,6 +24,7 @@ import type { RetryPolicy, Timeouts, TransportStats } from './http.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUTS } from './http.js';
 import { NetPolicy, type NetPolicyOptions, NOT_CONTACTED, realmRefusal } from './net-policy.js';
 import { TokenBroker } from './tokens.js';
+import { verdictOf } from './verdict.js';
 
 export interface RegistryCheckerOptions {
   credentials: RegistryCredentials;
@@ -72,37 +73,6 @@ interface Probe {
   verdict?: AccessVerdict;
   /** Resolves when `verdict` is set (a later check() call may share a probe still in flight). */
   settled: Promise<void>;
-}
-
-/** Combines the two passes into the verdict of docs/interface.md. */
-export function verdictOf(anonymous: ProbeResult, credentialed: ProbeResult | undefined): AccessVerdict {
-  if (anonymous.kind === 'found') return { status: 'public', credentials: 'not-checked' };
-  if (credentialed === undefined) {
-    return { status: statusOf(anonymous), credentials: 'none', reason: anonymous.reason };
-  }
-  switch (credentialed.kind) {
-    case 'found':
-      // Anonymous failed to prove anything; the image is not public as far as anyone can tell.
-      return {
-        status: anonymous.kind === 'failed' ? anonymous.status : 'private',
-        credentials: 'ok',
-        reason: anonymous.reason,
-      };
-    case 'missing':
-      return { status: 'not-found', credentials: 'ok', reason: credentialed.reason };
-    case 'denied':
-      return { status: 'private', credentials: 'rejected', reason: credentialed.reason };
-    case 'failed':
-      return { status: credentialed.status, credentials: 'not-checked', reason: credentialed.reason };
-    case 'withheld':
-      return { status: statusOf(anonymous), credentials: 'not-checked', reason: credentialed.reason };
-  }
-}
-
-/** The status a failed anonymous probe stands for: registries answer "missing" like "private". */
-function statusOf(probe: Exclude<ProbeResult, { kind: 'found' }>): AccessVerdict['status'] {
-  if (probe.kind === 'failed') return probe.status;
-  return probe.kind === 'missing' ? 'not-found' : 'private';
 }
 
 async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,12 +1,12 @@
 // Pure helpers of the transport, token broker, client and checker.
 import { describe, expect, it } from 'vitest';
 import { backoffMs, retryAfterMs } from '../../src/registry/backoff.js';
-import { verdictOf } from '../../src/registry/checker.js';
 import type { ProbeResult } from '../../src/registry/client.js';
 import { errorCode } from '../../src/registry/client.js';
 import { DEFAULT_RETRY, describeNetworkError } from '../../src/registry/http.js';
 import { sameSite } from '../../src/registry/realm-policy.js';
 import { grantedScopes, parseTokenResponse } from '../../src/registry/tokens.js';
+import { verdictOf } from '../../src/registry/verdict.js';
 
 describe('retryAfterMs', () => {
   const now = Date.parse('2025-01-01T00:00:00Z');
