@@ -11618,9 +11618,9 @@ async function checkOutDir(cwd, outDir, releasePaths, option = '--out') {
     try {
         const st = await (0,promises_.lstat)(out);
         if (st.isSymbolicLink())
-            throw new model/* UsageError */.eb(`${option} ${outDir} is a symbolic link; give a real directory`);
+            throw new model/* UsageError */.e(`${option} ${outDir} is a symbolic link; give a real directory`);
         if (!st.isDirectory())
-            throw new model/* UsageError */.eb(`${option} ${outDir} exists and is not a directory`);
+            throw new model/* UsageError */.e(`${option} ${outDir} exists and is not a directory`);
     }
     catch (e) {
         if (errorCode(e) !== 'ENOENT')
@@ -11644,7 +11644,7 @@ async function checkOutDir(cwd, outDir, releasePaths, option = '--out') {
         const realRelease = await realish(dir);
         if ((0,inside/* isInside */.F)(realOut, realRelease) || (0,inside/* isInside */.F)(realRelease, realOut)) {
             const what = st.isDirectory() ? `the release directory ${p}` : `the directory of ${p}`;
-            throw new model/* UsageError */.eb(`${option} ${outDir} overlaps ${what}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`);
+            throw new model/* UsageError */.e(`${option} ${outDir} overlaps ${what}: generated files would ship with the release; choose a directory outside it (default: kots-proxy)`);
         }
     }
 }
@@ -11673,7 +11673,7 @@ async function writeGeneratedFiles(cwd, outDir, files, extra = []) {
     }
     catch (e) {
         if (e instanceof safe_write_SafeWriteError)
-            throw new model/* UsageError */.eb(e.message);
+            throw new model/* UsageError */.e(e.message);
         throw e;
     }
     await removeStale(outAbs, wanted);
@@ -11719,7 +11719,8 @@ async function readStart(path, bytes) {
         await handle.close();
     }
 }
-/** Writes one file atomically (exclusive temp file in a fresh directory, then rename). */
+/** Writes one file atomically (exclusive temp file in a fresh directory, then rename); `content` may
+ *  come in pieces, written as they are produced. */
 async function writeFileAtomic(path, content) {
     try {
         await writeAllOrNone([plannedFile(path, content)]);
@@ -12129,7 +12130,7 @@ Options:
   --registry-auth FILE        Docker config.json-style read-only credentials for the proxy service
   --root DIR                  release paths must resolve inside DIR (default: the working directory)
   --offline                   make no network request; unlisted images get status unknown
-  --concurrency N             registry requests in flight in total, 1-256 (default: 16)
+  --concurrency N             registry requests in flight in total, 1-256 (default: 64)
   --concurrency-per-registry N
                               requests in flight to one registry, with its own queue; at most
                               --concurrency (default: 16, or --concurrency when lower)
@@ -12155,7 +12156,7 @@ function parseCliArgs(argv, defaults = {}) {
         parsed = parse(argv);
     }
     catch (e) {
-        throw new model/* UsageError */.eb(e instanceof Error ? e.message.replace(/\. To specify .*$/s, '') : String(e));
+        throw new model/* UsageError */.e(e instanceof Error ? e.message.replace(/\. To specify .*$/s, '') : String(e));
     }
     const { values: v, positionals } = parsed;
     const base = {
@@ -12178,22 +12179,22 @@ function parseCliArgs(argv, defaults = {}) {
         return { ...base, command: 'version' };
     const [command, ...paths] = positionals;
     if (command === undefined)
-        throw new model/* UsageError */.eb('missing command: expected "scan" (see --help)');
+        throw new model/* UsageError */.e('missing command: expected "scan" (see --help)');
     if (command !== 'scan')
-        throw new model/* UsageError */.eb(`unknown command ${JSON.stringify(command)}: expected "scan"`);
+        throw new model/* UsageError */.e(`unknown command ${JSON.stringify(command)}: expected "scan"`);
     const appSlug = v['app-slug'] || defaults.appSlug;
     if (!appSlug)
-        throw new model/* UsageError */.eb('--app-slug is required (or appSlug in a .replicated file)');
+        throw new model/* UsageError */.e('--app-slug is required (or appSlug in a .replicated file)');
     (0,_build_options/* parseAppSlug */.Kc)('--app-slug', appSlug);
     const { concurrency, perRegistryConcurrency } = (0,_build_options/* parseConcurrencies */.zq)({ global: '--concurrency', perRegistry: '--concurrency-per-registry' }, v.concurrency, v['concurrency-per-registry']);
     const failOn = v['fail-on'] ?? 'error';
     if (!(0,_build_options/* isFailOn */.A1)(failOn)) {
-        throw new model/* UsageError */.eb(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
+        throw new model/* UsageError */.e(`--fail-on must be one of error, warning, never, got ${JSON.stringify(failOn)}`);
     }
     if (v.quiet && v.verbose)
-        throw new model/* UsageError */.eb('--quiet and --verbose exclude each other');
+        throw new model/* UsageError */.e('--quiet and --verbose exclude each other');
     if (v.out === '')
-        throw new model/* UsageError */.eb('--out must not be empty');
+        throw new model/* UsageError */.e('--out must not be empty');
     const args = {
         ...base,
         command: 'scan',
@@ -12213,7 +12214,7 @@ function parseCliArgs(argv, defaults = {}) {
     if (v.report !== undefined)
         args.report = v.report;
     if (v.sarif === '')
-        throw new model/* UsageError */.eb('--sarif must name a file');
+        throw new model/* UsageError */.e('--sarif must name a file');
     if (v.sarif !== undefined)
         args.sarif = v.sarif;
     const proxyDomain = host('--proxy-domain', v['proxy-domain']);
@@ -12226,13 +12227,13 @@ function parseCliArgs(argv, defaults = {}) {
         args.registryAuth = v['registry-auth'];
     if (v.helm !== undefined) {
         if (v.helm === '')
-            throw new model/* UsageError */.eb('--helm must not be empty');
+            throw new model/* UsageError */.e('--helm must not be empty');
         args.helmPath = v.helm;
     }
     if (v.timeout !== undefined)
         args.timeoutS = (0,_build_options/* parseTimeoutSeconds */.yE)('--timeout', v.timeout);
     if (v.root === '')
-        throw new model/* UsageError */.eb('--root must not be empty');
+        throw new model/* UsageError */.e('--root must not be empty');
     if (v.root !== undefined)
         args.root = v.root;
     return args;
@@ -12319,24 +12320,24 @@ function parseReplicatedConfig(text, file) {
         doc = (0,yaml_dist/* parse */.qg)(text);
     }
     catch (e) {
-        throw new model/* UsageError */.eb(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        throw new model/* UsageError */.e(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
     if (doc === null || doc === undefined)
         return { file, manifests: [], globs: [], charts: [] };
     if (typeof doc !== 'object' || Array.isArray(doc))
-        throw new model/* UsageError */.eb(`${file} must be a YAML mapping`);
+        throw new model/* UsageError */.e(`${file} must be a YAML mapping`);
     const { appSlug, manifests, charts } = doc;
     const config = { file, manifests: [], globs: [], charts: parseCharts(charts, file) };
     if (appSlug !== undefined && appSlug !== null) {
         if (typeof appSlug !== 'string')
-            throw new model/* UsageError */.eb(`${file}: appSlug must be a string`);
+            throw new model/* UsageError */.e(`${file}: appSlug must be a string`);
         if (appSlug.trim() !== '')
             config.appSlug = appSlug.trim();
     }
     const globs = manifests === undefined || manifests === null ? [] : Array.isArray(manifests) ? manifests : [manifests];
     for (const g of globs) {
         if (typeof g !== 'string')
-            throw new model/* UsageError */.eb(`${file}: manifests must be a list of paths or globs`);
+            throw new model/* UsageError */.e(`${file}: manifests must be a list of paths or globs`);
         config.globs.push(g.trim());
         const path = globToPath(g);
         if (!config.manifests.includes(path))
@@ -12348,14 +12349,14 @@ function parseCharts(charts, file) {
     if (charts === undefined || charts === null)
         return [];
     if (!Array.isArray(charts))
-        throw new model/* UsageError */.eb(`${file}: charts must be a list of {path, chartVersion, appVersion}`);
+        throw new model/* UsageError */.e(`${file}: charts must be a list of {path, chartVersion, appVersion}`);
     return charts.map((c, i) => {
         const where = `${file}: charts[${i}]`;
         if (typeof c !== 'object' || c === null || Array.isArray(c))
-            throw new model/* UsageError */.eb(`${where} must be a mapping with a path`);
+            throw new model/* UsageError */.e(`${where} must be a mapping with a path`);
         const { path, chartVersion, appVersion } = c;
         if (typeof path !== 'string' || path.trim() === '')
-            throw new model/* UsageError */.eb(`${where}.path must be a non-empty string`);
+            throw new model/* UsageError */.e(`${where}.path must be a non-empty string`);
         const entry = { path: path.trim() };
         for (const [key, value] of [
             ['chartVersion', chartVersion],
@@ -12364,7 +12365,7 @@ function parseCharts(charts, file) {
             if (value === undefined || value === null || value === '')
                 continue;
             if (typeof value !== 'string' && typeof value !== 'number')
-                throw new model/* UsageError */.eb(`${where}.${key} must be a string`);
+                throw new model/* UsageError */.e(`${where}.${key} must be a string`);
             entry[key] = String(value);
         }
         return entry;
@@ -12414,9 +12415,9 @@ function readConfig(path, shown) {
         return parseReplicatedConfig((0,external_node_fs_.readFileSync)(path, 'utf8'), shown);
     }
     catch (e) {
-        if (e instanceof model/* UsageError */.eb)
+        if (e instanceof model/* UsageError */.e)
             throw e;
-        throw new model/* UsageError */.eb(`cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new model/* UsageError */.e(`cannot read ${shown}: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
 async function readProject(cwd) {
@@ -12447,7 +12448,7 @@ async function readProject(cwd) {
         }
     }
     if (globbed.length && manifests.size === 0)
-        throw new model/* UsageError */.eb(`${globbed.join('; ')} match no file`);
+        throw new model/* UsageError */.e(`${globbed.join('; ')} match no file`);
     return {
         file: show(nearest),
         ...(appSlug ? { appSlug } : {}),
@@ -12483,7 +12484,7 @@ async function loadCredentials(file, cwd) {
         text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file), 'utf8');
     }
     catch (e) {
-        throw new model/* UsageError */.eb(`--registry-auth ${file}: cannot read: ${describe(e)}`);
+        throw new model/* UsageError */.e(`--registry-auth ${file}: cannot read: ${describe(e)}`);
     }
     return (0,auth/* parseRegistryAuth */.bf)(text, file);
 }
@@ -12535,10 +12536,10 @@ async function main(argv, io) {
                     const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
                     return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
                 }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6483));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(525)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1525));
         const checker = args.offline
             ? undefined
-            : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(190)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3190))).createRegistryChecker({
+            : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1989))).createRegistryChecker({
                 credentials,
                 insecureRegistries: options.insecureRegistries,
                 allowRegistries: options.allowRegistries,
@@ -12581,7 +12582,7 @@ async function main(argv, io) {
         return reachesFailLevel(result.report.findings, args.failOn) ? EXIT_FINDINGS : EXIT_OK;
     }
     catch (e) {
-        if (e instanceof model/* UsageError */.eb) {
+        if (e instanceof model/* UsageError */.e) {
             err(`kots-proxy: ${e.message}\n`);
         }
         else {
@@ -12703,16 +12704,13 @@ async function isGeneratedFile(name, start) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A_: () => (/* binding */ KOTS_API_V2),
-/* harmony export */   HM: () => (/* binding */ KOTS_API_V1),
-/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */   e: () => (/* binding */ UsageError)
 /* harmony export */ });
-// The data that flows through the pipeline (see architecture: walk → parse → extract → check → plan →
-// render → publish). Every type here is plain data: no methods, no I/O handles, so each stage can be
+// The data that flows between the pipeline's stages (see architecture: walk → parse → extract → check →
+// plan → render → publish): positions and findings, registry verdicts, the report, run options and
+// the adapters' interfaces. What the scanner produces is in model-scan.ts, what the planner decides
+// in model-plan.ts. Every type here is plain data: no methods, no I/O handles, so each stage can be
 // tested with literals and the report can be serialised deterministically.
-/** HelmChart CR versions: v1 charts KOTS rewrites itself, v2 charts it installs with their own values. */
-const KOTS_API_V1 = 'kots.io/v1beta1';
-const KOTS_API_V2 = 'kots.io/v1beta2';
 /** A user mistake (bad flag, unreadable file): exit 2 / setFailed with this message. Bugs are other errors. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -12743,7 +12741,7 @@ class UsageError extends Error {
 
 const DEFAULT_PROXY_DOMAIN = 'proxy.replicated.com';
 /** Registry requests in flight at once, across all registries (`--concurrency`). */
-const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CONCURRENCY = 64;
 /** Registry requests in flight at once to one registry, when the global cap is not lower. */
 const DEFAULT_PER_REGISTRY_CONCURRENCY = 16;
 const MAX_CONCURRENCY = 256;
@@ -12764,13 +12762,13 @@ const APP_SLUG = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
  *  `hint` appended to the message. */
 function parseHost(what, value, hint = '') {
     if (!HOST_PORT.test(value))
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} ${JSON.stringify(value)} is not a HOST[:PORT]${hint}`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} ${JSON.stringify(value)} is not a HOST[:PORT]${hint}`);
     return value;
 }
 /** `value` when it is an application slug; else a UsageError naming `what`. */
 function parseAppSlug(what, value) {
     if (!APP_SLUG.test(value)) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} ${JSON.stringify(value)} must be lowercase letters, digits and dashes`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} ${JSON.stringify(value)} must be lowercase letters, digits and dashes`);
     }
     return value;
 }
@@ -12778,7 +12776,7 @@ function parseAppSlug(what, value) {
 function parseTimeoutSeconds(what, value) {
     const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isInteger(n) || n < 1 || n > MAX_TIMEOUT_S) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(value)}`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_S}, got ${JSON.stringify(value)}`);
     }
     return n;
 }
@@ -12786,7 +12784,7 @@ function parseTimeoutSeconds(what, value) {
 function parseConcurrency(what, value) {
     const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${what} must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(value)}`);
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${what} must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${JSON.stringify(value)}`);
     }
     return n;
 }
@@ -12806,7 +12804,7 @@ function parseConcurrencies(names, global, perRegistry) {
     const perRegistryConcurrency = parseConcurrency(names.perRegistry, perRegistry);
     if (perRegistryConcurrency > concurrency) {
         const source = global === undefined ? ', its default' : '';
-        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${names.perRegistry} ${perRegistryConcurrency} is above ${names.global} (${concurrency}${source}): ` +
+        throw new _model_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .e(`${names.perRegistry} ${perRegistryConcurrency} is above ${names.global} (${concurrency}${source}): ` +
             `one registry cannot have more requests in flight than all of them together`);
     }
     return { concurrency, perRegistryConcurrency };
@@ -13240,7 +13238,7 @@ function lineColumn(text, offset) {
 
 
 function usage(source, message) {
-    return new model/* UsageError */.eb(`${source}: ${message}`);
+    return new model/* UsageError */.e(`${source}: ${message}`);
 }
 function parseJson(text, source) {
     try {

@@ -1,5 +1,5 @@
-export const id = 483;
-export const ids = [483,705];
+export const id = 525;
+export const ids = [525,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 6483:
+/***/ 1525:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -443,8 +443,8 @@ async function walkRelease(paths, cwd) {
         catch (e) {
             const code = e.code;
             if (code === 'ENOENT' || code === 'ENOTDIR')
-                throw new model/* UsageError */.eb(`manifest path not found: ${p}`);
-            throw new model/* UsageError */.eb(`cannot read manifest path ${p}: ${errorText(e)}`);
+                throw new model/* UsageError */.e(`manifest path not found: ${p}`);
+            throw new model/* UsageError */.e(`cannot read manifest path ${p}: ${errorText(e)}`);
         }
         if (st.isDirectory()) {
             const root = await (0,promises_.realpath)(abs);
@@ -452,11 +452,11 @@ async function walkRelease(paths, cwd) {
         }
         else if (st.isFile()) {
             if (!isManifestName(abs))
-                throw new model/* UsageError */.eb(`manifest path ${p} is not a .yaml or .yml file`);
+                throw new model/* UsageError */.e(`manifest path ${p} is not a .yaml or .yml file`);
             files.add(rel(abs));
         }
         else {
-            throw new model/* UsageError */.eb(`manifest path ${p} is not a file or directory`);
+            throw new model/* UsageError */.e(`manifest path ${p} is not a file or directory`);
         }
     }
     const sorted = (set) => [...set].sort(compareText);
@@ -1709,6 +1709,14 @@ function literalExclude(exclude) {
     return exclude === undefined ? undefined : exclude_parseGoBool(exclude.trim());
 }
 
+;// CONCATENATED MODULE: ./.build/model-scan.js
+// What the scanner finds in a release (walk → parse → extract): image uses with their context and
+// templating, workloads, documents, the Application and HelmChart CRs, gathered in one ScanResult.
+// Plain data, like everything in model.ts.
+/** HelmChart CR versions: v1 charts KOTS rewrites itself, v2 charts it installs with their own values. */
+const KOTS_API_V1 = 'kots.io/v1beta1';
+const KOTS_API_V2 = 'kots.io/v1beta2';
+
 ;// CONCATENATED MODULE: ./.build/kots/proxy-name.js
 // The proxied name KOTS writes for a private image. Mirrors replicatedhq/kots
 // pkg/docker/registry/images.go `MakeProxiedImageURL` and pkg/imageutil/image.go
@@ -1845,7 +1853,7 @@ function placementFindings(g, image, eff, charts) {
             out.push((0,finding/* finding */.g)('operator-image-reference', u.pos, `"${(0,finding/* shown */.S)(g.image)}" is passed to an operator outside any PodSpec, where KOTS cannot rewrite it: write it as '{{repl LocalImageName "${(0,finding/* shown */.S)(g.image)}" }}' and list it in the Application's additionalImages`));
         }
         const chart = u.helmChart === undefined ? undefined : charts[u.helmChart];
-        if (chart?.apiVersion === model/* KOTS_API_V2 */.A_ &&
+        if (chart?.apiVersion === KOTS_API_V2 &&
             u.templating.kind === 'none' &&
             !u.switchedOff &&
             !(g.ref && isOnProxyHost(g.ref, eff))) {
@@ -1932,7 +1940,7 @@ function pullSecretFindings(charts, privateCharts) {
     const out = [];
     for (const i of privateCharts) {
         const c = charts[i];
-        if (c?.apiVersion !== model/* KOTS_API_V2 */.A_ || c.passesPullSecret)
+        if (c?.apiVersion !== KOTS_API_V2 || c.passesPullSecret)
             continue;
         const message = c.pullSecretValues?.length
             ? `HelmChart v2 "${(0,finding/* shown */.S)(c.name)}" runs private images but passes no '{{repl ImagePullSecretName }}' to the chart's imagePullSecrets value`
@@ -1957,7 +1965,7 @@ function planHelmValues(scan, images, eff) {
     const out = [];
     const names = new Set();
     scan.helmCharts.forEach((chart, index) => {
-        if (chart.apiVersion !== model/* KOTS_API_V2 */.A_)
+        if (chart.apiVersion !== KOTS_API_V2)
             return;
         const uses = scan.uses.filter((u) => u.helmChart === index);
         const planned = chartValues(chart, uses, byImage, eff);
@@ -2588,7 +2596,7 @@ function buildPlan({ scan, verdicts, options, hasCredentials, render = literalOn
             return true;
         if (u.context !== 'helm-value' && u.context !== 'helm-template')
             return false;
-        return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === model/* KOTS_API_V1 */.HM;
+        return u.helmChart !== undefined && scan.helmCharts[u.helmChart]?.apiVersion === KOTS_API_V1;
     };
     // Objects the overlay holds: release manifests, and the rendered objects of v1 charts.
     const inOverlay = (u) => OVERLAY_REWRITES.has(u.context) || (u.rendered === true && isRewritten(u));
@@ -2660,7 +2668,7 @@ function buildPlan({ scan, verdicts, options, hasCredentials, render = literalOn
     const installed = (i) => literalExclude(scan.helmCharts[i]?.exclude) !== true;
     const secretCharts = new Set([
         ...proxiedCharts,
-        ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === model/* KOTS_API_V2 */.A_),
+        ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
     ].filter(installed));
     append(findings, namespaceFindings(scan.workloads, scan.helmCharts, new Set([...proxiedWorkloads, ...licenseWorkloads]), 
     // A v1 chart with useHelmInstall gets its own midstream, which writes a pull secret in the
@@ -3340,7 +3348,7 @@ function buildChart(displayPath, root, files, prefix, limits, budget, depth) {
 
 ;// CONCATENATED MODULE: ./.build/scan/helm/archive-budget.js
 /** Text kept from all chart archives of one run (UTF-16 code units, as V8 holds them). */
-const archive_budget_DEFAULT_ARCHIVE_BUDGET = 128 * 1024 * 1024;
+const DEFAULT_ARCHIVE_BUDGET = 128 * 1024 * 1024;
 function retainedSize(chart) {
     let size = chart.values?.text.length ?? 0;
     for (const t of chart.templates)
@@ -4781,29 +4789,11 @@ function assignable(v, t) {
     return ok ? { value: v } : { error: `wrong type for value; expected ${goType(t)}; got ${typeName(v)}` };
 }
 
-;// CONCATENATED MODULE: ./.build/template/exec.js
-// Executor for Go's text/template (text/template/exec.go): walks the parse tree with Go's rules for
-// fields, variables, pipelines, function calls, truth and printing.
+;// CONCATENATED MODULE: ./.build/template/exec-state.js
 
 
 
-
-
-
-const MISSING = Symbol('missing');
-const BREAK = Symbol('break');
-const CONTINUE = Symbol('continue');
-const exec_MAX_DEPTH = 1000;
-function execute(input, data) {
-    const root = input.set.get(input.name);
-    if (!root)
-        throw new TemplateError(`template: ${input.name}: no such template`, input.name, 0);
-    const out = [];
-    const budget = budgetFor(input.source, input.pool);
-    new State(input, input.name, [{ name: '$', value: data }], out, 0, budget).walk(data, root);
-    return out.join('');
-}
-class State {
+class ExecState {
     input;
     tmpl;
     vars;
@@ -4838,139 +4828,6 @@ class State {
         const m = `template: ${this.input.name}:${at.line}:${col}: executing ${JSON.stringify(this.tmpl)} at <${context}>: ${msg}`;
         throw new TemplateError(m, this.input.name, at.line);
     }
-    walk(dot, list) {
-        for (const n of list.nodes)
-            this.walkNode(dot, n);
-    }
-    walkNode(dot, n) {
-        this.step(n, n.kind);
-        switch (n.kind) {
-            case 'text':
-                this.emitted(n, 'text', n.text);
-                this.out.push(n.text);
-                this.input.hooks?.emit({ text: n.text, start: n.pos, end: n.pos + n.text.length, action: false });
-                return;
-            case 'action': {
-                const v = this.evalPipeline(dot, n.pipe);
-                if (n.pipe.decl.length === 0) {
-                    const text = this.print(n.pipe, v);
-                    this.input.hooks?.emit({
-                        text,
-                        start: n.start,
-                        end: n.end,
-                        action: true,
-                        pipe: pipeString(n.pipe),
-                    });
-                }
-                return;
-            }
-            case 'if':
-            case 'with': {
-                const mark = this.vars.length;
-                const v = this.evalPipeline(dot, n.pipe);
-                if (v instanceof GoFunc)
-                    this.fail(n.pipe, 'if', `if/with can't use ${formatValue(v)}`);
-                this.input.hooks?.enter();
-                try {
-                    if (isTrue(v))
-                        this.walk(n.kind === 'with' ? v : dot, n.list);
-                    else if (n.elseList)
-                        this.walk(dot, n.elseList);
-                }
-                finally {
-                    this.input.hooks?.leave();
-                }
-                this.vars.length = mark;
-                return;
-            }
-            case 'range':
-                this.walkRange(dot, n);
-                return;
-            case 'break':
-                throw BREAK;
-            case 'continue':
-                throw CONTINUE;
-            case 'template': {
-                const t = this.input.set.get(n.name);
-                if (!t)
-                    this.fail(n, `template ${n.name}`, `template ${JSON.stringify(n.name)} not defined`);
-                if (this.depth >= exec_MAX_DEPTH)
-                    this.fail(n, `template ${n.name}`, `exceeded maximum template depth (${exec_MAX_DEPTH})`);
-                const d = n.pipe ? this.evalPipeline(dot, n.pipe) : undefined;
-                new State(this.input, n.name, [{ name: '$', value: d }], this.out, this.depth + 1, this.budget).walk(d, t);
-                return;
-            }
-        }
-    }
-    walkRange(dot, n) {
-        const outer = this.vars.length;
-        const v = this.evalPipeline(dot, n.pipe);
-        const mark = this.vars.length;
-        const decl = n.pipe.decl;
-        this.input.hooks?.enter();
-        const one = (index, elem) => {
-            this.step(n, 'range');
-            if (decl.length > 0) {
-                if (n.pipe.isAssign)
-                    this.setVar(n.pipe, decl.length > 1 ? decl[0] : decl[0], decl.length > 1 ? index : elem);
-                else
-                    this.setTopVar(1, elem);
-            }
-            if (decl.length > 1) {
-                if (n.pipe.isAssign)
-                    this.setVar(n.pipe, decl[1], elem);
-                else
-                    this.setTopVar(2, index);
-            }
-            try {
-                this.walk(elem, n.list);
-            }
-            catch (e) {
-                if (e === BREAK)
-                    return false;
-                if (e !== CONTINUE)
-                    throw e;
-            }
-            finally {
-                this.vars.length = mark;
-            }
-            return true;
-        };
-        let ran = false;
-        if (Array.isArray(v)) {
-            for (let i = 0; i < v.length; i++) {
-                ran = true;
-                if (!one(BigInt(i), v[i] ?? null))
-                    break;
-            }
-        }
-        else if (v instanceof Map) {
-            for (const k of [...v.keys()].sort()) {
-                ran = true;
-                if (!one(k, v.get(k) ?? null))
-                    break;
-            }
-        }
-        else if (typeof v === 'bigint' || v instanceof Int64) {
-            if (decl.length > 1)
-                this.fail(n.pipe, argString(n.pipe.cmds[0]?.args[0]), `can't use ${formatValue(v)} to iterate over more than one variable`);
-            const count = typeof v === 'bigint' ? v : v.v;
-            for (let i = 0n; i < count; i++) {
-                ran = true;
-                const iv = typeof v === 'bigint' ? i : new Int64(i);
-                if (!one(iv, iv))
-                    break;
-            }
-        }
-        else if (v !== undefined && v !== null) {
-            const c = n.pipe.cmds[n.pipe.cmds.length - 1];
-            this.fail(c, cmdString(c), `range can't iterate over ${formatValue(v)}`);
-        }
-        if (!ran && n.elseList)
-            this.walk(dot, n.elseList);
-        this.input.hooks?.leave();
-        this.vars.length = outer;
-    }
     print(at, v) {
         if (v instanceof GoFunc)
             this.fail(at, 'print', `can't print ${v.name} of type func`);
@@ -4989,6 +4846,7 @@ class State {
         }
         this.fail(at, name, `undefined variable: ${name}`);
     }
+    /** Sets the variable `n` places from the top of the stack (range's declared variables). */
     setTopVar(n, v) {
         const slot = this.vars[this.vars.length - n];
         if (slot)
@@ -5002,6 +4860,21 @@ class State {
         }
         return this.fail(at, name, `undefined variable: ${name}`);
     }
+}
+
+;// CONCATENATED MODULE: ./.build/template/exec-eval.js
+// Evaluation of pipelines and their commands (text/template/exec.go evalPipeline, evalCommand,
+// evalField, evalFunction, evalCall, evalArg): fields of maps, variables, constants, function calls
+// with Go's argument counts and types, and the short-circuit `and`/`or`.
+
+
+
+
+
+
+/** No value piped in yet: the first command of a pipeline, unlike a piped `undefined`. */
+const MISSING = Symbol('missing');
+class Evaluator extends ExecState {
     evalPipeline(dot, pipe) {
         let value = MISSING;
         for (const cmd of pipe.cmds) {
@@ -5160,6 +5033,165 @@ class State {
     validateType(at, ctx, v, t) {
         const r = assignable(v, t);
         return 'error' in r ? this.fail(at, ctx, r.error) : r.value;
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/template/exec.js
+// Executor for Go's text/template (text/template/exec.go): walks the parse tree with Go's rules for
+// text, actions, if/with, range with break/continue, and nested templates. Pipelines are evaluated
+// by exec-eval.ts; variables, budget and errors live in exec-state.ts.
+
+
+
+
+
+
+// Thrown by {{break}} and {{continue}} and caught by the innermost range.
+const BREAK = Symbol('break');
+const CONTINUE = Symbol('continue');
+const exec_MAX_DEPTH = 1000;
+function execute(input, data) {
+    const root = input.set.get(input.name);
+    if (!root)
+        throw new TemplateError(`template: ${input.name}: no such template`, input.name, 0);
+    const out = [];
+    const budget = budgetFor(input.source, input.pool);
+    new TreeWalker(input, input.name, [{ name: '$', value: data }], out, 0, budget).walk(data, root);
+    return out.join('');
+}
+class TreeWalker extends Evaluator {
+    walk(dot, list) {
+        for (const n of list.nodes)
+            this.walkNode(dot, n);
+    }
+    walkNode(dot, n) {
+        this.step(n, n.kind);
+        switch (n.kind) {
+            case 'text':
+                this.emitted(n, 'text', n.text);
+                this.out.push(n.text);
+                this.input.hooks?.emit({ text: n.text, start: n.pos, end: n.pos + n.text.length, action: false });
+                return;
+            case 'action': {
+                const v = this.evalPipeline(dot, n.pipe);
+                if (n.pipe.decl.length === 0) {
+                    const text = this.print(n.pipe, v);
+                    this.input.hooks?.emit({
+                        text,
+                        start: n.start,
+                        end: n.end,
+                        action: true,
+                        pipe: pipeString(n.pipe),
+                    });
+                }
+                return;
+            }
+            case 'if':
+            case 'with': {
+                const mark = this.vars.length;
+                const v = this.evalPipeline(dot, n.pipe);
+                if (v instanceof GoFunc)
+                    this.fail(n.pipe, 'if', `if/with can't use ${formatValue(v)}`);
+                this.input.hooks?.enter();
+                try {
+                    if (isTrue(v))
+                        this.walk(n.kind === 'with' ? v : dot, n.list);
+                    else if (n.elseList)
+                        this.walk(dot, n.elseList);
+                }
+                finally {
+                    this.input.hooks?.leave();
+                }
+                this.vars.length = mark;
+                return;
+            }
+            case 'range':
+                this.walkRange(dot, n);
+                return;
+            case 'break':
+                throw BREAK;
+            case 'continue':
+                throw CONTINUE;
+            case 'template': {
+                const t = this.input.set.get(n.name);
+                if (!t)
+                    this.fail(n, `template ${n.name}`, `template ${JSON.stringify(n.name)} not defined`);
+                if (this.depth >= exec_MAX_DEPTH)
+                    this.fail(n, `template ${n.name}`, `exceeded maximum template depth (${exec_MAX_DEPTH})`);
+                const d = n.pipe ? this.evalPipeline(dot, n.pipe) : undefined;
+                new TreeWalker(this.input, n.name, [{ name: '$', value: d }], this.out, this.depth + 1, this.budget).walk(d, t);
+                return;
+            }
+        }
+    }
+    walkRange(dot, n) {
+        const outer = this.vars.length;
+        const v = this.evalPipeline(dot, n.pipe);
+        const mark = this.vars.length;
+        const decl = n.pipe.decl;
+        this.input.hooks?.enter();
+        const one = (index, elem) => {
+            this.step(n, 'range');
+            if (decl.length > 0) {
+                if (n.pipe.isAssign)
+                    this.setVar(n.pipe, decl[0], decl.length > 1 ? index : elem);
+                else
+                    this.setTopVar(1, elem);
+            }
+            if (decl.length > 1) {
+                if (n.pipe.isAssign)
+                    this.setVar(n.pipe, decl[1], elem);
+                else
+                    this.setTopVar(2, index);
+            }
+            try {
+                this.walk(elem, n.list);
+            }
+            catch (e) {
+                if (e === BREAK)
+                    return false;
+                if (e !== CONTINUE)
+                    throw e;
+            }
+            finally {
+                this.vars.length = mark;
+            }
+            return true;
+        };
+        let ran = false;
+        if (Array.isArray(v)) {
+            for (let i = 0; i < v.length; i++) {
+                ran = true;
+                if (!one(BigInt(i), v[i] ?? null))
+                    break;
+            }
+        }
+        else if (v instanceof Map) {
+            for (const k of [...v.keys()].sort()) {
+                ran = true;
+                if (!one(k, v.get(k) ?? null))
+                    break;
+            }
+        }
+        else if (typeof v === 'bigint' || v instanceof Int64) {
+            if (decl.length > 1)
+                this.fail(n.pipe, argString(n.pipe.cmds[0]?.args[0]), `can't use ${formatValue(v)} to iterate over more than one variable`);
+            const count = typeof v === 'bigint' ? v : v.v;
+            for (let i = 0n; i < count; i++) {
+                ran = true;
+                const iv = typeof v === 'bigint' ? i : new Int64(i);
+                if (!one(iv, iv))
+                    break;
+            }
+        }
+        else if (v !== undefined && v !== null) {
+            const c = n.pipe.cmds[n.pipe.cmds.length - 1];
+            this.fail(c, cmdString(c), `range can't iterate over ${formatValue(v)}`);
+        }
+        if (!ran && n.elseList)
+            this.walk(dot, n.elseList);
+        this.input.hooks?.leave();
+        this.vars.length = outer;
     }
 }
 
@@ -6969,6 +7001,208 @@ class ConfigValues {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/template/source-map.js
+/** The map of a text that was not rendered: one verbatim segment. */
+function identityMap(length) {
+    return length === 0 ? [] : [seg(0, length, 0, length, false)];
+}
+function seg(outStart, outEnd, srcStart, srcEnd, action) {
+    return { outStart, outEnd, srcStart, srcEnd, action, pipes: [], placeholders: [], wraps: [] };
+}
+/**
+ * Execution hooks that build a map. `taint` and `wrap` are called by the function map while an
+ * action runs; what they record goes to the next printed action (declarations pass theirs on to it,
+ * which errs on the side of "not known"), and to everything inside an if/with/range they decided.
+ */
+class MapRecorder {
+    segments = [];
+    offset = 0;
+    pending = new Set();
+    pendingWraps = [];
+    stack = [];
+    taint(fn) {
+        this.pending.add(fn);
+    }
+    wrap(literal) {
+        this.pendingWraps.push(literal);
+    }
+    emit(c) {
+        if (c.text.length === 0 && !c.action)
+            return;
+        const s = seg(this.offset, this.offset + c.text.length, c.start, c.end, c.action);
+        const taints = new Set(this.stack.flat());
+        if (c.action) {
+            for (const p of this.pending)
+                taints.add(p);
+            if (c.pipe !== undefined)
+                s.pipes.push(c.pipe);
+            s.wraps.push(...this.pendingWraps);
+            this.pending = new Set();
+            this.pendingWraps = [];
+        }
+        s.placeholders = [...taints].sort();
+        this.segments.push(s);
+        this.offset += c.text.length;
+    }
+    enter() {
+        this.stack.push([...this.pending]);
+        this.pending = new Set();
+    }
+    leave() {
+        this.stack.pop();
+        this.pending = new Set();
+    }
+}
+/** The segments of `map` that overlap [start, end), plus empty ones that sit inside it. */
+function overlapping(map, start, end) {
+    const out = [];
+    let i = firstAtOrAfter(map, start);
+    for (; i < map.length; i++) {
+        const s = map[i];
+        if (s.outStart > end || (s.outStart === end && end > start))
+            break;
+        const empty = s.outStart === s.outEnd;
+        if (empty ? s.outStart >= start : s.outEnd > start)
+            out.push(s);
+    }
+    return out;
+}
+/** Index of the first segment that ends after `o` (or is empty at `o`). */
+function firstAtOrAfter(map, o) {
+    let lo = 0;
+    let hi = map.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const s = map[mid];
+        if (s.outEnd < o || (s.outEnd === o && s.outStart < o))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+/** The source offset of output offset `o`: exact in copied text, the action's start in its output. */
+function sourceOffset(map, o) {
+    // An action that printed nothing right at `o` is where a value starting there comes from.
+    const cands = overlapping(map, o, o + 1).filter((s) => s.outEnd > s.outStart || s.action);
+    const s = cands[0];
+    if (!s) {
+        const last = map[map.length - 1];
+        return last ? last.srcEnd + (o - last.outEnd) : o;
+    }
+    return s.action ? s.srcStart : s.srcStart + (o - s.outStart);
+}
+/** `outer` maps output → an intermediate text, `inner` maps that text → source: output → source. */
+function composeMaps(outer, inner) {
+    const out = [];
+    for (const o of outer) {
+        const under = overlapping(inner, o.srcStart, o.srcEnd);
+        if (o.action) {
+            const s = seg(o.outStart, o.outEnd, o.srcStart, o.srcEnd, true);
+            if (under.length > 0) {
+                const ranges = under.map((u) => mappedRange(u, o.srcStart, o.srcEnd));
+                s.srcStart = Math.min(...ranges.map((r) => r[0]));
+                s.srcEnd = Math.max(...ranges.map((r) => r[1]));
+            }
+            s.pipes = [...under.flatMap((u) => u.pipes), ...o.pipes];
+            s.placeholders = union(o.placeholders, ...under.map((u) => u.placeholders));
+            s.wraps = [...under.flatMap((u) => u.wraps), ...o.wraps];
+            out.push(s);
+            continue;
+        }
+        for (const u of under) {
+            const a = Math.max(o.srcStart, u.outStart);
+            const b = Math.min(o.srcEnd, u.outEnd);
+            const shift = o.outStart - o.srcStart;
+            const s = u.action
+                ? seg(a + shift, b + shift, u.srcStart, u.srcEnd, true)
+                : seg(a + shift, b + shift, u.srcStart + (a - u.outStart), u.srcStart + (b - u.outStart), false);
+            s.pipes = [...u.pipes];
+            s.wraps = [...u.wraps];
+            s.placeholders = union(o.placeholders, u.placeholders);
+            out.push(s);
+        }
+    }
+    return out;
+}
+/** The source range of the part [a, b) of `u`'s output: exact for copied text, the action otherwise. */
+function mappedRange(u, a, b) {
+    if (u.action)
+        return [u.srcStart, u.srcEnd];
+    const lo = Math.max(a, u.outStart);
+    const hi = Math.min(b, u.outEnd);
+    return [u.srcStart + (lo - u.outStart), u.srcStart + (hi - u.outStart)];
+}
+function union(...lists) {
+    return [...new Set(lists.flat())].sort();
+}
+
+;// CONCATENATED MODULE: ./.build/template/kots-passes.js
+
+
+/** Builder.RenderTemplate: `{{repl … }}` first, then `repl{{ … }}`, with nil data. */
+function renderPasses(text, funcs, name, pool) {
+    if (text === '')
+        return '';
+    let cur = text;
+    // Without its left delimiter a pass is plain text and leaves the text as it is.
+    for (const [l, r] of [
+        ['{{repl', '}}'],
+        ['repl{{', '}}'],
+    ])
+        if (cur.includes(l))
+            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, ...(pool ? { pool } : {}) });
+    return cur;
+}
+/** Offset where 1-based `line` starts in `text`; with `upTo`, instead the line number of offset `upTo`. */
+function lineStart(text, line, upTo) {
+    if (upTo !== undefined) {
+        let n = 1;
+        for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1))
+            n++;
+        return n;
+    }
+    let off = 0;
+    for (let l = 1; l < line; l++) {
+        const nl = text.indexOf('\n', off);
+        if (nl < 0)
+            break;
+        off = nl + 1;
+    }
+    return off;
+}
+/** renderPasses with a source map: each pass records its chunks, the second pass's map is composed
+ *  onto the first's. `recorder` is set while a pass runs so function calls report into it. */
+function renderPassesMapped(text, funcs, name, setRecorder, pool) {
+    let cur = text;
+    let map = identityMap(text.length);
+    for (const [l, r] of [
+        ['{{repl', '}}'],
+        ['repl{{', '}}'],
+    ]) {
+        if (!cur.includes(l))
+            continue;
+        const rec = new MapRecorder();
+        setRecorder(rec);
+        try {
+            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec, pool });
+        }
+        catch (e) {
+            // The second pass reads the first one's output: give its error the line of the original text.
+            if (e instanceof TemplateError && map.length > 0 && cur !== text) {
+                const at = sourceOffset(map, lineStart(cur, e.line));
+                throw new TemplateError(e.message, e.templateName, lineStart(text, 0, at));
+            }
+            throw e;
+        }
+        finally {
+            setRecorder(undefined);
+        }
+        map = composeMaps(rec.segments, map);
+    }
+    return { output: cur, map };
+}
+
 ;// CONCATENATED MODULE: ./.build/template/kots-static.js
 // KOTS's static functions (replicatedhq/kots pkg/template/static_context.go). Those that read the
 // cluster, the environment, the clock or randomness return placeholders and call `taint`.
@@ -7138,149 +7372,13 @@ function staticFuncs(taint) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./.build/template/source-map.js
-/** The map of a text that was not rendered: one verbatim segment. */
-function identityMap(length) {
-    return length === 0 ? [] : [seg(0, length, 0, length, false)];
-}
-function seg(outStart, outEnd, srcStart, srcEnd, action) {
-    return { outStart, outEnd, srcStart, srcEnd, action, pipes: [], placeholders: [], wraps: [] };
-}
-/**
- * Execution hooks that build a map. `taint` and `wrap` are called by the function map while an
- * action runs; what they record goes to the next printed action (declarations pass theirs on to it,
- * which errs on the side of "not known"), and to everything inside an if/with/range they decided.
- */
-class MapRecorder {
-    segments = [];
-    offset = 0;
-    pending = new Set();
-    pendingWraps = [];
-    stack = [];
-    taint(fn) {
-        this.pending.add(fn);
-    }
-    wrap(literal) {
-        this.pendingWraps.push(literal);
-    }
-    emit(c) {
-        if (c.text.length === 0 && !c.action)
-            return;
-        const s = seg(this.offset, this.offset + c.text.length, c.start, c.end, c.action);
-        const taints = new Set(this.stack.flat());
-        if (c.action) {
-            for (const p of this.pending)
-                taints.add(p);
-            if (c.pipe !== undefined)
-                s.pipes.push(c.pipe);
-            s.wraps.push(...this.pendingWraps);
-            this.pending = new Set();
-            this.pendingWraps = [];
-        }
-        s.placeholders = [...taints].sort();
-        this.segments.push(s);
-        this.offset += c.text.length;
-    }
-    enter() {
-        this.stack.push([...this.pending]);
-        this.pending = new Set();
-    }
-    leave() {
-        this.stack.pop();
-        this.pending = new Set();
-    }
-}
-/** The segments of `map` that overlap [start, end), plus empty ones that sit inside it. */
-function overlapping(map, start, end) {
-    const out = [];
-    let i = firstAtOrAfter(map, start);
-    for (; i < map.length; i++) {
-        const s = map[i];
-        if (s.outStart > end || (s.outStart === end && end > start))
-            break;
-        const empty = s.outStart === s.outEnd;
-        if (empty ? s.outStart >= start : s.outEnd > start)
-            out.push(s);
-    }
-    return out;
-}
-/** Index of the first segment that ends after `o` (or is empty at `o`). */
-function firstAtOrAfter(map, o) {
-    let lo = 0;
-    let hi = map.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const s = map[mid];
-        if (s.outEnd < o || (s.outEnd === o && s.outStart < o))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-/** The source offset of output offset `o`: exact in copied text, the action's start in its output. */
-function sourceOffset(map, o) {
-    // An action that printed nothing right at `o` is where a value starting there comes from.
-    const cands = overlapping(map, o, o + 1).filter((s) => s.outEnd > s.outStart || s.action);
-    const s = cands[0];
-    if (!s) {
-        const last = map[map.length - 1];
-        return last ? last.srcEnd + (o - last.outEnd) : o;
-    }
-    return s.action ? s.srcStart : s.srcStart + (o - s.outStart);
-}
-/** `outer` maps output → an intermediate text, `inner` maps that text → source: output → source. */
-function composeMaps(outer, inner) {
-    const out = [];
-    for (const o of outer) {
-        const under = overlapping(inner, o.srcStart, o.srcEnd);
-        if (o.action) {
-            const s = seg(o.outStart, o.outEnd, o.srcStart, o.srcEnd, true);
-            if (under.length > 0) {
-                const ranges = under.map((u) => mappedRange(u, o.srcStart, o.srcEnd));
-                s.srcStart = Math.min(...ranges.map((r) => r[0]));
-                s.srcEnd = Math.max(...ranges.map((r) => r[1]));
-            }
-            s.pipes = [...under.flatMap((u) => u.pipes), ...o.pipes];
-            s.placeholders = union(o.placeholders, ...under.map((u) => u.placeholders));
-            s.wraps = [...under.flatMap((u) => u.wraps), ...o.wraps];
-            out.push(s);
-            continue;
-        }
-        for (const u of under) {
-            const a = Math.max(o.srcStart, u.outStart);
-            const b = Math.min(o.srcEnd, u.outEnd);
-            const shift = o.outStart - o.srcStart;
-            const s = u.action
-                ? seg(a + shift, b + shift, u.srcStart, u.srcEnd, true)
-                : seg(a + shift, b + shift, u.srcStart + (a - u.outStart), u.srcStart + (b - u.outStart), false);
-            s.pipes = [...u.pipes];
-            s.wraps = [...u.wraps];
-            s.placeholders = union(o.placeholders, u.placeholders);
-            out.push(s);
-        }
-    }
-    return out;
-}
-/** The source range of the part [a, b) of `u`'s output: exact for copied text, the action otherwise. */
-function mappedRange(u, a, b) {
-    if (u.action)
-        return [u.srcStart, u.srcEnd];
-    const lo = Math.max(a, u.outStart);
-    const hi = Math.min(b, u.outEnd);
-    return [u.srcStart + (lo - u.outStart), u.srcStart + (hi - u.outStart)];
-}
-function union(...lists) {
-    return [...new Set(lists.flat())].sort();
-}
-
 ;// CONCATENATED MODULE: ./.build/template/kots.js
 // The KOTS template function map (replicatedhq/kots pkg/template: builder.go, static_context.go,
 // config_context.go, license_context.go, version_context.go, kurl_context.go, identity_context.go)
-// as a pure module, and KOTS's two rendering passes. Values that depend on the customer, the
-// cluster or the clock are placeholders; calling one records its name so callers keep the result
-// `dynamic`. config_context.go reads neither `when` nor `hidden`: ConfigOption gives such items'
-// values as for any other item.
+// as a pure module, and the renderers that run KOTS's two passes (kots-passes.ts) with it. Values
+// that depend on the customer, the cluster or the clock are placeholders; calling one records its
+// name so callers keep the result `dynamic`. config_context.go reads neither `when` nor `hidden`:
+// ConfigOption gives such items' values as for any other item.
 
 
 
@@ -7393,68 +7491,6 @@ function decodeStd(s) {
 function configValues(ctx, pool) {
     const values = new ConfigValues(ctx.configGroups ?? [], ctx.configValues ?? {}, (text, v, taint) => renderPasses(text, kotsFuncMap(ctx, taint, v), 'config', pool));
     return values;
-}
-/** Builder.RenderTemplate: `{{repl … }}` first, then `repl{{ … }}`, with nil data. */
-function renderPasses(text, funcs, name, pool) {
-    if (text === '')
-        return '';
-    let cur = text;
-    // Without its left delimiter a pass is plain text and leaves the text as it is.
-    for (const [l, r] of [
-        ['{{repl', '}}'],
-        ['repl{{', '}}'],
-    ])
-        if (cur.includes(l))
-            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, ...(pool ? { pool } : {}) });
-    return cur;
-}
-/** Offset where 1-based `line` starts in `text`; with `upTo`, instead the line number of offset `upTo`. */
-function lineStart(text, line, upTo) {
-    if (upTo !== undefined) {
-        let n = 1;
-        for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1))
-            n++;
-        return n;
-    }
-    let off = 0;
-    for (let l = 1; l < line; l++) {
-        const nl = text.indexOf('\n', off);
-        if (nl < 0)
-            break;
-        off = nl + 1;
-    }
-    return off;
-}
-/** renderPasses with a source map: each pass records its chunks, the second pass's map is composed
- *  onto the first's. `recorder` is set while a pass runs so function calls report into it. */
-function renderPassesMapped(text, funcs, name, setRecorder, pool) {
-    let cur = text;
-    let map = identityMap(text.length);
-    for (const [l, r] of [
-        ['{{repl', '}}'],
-        ['repl{{', '}}'],
-    ]) {
-        if (!cur.includes(l))
-            continue;
-        const rec = new MapRecorder();
-        setRecorder(rec);
-        try {
-            cur = render(cur, undefined, { name, leftDelim: l, rightDelim: r, funcs, hooks: rec, pool });
-        }
-        catch (e) {
-            // The second pass reads the first one's output: give its error the line of the original text.
-            if (e instanceof TemplateError && map.length > 0 && cur !== text) {
-                const at = sourceOffset(map, lineStart(cur, e.line));
-                throw new TemplateError(e.message, e.templateName, lineStart(text, 0, at));
-            }
-            throw e;
-        }
-        finally {
-            setRecorder(undefined);
-        }
-        map = composeMaps(rec.segments, map);
-    }
-    return { output: cur, map };
 }
 /**
  * A renderer for one app: Config items are resolved once and shared by every render. Each call
@@ -8026,13 +8062,13 @@ function scanApplication(d, root, owner) {
 /** `kots.io/v1beta1` or `kots.io/v1beta2` HelmChart. Containers inside its values are helm values,
  *  never PodSpecs of the HelmChart. */
 function scanHelmChart(d, root, owner) {
-    const v2 = owner.apiVersion === model/* KOTS_API_V2 */.A_;
+    const v2 = owner.apiVersion === KOTS_API_V2;
     const spec = get(d, root, 'spec');
     const chart = get(d, spec, 'chart');
     const ns = textValue(d, get(d, spec, 'namespace'));
     const info = {
         file: d.file,
-        apiVersion: v2 ? model/* KOTS_API_V2 */.A_ : model/* KOTS_API_V1 */.HM,
+        apiVersion: v2 ? KOTS_API_V2 : KOTS_API_V1,
         name: owner.name,
         chartName: nodes_str(d, get(d, chart, 'name')) ?? '',
         pos: posAt(d, owner.kindOffset),
@@ -8282,9 +8318,9 @@ function scanObject(d, root, prefix, depth) {
     const group = apiGroup(apiVersion);
     // KOTS reads these itself and never deploys them (pkg/kotsutil/kots.go IsKotsKind).
     if (isKotsKind(apiVersion, kind)) {
-        if (kind === 'Application' && apiVersion === model/* KOTS_API_V1 */.HM)
+        if (kind === 'Application' && apiVersion === KOTS_API_V1)
             scanApplication(d, root, owner);
-        if (kind === 'HelmChart' && (apiVersion === model/* KOTS_API_V1 */.HM || apiVersion === model/* KOTS_API_V2 */.A_)) {
+        if (kind === 'HelmChart' && (apiVersion === KOTS_API_V1 || apiVersion === KOTS_API_V2)) {
             scanHelmChart(d, root, owner);
         }
         if (isCollectorSpec(apiVersion, kind))
@@ -8450,16 +8486,17 @@ function mergeScans(parts) {
  *  HelmChart CR with its archive (helm/join.ts). A file or archive that cannot be read gives a
  *  `path-skipped` finding and the others are still scanned. Throws UsageError for a missing PATH or
  *  an unreadable file named as a PATH. */
-async function scanRelease(paths, cwd, readFile = (p) => fsReadFile(p, 'utf8'), readBytes = (p) => fsReadFile(p), archiveBudget = DEFAULT_ARCHIVE_BUDGET, kots = { appSlug: '' }) {
-    return (await scanReleaseCharts(paths, cwd, readFile, readBytes, archiveBudget, kots)).scan;
+async function scanRelease(paths, cwd, options = {}) {
+    return (await scanReleaseCharts(paths, cwd, options)).scan;
 }
 /** scanRelease, plus each HelmChart CR that found its archive. `packaged` charts join like the
  *  release's `.tgz` files (after them); files under their directories are not scanned as manifests,
  *  since a chart's templates and values are not manifests KOTS applies. */
-async function scanReleaseCharts(paths, cwd, readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = (p) => (0,promises_.readFile)(p), archiveBudget = archive_budget_DEFAULT_ARCHIVE_BUDGET, kots = { appSlug: '' }, packaged = []) {
+async function scanReleaseCharts(paths, cwd, options = {}) {
+    const { readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = (p) => (0,promises_.readFile)(p), archiveBudget = DEFAULT_ARCHIVE_BUDGET, appSlug = '', packaged = [], } = options;
     const walked = excludeChartDirs(await walkRelease(paths, cwd), packaged);
     const config = await readReleaseConfig(walked.files, cwd, readFile);
-    const render = releaseRenderer(config.groups, kots.appSlug);
+    const render = releaseRenderer(config.groups, appSlug);
     // A manifest named on the command line that cannot be read is unreadable input (exit 2); one found
     // by walking a directory is skipped with a finding so the rest of the release is still scanned.
     const explicit = new Set(paths.map((p) => external_node_path_.resolve(cwd, p)));
@@ -8473,7 +8510,7 @@ async function scanReleaseCharts(paths, cwd, readFile = (p) => (0,promises_.read
         }
         catch (e) {
             if (explicit.has(external_node_path_.resolve(cwd, file)))
-                throw new model/* UsageError */.eb(`cannot read ${file}: ${scan_firstLine(e)}`);
+                throw new model/* UsageError */.e(`cannot read ${file}: ${scan_firstLine(e)}`);
             skipped.push(pathSkipped(file, `cannot read file: ${scan_firstLine(e)}`));
             continue;
         }
@@ -8688,7 +8725,7 @@ function renderedChartUses(input) {
         // A v1 chart's objects go through KOTS's midstream kustomize patches like any manifest
         // (pkg/midstream/write.go), which collapse nameless containers; v2 charts are Helm's alone. The
         // rendered document has no line of the chart's own, so the finding points at the CR's chart.
-        if (chart.apiVersion === model/* KOTS_API_V1 */.HM) {
+        if (chart.apiVersion === KOTS_API_V1) {
             for (const f of scanned.findings ?? []) {
                 if (f.rule !== 'container-without-name')
                     continue;
@@ -8998,7 +9035,7 @@ const rendered_charts_identity = (s) => s;
 function kotsReleaseName(chart) {
     if (chart.releaseName !== undefined && chart.releaseName !== '')
         return chart.releaseName;
-    return chart.apiVersion === model/* KOTS_API_V2 */.A_ ? chart.chartName : chart.name;
+    return chart.apiVersion === KOTS_API_V2 ? chart.chartName : chart.name;
 }
 /** The job for each joined chart, or the finding where KOTS fails before rendering (a `when` that
  *  is not a boolean). `renderString` renders the CR's KOTS templates (identity until the template
@@ -9068,7 +9105,7 @@ function applyChartRenders(scan, renders, outDir) {
         });
         uses.push(...r.uses);
         findings.push(...r.findings);
-        if (info.apiVersion === model/* KOTS_API_V1 */.HM) {
+        if (info.apiVersion === KOTS_API_V1) {
             // KOTS deploys a v1 chart's objects through its kustomize base: they join the preview.
             const rendered = renderedChartFiles({
                 chart: info,
@@ -9253,12 +9290,15 @@ async function runPipeline(paths, options, deps) {
     const confined = await (0,inside/* confinePaths */.x)(paths, deps.cwd, options.root);
     // `.replicated` charts: directories inside the root, packaged in memory; one outside is never read.
     const packaged = await packageChartDirs(options.charts ?? [], deps.cwd, options.root);
-    const scanned = await scanReleaseCharts(confined.inside, deps.cwd, undefined, undefined, undefined, { appSlug: options.appSlug }, packaged.charts);
+    const scanned = await scanReleaseCharts(confined.inside, deps.cwd, {
+        appSlug: options.appSlug,
+        packaged: packaged.charts,
+    });
     confined.findings.push(...packaged.findings);
     if (scanned.scan.files.length === 0 && confined.findings.length === 0 && packaged.charts.length === 0) {
         // An empty or mistyped path must not pass as a release with nothing to fix. A path refused for
         // lying outside the root is not that case: its path-skipped finding goes into the report.
-        throw new model/* UsageError */.eb(`no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`);
+        throw new model/* UsageError */.e(`no manifest (.yaml, .yml or chart .tgz) found in ${paths.join(', ')}; pass the release directory (the default is manifests)`);
     }
     scanned.scan.findings.unshift(...confined.findings);
     // The KOTS template evaluator with the release's Config defaults, for kots.io/exclude, kots.io/when
@@ -9324,7 +9364,7 @@ async function renderCharts(scan, charts, options, deps, findHelm, packaged) {
     }
     catch (e) {
         if (options.helmPath !== undefined && options.helmPath !== '') {
-            throw new model/* UsageError */.eb(e instanceof Error ? e.message : String(e));
+            throw new model/* UsageError */.e(e instanceof Error ? e.message : String(e));
         }
         if (!(0,errors/* isHelmError */.h)(e))
             throw e;

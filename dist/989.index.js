@@ -1,8 +1,8 @@
-export const id = 190;
-export const ids = [190];
+export const id = 989;
+export const ids = [989];
 export const modules = {
 
-/***/ 3190:
+/***/ 1989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,8 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_PER_HOST_CONCURRENCY: () => (/* binding */ DEFAULT_PER_HOST_CONCURRENCY),
-  createRegistryChecker: () => (/* binding */ createRegistryChecker),
-  verdictOf: () => (/* binding */ verdictOf)
+  createRegistryChecker: () => (/* binding */ createRegistryChecker)
 });
 
 // EXTERNAL MODULE: ./.build/options.js
@@ -21,13 +20,34 @@ var options = __webpack_require__(8248);
 var reference = __webpack_require__(9243);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(4371);
+;// CONCATENATED MODULE: ./.build/registry/backoff.js
+// How long the transport waits before retrying a request: the server's Retry-After when it gives one,
+// else capped exponential backoff with jitter. Pure apart from `sleep` and the default clock and
+// random source, which tests replace.
+/** Retry-After as milliseconds (delta-seconds or HTTP date); undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(text))
+        return Number(text) * 1000;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Capped exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
+function backoffMs(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return ceiling / 2 + random() * (ceiling / 2);
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 ;// CONCATENATED MODULE: ./.build/registry/host-limiter.js
 // Admission for registry requests: at most `perHost` in flight to any one host, at most `global` in
 // flight in total, each host with its own FIFO queue, and a per-host pause that a 429's Retry-After
 // sets. A request first waits for its host (its pause, then a host slot) and only then for a global
 // slot, so a slow or rate-limited host queues its own requests and never holds slots another host
 // could use.
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const host_limiter_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 class HostLimiter {
     global;
     perHost;
@@ -84,7 +104,7 @@ class HostLimiter {
             const wait = state.pausedUntil - Date.now();
             if (wait <= 0 || state.pausedUntil >= deadline)
                 return;
-            await sleep(wait);
+            await host_limiter_sleep(wait);
         }
     }
     state(host) {
@@ -292,6 +312,32 @@ class NetPolicy {
     }
 }
 
+;// CONCATENATED MODULE: ./.build/registry/response-body.js
+// Reading an answer's body without trusting its size: registries' manifests and error documents are
+// small, so only a bounded prefix is kept and a body far past that is not read at all.
+/**
+ * Most body bytes read from one answer (kept or drained for connection reuse). Manifests and error
+ * documents are small; past this the connection is destroyed rather than read to its end.
+ */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** The first `limit` bytes of `body` as UTF-8; reads on (so the connection can be reused) up to
+ *  MAX_BODY_BYTES or `limit`, whichever is larger, and destroys the body past that. */
+async function readBounded(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        if (size < limit)
+            chunks.push(chunk.subarray(0, limit - size));
+        size += chunk.length;
+        if (size > Math.max(limit, MAX_BODY_BYTES)) {
+            // A body this large (or endless) is not worth the bandwidth: drop the connection instead.
+            body.destroy();
+            break;
+        }
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./.build/registry/http.js
 // The one HTTP transport of the registry adapter, on undici: one keep-alive Agent with a per-origin
 // connection limit and connect/headers/body timeouts; every request keeps its connection (HEAD too:
@@ -299,7 +345,9 @@ class NetPolicy {
 // (host-limiter.ts); redirects followed by hand so `Authorization` is dropped when the origin
 // changes; 429 (honouring Retry-After, which pauses the whole host), 5xx and connection resets
 // (a server closing an idle keep-alive socket included) retried with capped exponential backoff and
-// jitter, never past the caller's deadline.
+// jitter (backoff.ts), never past the caller's deadline.
+
+
 
 
 
@@ -324,11 +372,6 @@ class NetworkError extends Error {
         this.retryable = retryable;
     }
 }
-/**
- * Most body bytes read from one answer (kept or drained for connection reuse). Manifests and error
- * documents are small; past this the connection is destroyed rather than read to its end.
- */
-const MAX_BODY_BYTES = 1024 * 1024;
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 5;
@@ -358,37 +401,6 @@ function describeNetworkError(e, host) {
     }
     const detail = typeof code === 'string' ? code : e instanceof Error ? e.message.slice(0, 120) : 'unknown error';
     return new NetworkError(`network error with ${host} (${detail})`, true);
-}
-/** Retry-After as milliseconds (delta-seconds or HTTP date); undefined when absent or unreadable. */
-function retryAfterMs(value, now = Date.now()) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text === undefined || text.trim() === '')
-        return undefined;
-    if (/^\s*\d+\s*$/.test(text))
-        return Number(text) * 1000;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Capped exponential backoff with "equal jitter": half fixed, half random, so retries spread out. */
-function backoffMs(attempt, policy, random = Math.random) {
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-    return ceiling / 2 + random() * (ceiling / 2);
-}
-const http_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function readBounded(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        if (size < limit)
-            chunks.push(chunk.subarray(0, limit - size));
-        size += chunk.length;
-        if (size > Math.max(limit, MAX_BODY_BYTES)) {
-            // A body this large (or endless) is not worth the bandwidth: drop the connection instead.
-            body.destroy();
-            break;
-        }
-    }
-    return Buffer.concat(chunks).toString('utf8');
 }
 class Transport {
     retry;
@@ -465,7 +477,7 @@ class Transport {
                 return outcome;
             }
             this.counters.retries++;
-            await http_sleep(delay);
+            await sleep(delay);
         }
     }
     async followRedirects(req) {
@@ -1356,19 +1368,7 @@ class RegistrySession {
     }
 }
 
-;// CONCATENATED MODULE: ./.build/registry/checker.js
-
-
-
-
-
-
-
-
-
-
-/** Requests in flight to one registry unless the caller says otherwise. */
-const DEFAULT_PER_HOST_CONCURRENCY = options/* DEFAULT_PER_REGISTRY_CONCURRENCY */.WW;
+;// CONCATENATED MODULE: ./.build/registry/verdict.js
 /** Combines the two passes into the verdict of docs/interface.md. */
 function verdictOf(anonymous, credentialed) {
     if (anonymous.kind === 'found')
@@ -1400,6 +1400,21 @@ function statusOf(probe) {
         return probe.status;
     return probe.kind === 'missing' ? 'not-found' : 'private';
 }
+
+;// CONCATENATED MODULE: ./.build/registry/checker.js
+
+
+
+
+
+
+
+
+
+
+
+/** Requests in flight to one registry unless the caller says otherwise. */
+const DEFAULT_PER_HOST_CONCURRENCY = options/* DEFAULT_PER_REGISTRY_CONCURRENCY */.WW;
 async function runPool(items, limit, work) {
     let next = 0;
     const worker = async () => {
@@ -1467,35 +1482,41 @@ function createRegistryChecker(options) {
             authenticators.set(host, authenticatorFor(options.credentials, host));
         return authenticators.get(host);
     };
-    /** Runs one pass over probes grouped by host: announce token scopes, then probe within the limit. */
-    const pass = async (batch, whoOf, record) => {
-        const byHost = new Map();
-        for (const probe of batch) {
-            const list = byHost.get(probe.host);
-            if (list)
-                list.push(probe);
-            else
-                byHost.set(probe.host, [probe]);
-        }
+    /** Pass 1 then, for an image it could not prove public, pass 2 at once in the same slot: the
+     *  registry's limit stays busy with one request after another instead of waiting for the slowest
+     *  anonymous probe of the run before any credentialed one may start. */
+    const probeHost = async (host, list) => {
+        const session = sessionFor(host);
         const phaseEnd = transportFor().phaseDeadline;
-        // Each registry on its own: ping and token plan, then a pool of its probes; a host's probes wait
-        // for that host only, and the transport keeps the total within `concurrency`. A probe's deadline
-        // starts once it holds a probe slot, and never runs past the registry phase's end.
-        await Promise.all([...byHost].map(async ([host, list]) => {
-            const session = sessionFor(host);
-            await session.planTokens(list.map((p) => p.repository), whoOf(host), Math.min(Date.now() + timeouts.perImageMs, phaseEnd));
-            await runPool(list, perHost, (probe) => probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
-                if (Date.now() >= phaseEnd) {
-                    record(probe, {
-                        kind: 'failed',
-                        status: 'unreachable',
-                        reason: timeoutReason(budget.timeoutMs),
-                    });
-                    return;
-                }
-                const deadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
-                record(probe, await session.probe(probe.repository, probe.reference, whoOf(host), deadline));
-            }));
+        const who = authenticatorOf(host);
+        const repositories = list.map((p) => p.repository);
+        const planDeadline = Math.min(Date.now() + timeouts.perImageMs, phaseEnd);
+        await session.planTokens(repositories, ANONYMOUS_AUTHENTICATOR, planDeadline);
+        // Announced for every repository now: which ones need it is known only image by image, and the
+        // first that does then fetches them all in one batched request while anonymous probes go on.
+        if (who)
+            await session.planTokens(repositories, who, planDeadline);
+        // A probe's deadline starts once it holds a probe slot, and never runs past the phase's end.
+        const within = (ask) => {
+            if (Date.now() >= phaseEnd) {
+                return Promise.resolve({
+                    kind: 'failed',
+                    status: 'unreachable',
+                    reason: timeoutReason(budget.timeoutMs),
+                });
+            }
+            return ask(Math.min(Date.now() + timeouts.perImageMs, phaseEnd));
+        };
+        await runPool(list, perHost, (probe) => probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
+            const anonymous = await within((deadline) => session.probe(probe.repository, probe.reference, ANONYMOUS_AUTHENTICATOR, deadline));
+            probe.anonymous = anonymous;
+            if (anonymous.kind === 'found' || !who) {
+                probe.verdict = verdictOf(anonymous, undefined);
+                return;
+            }
+            credentialedProbes += 1;
+            const credentialed = await within((deadline) => session.probe(probe.repository, probe.reference, who, deadline));
+            probe.verdict = verdictOf(anonymous, credentialed);
         }));
     };
     return {
@@ -1547,20 +1568,17 @@ function createRegistryChecker(options) {
         close: () => transport?.close() ?? Promise.resolve(),
     };
     async function runPasses(fresh) {
-        await pass(fresh, () => ANONYMOUS_AUTHENTICATOR, (probe, result) => {
-            probe.anonymous = result;
-        });
-        const second = [];
+        const byHost = new Map();
         for (const probe of fresh) {
-            if (probe.anonymous.kind !== 'found' && authenticatorOf(probe.host))
-                second.push(probe);
+            const list = byHost.get(probe.host);
+            if (list)
+                list.push(probe);
             else
-                probe.verdict = verdictOf(probe.anonymous, undefined);
+                byHost.set(probe.host, [probe]);
         }
-        credentialedProbes += second.length;
-        await pass(second, (host) => authenticatorOf(host), (probe, result) => {
-            probe.verdict = verdictOf(probe.anonymous, result);
-        });
+        // Each registry on its own queue: a host's probes wait for that host only, and the transport
+        // keeps the total within `concurrency`.
+        await Promise.all([...byHost].map(([host, list]) => probeHost(host, list)));
         for (const probe of fresh) {
             // A host (or realm) the network policy or the run's budget kept us from: nothing was learnt.
             const reason = probe.verdict.reason;
