@@ -213,7 +213,11 @@ async function renderCharts(
     // The verification render reuses the job; a packaged chart's staged archive is gone by then, so
     // only charts the release ships as archives are verified.
     if (!staged.paths.has(p.chart.archive.displayPath)) jobsByChart.set(p.chart.index, p.job);
-    return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
+    const chartPath = staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart;
+    return {
+      chart: p.chart,
+      render: { status: 'rendered', manifests: r.manifests, trace: r.trace, chartPath },
+    };
   });
   const out = applyChartRenders(scan, renders, options.outDir);
   const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));

@@ -22,7 +22,13 @@ import { type JoinedChart, scanText } from './index.js';
 
 /** What Helm gave for one chart: its render, or the error it failed with. */
 export type ChartRender =
-  | { status: 'rendered'; manifests: readonly RenderedManifest[]; trace: ChartTrace }
+  | {
+      status: 'rendered';
+      manifests: readonly RenderedManifest[];
+      trace: ChartTrace;
+      /** The path Helm was given, shown as the archive's in the trace's reasons. */
+      chartPath?: string;
+    }
   | {
       status: 'failed';
       error: Error;
@@ -115,7 +121,7 @@ export function applyChartRenders(
       layers: j.layers,
       valueLayers: chartValueLayers(j.archive).layers,
       manifests: render.manifests,
-      trace: render.trace,
+      trace: shownAsArchive(render.trace, render.chartPath, j.archive.displayPath),
       scan: scanText,
     });
     uses.push(...r.uses);
@@ -209,6 +215,13 @@ function failureFinding(
     chartPos(info),
     `HelmChart "${info.name}": ${first}; KOTS fails the install there (its images are approximated)`,
   );
+}
+
+/** Helm's messages name the path it was given (absolute, or a staged copy's): findings show the
+ *  archive as the release names it, so a report reads the same on every machine. */
+function shownAsArchive(trace: ChartTrace, chartPath: string | undefined, archive: string): ChartTrace {
+  if (chartPath === undefined || trace.status !== 'untraced') return trace;
+  return { ...trace, reason: trace.reason.split(chartPath).join(archive) };
 }
 
 function holdsTemplate(v: unknown): boolean {

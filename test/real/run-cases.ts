@@ -2,6 +2,7 @@
 // the CLI runs in process, `kubectl kustomize` is a child process), then each case compares the
 // rendered objects with its table, object by object.
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   byIdentity,
@@ -32,6 +33,9 @@ export function describeCases(title: string, cases: CorpusCase[], charts: ChartR
         const p = previews[i]!;
         expect(p.code, p.stderr).toBe(0);
         expect(p.kustomizeError).toBeUndefined();
+        // Findings name release files as the release does, never by the machine's paths (the run's
+        // directory, or a temporary copy Helm was given).
+        for (const f of p.findings) expect(f.message).not.toContain(tmpdir());
         for (const m of k.mustReport ?? []) {
           const hit = p.findings.some((f) => f.level === m.level && f.message.includes(m.contains));
           expect(hit, `a ${m.level} finding mentioning ${m.contains}`).toBe(true);
