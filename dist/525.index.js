@@ -9100,7 +9100,7 @@ function applyChartRenders(scan, renders, outDir) {
             layers: j.layers,
             valueLayers: chartValueLayers(j.archive).layers,
             manifests: render.manifests,
-            trace: render.trace,
+            trace: shownAsArchive(render.trace, render.chartPath, j.archive.displayPath),
             scan: scanText,
         });
         uses.push(...r.uses);
@@ -9166,6 +9166,13 @@ function failureFinding(info, { error, chartPath, templated }, archive) {
         return (0,finding/* finding */.g)('helm-chart-render-templated', chartPos(info), `HelmChart "${info.name}": ${first}; the CR's values still hold KOTS templates that only KOTS renders, so its images are approximated`);
     }
     return (0,finding/* finding */.g)('helm-chart-render-failed', chartPos(info), `HelmChart "${info.name}": ${first}; KOTS fails the install there (its images are approximated)`);
+}
+/** Helm's messages name the path it was given (absolute, or a staged copy's): findings show the
+ *  archive as the release names it, so a report reads the same on every machine. */
+function shownAsArchive(trace, chartPath, archive) {
+    if (chartPath === undefined || trace.status !== 'untraced')
+        return trace;
+    return { ...trace, reason: trace.reason.split(chartPath).join(archive) };
 }
 function holdsTemplate(v) {
     if (typeof v === 'string')
@@ -9419,7 +9426,11 @@ async function renderCharts(scan, charts, options, deps, findHelm, packaged) {
         // only charts the release ships as archives are verified.
         if (!staged.paths.has(p.chart.archive.displayPath))
             jobsByChart.set(p.chart.index, p.job);
-        return { chart: p.chart, render: { status: 'rendered', manifests: r.manifests, trace: r.trace } };
+        const chartPath = staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart;
+        return {
+            chart: p.chart,
+            render: { status: 'rendered', manifests: r.manifests, trace: r.trace, chartPath },
+        };
     });
     const out = applyChartRenders(scan, renders, options.outDir);
     const failedBefore = planned.flatMap((p) => ('finding' in p ? [p.finding] : []));
