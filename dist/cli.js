@@ -5732,7 +5732,7 @@ var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+        this[identity.NODE_TYPE] = type;
     }
     /** Create a copy of this node.  */
     clone() {
@@ -5785,7 +5785,7 @@ function createPair(key, value, ctx) {
 }
 class Pair {
     constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this[identity.NODE_TYPE] = identity.PAIR;
         this.key = key;
         this.value = value;
     }

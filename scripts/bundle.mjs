@@ -19,7 +19,12 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertNoYamlDebugEnv, stripYamlDebugEnv } from './bundle-transform.mjs';
+import {
+  assertNoYamlDebugEnv,
+  assertYamlNodeTypeAssigned,
+  assignYamlNodeType,
+  stripYamlDebugEnv,
+} from './bundle-transform.mjs';
 
 const entries = [
   ['.build/index.js', 'index.js'],
@@ -54,8 +59,9 @@ try {
   const files = new Map();
   const add = (name, text, owner) => {
     if (files.has(name)) throw new Error(`${name} of ${owner} collides with another bundle's file`);
-    const { code } = stripYamlDebugEnv(text);
+    const { code } = assignYamlNodeType(stripYamlDebugEnv(text).code);
     assertNoYamlDebugEnv(code, name);
+    assertYamlNodeTypeAssigned(code, name);
     files.set(name, name === 'cli.js' && !code.startsWith('#!') ? `#!/usr/bin/env node\n${code}` : code);
   };
   for (const [, out] of entries) {

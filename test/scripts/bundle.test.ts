@@ -1,8 +1,8 @@
 // The bundler (scripts/bundle.mjs), run into a temporary directory so the committed dist/ is never
-// touched: the yaml package's per-token debug env reads are gone from every bundle file, the CLI's
-// lazily imported parts are chunk files beside it, and it evaluates undici only when a scan talks to
-// registries
-// (undici's module sets its global dispatcher symbol when evaluated, so a preload sees whether it ran).
+// touched: the yaml package's per-token debug env reads and per-node defineProperty calls are gone
+// from every bundle file, the CLI's lazily imported parts are chunk files beside it, and it
+// evaluates undici only when a scan talks to registries (undici's module sets its global dispatcher
+// symbol when evaluated, so a preload sees whether it ran).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,11 +10,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
-import { assertNoYamlDebugEnv, stripYamlDebugEnv } from '../../scripts/bundle-transform.mjs';
+import {
+  assertNoYamlDebugEnv,
+  assertYamlNodeTypeAssigned,
+  assignYamlNodeType,
+  stripYamlDebugEnv,
+} from '../../scripts/bundle-transform.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const transform = stripYamlDebugEnv as (code: string) => { code: string; replaced: number };
 const assertClean = assertNoYamlDebugEnv as (code: string, name: string) => void;
+const assignNodeType = assignYamlNodeType as (code: string) => { code: string; replaced: number };
+const assertAssigned = assertYamlNodeTypeAssigned as (code: string, name: string) => void;
 
 describe('yaml debug env rewrite', () => {
   const require = createRequire(join(ROOT, 'package.json'));
@@ -32,6 +39,38 @@ describe('yaml debug env rewrite', () => {
     expect(() => assertClean(source, file)).toThrow(/left after the rewrite/);
     // Only the condition changes.
     expect(code.length).toBe(source.length - `node_process.env.${name}`.length + 'false'.length);
+  });
+});
+
+describe('yaml node-type rewrite', () => {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const yamlDir = resolve(require.resolve('yaml'), '..');
+  it.each([
+    ['nodes/Node.js', 'this[identity.NODE_TYPE] = type;', 1],
+    ['nodes/Pair.js', 'this[identity.NODE_TYPE] = identity.PAIR;', 1],
+    // One per document costs nothing: Document keeps its defineProperty.
+    ['doc/Document.js', undefined, 0],
+  ])('rewrites %s of the installed yaml package', (file, assignment, count) => {
+    const source = readFileSync(join(yamlDir, file), 'utf8');
+    const { code, replaced } = assignNodeType(source);
+    expect(replaced).toBe(count);
+    if (assignment === undefined) expect(code).toBe(source);
+    else {
+      expect(source).not.toContain(assignment);
+      expect(code).toContain(assignment);
+      expect(code).not.toMatch(/defineProperty\(this, identity\.NODE_TYPE/);
+    }
+  });
+
+  it('refuses a bundle whose yaml nodes still define their type, or lost the assignment', () => {
+    const node = readFileSync(join(yamlDir, 'nodes/Node.js'), 'utf8');
+    expect(() => assertAssigned(node, 'Node.js')).toThrow(/defineProperty call\(s\) left/);
+    expect(() => assertAssigned(assignNodeType(node).code, 'Node.js')).not.toThrow();
+    expect(() => assertAssigned(node.replace(/Object\.defineProperty[^\n]*/, ''), 'Node.js')).toThrow(
+      /was not found/,
+    );
+    // A file without yaml's NodeBase is not yaml: nothing to check.
+    expect(() => assertAssigned('const x = 1;', 'other.js')).not.toThrow();
   });
 });
 
@@ -56,6 +95,8 @@ describe('bundles built into a temporary directory', () => {
     expect(chunks.length).toBeGreaterThan(0);
     const texts = names.filter((n) => n.endsWith('.js')).map((n) => readFileSync(join(out, n), 'utf8'));
     for (const code of texts) expect(code).not.toMatch(/\.env\.LOG_(TOKENS|STREAM)\b/);
+    for (const code of texts)
+      expect(code).not.toMatch(/defineProperty\(this, [\w$]+\.NODE_TYPE, \{ value: type \}/);
     // The yaml parser is in the action's bundle and in one of the CLI's chunks.
     expect(readFileSync(join(out, 'index.js'), 'utf8')).toContain("console.log('|'");
     expect(texts.filter((code) => code.includes("console.log('|'"))).toHaveLength(2);
