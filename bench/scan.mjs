@@ -2,8 +2,8 @@
 // (bench/generate.mjs) at several sizes, each next to a bare streaming yaml parse of the same files
 // (bench/parse-baseline.mjs), all measured in this run, in alternation, so machine load falls on both.
 // Two baselines: the yaml package as npm ships it (the target's reference), and the same package with
-// the bundle's rewrite (scripts/bundle-transform.mjs drops its per-token debug env reads), which is the
-// parser code the CLI bundle actually runs. Prints times, peak RSS, the ratio scan/baseline per size,
+// the bundle's rewrites (scripts/bundle-transform.mjs drops its per-token debug env reads and sets each
+// node's type by assignment), which is the parser code the CLI bundle actually runs. Prints times, peak RSS, the ratio scan/baseline per size,
 // the growth of each time with size (linear growth keeps time(k×)/time(1×) near k), and the targets.
 // Usage: node bench/scan.mjs [--sizes 1,2,4] [--runs N] [--cli dist/cli.js]
 //   --sizes: release sizes as multiples of the ~20 MB release (5 is the 100 MB memory point; not in
@@ -14,7 +14,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stripYamlDebugEnv } from '../scripts/bundle-transform.mjs';
+import { assignYamlNodeType, stripYamlDebugEnv } from '../scripts/bundle-transform.mjs';
 import { generateRelease } from './generate.mjs';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -60,27 +60,32 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** A copy of the installed yaml package with the bundle's rewrite applied, and the baseline script
+/** A copy of the installed yaml package with the bundle's rewrites applied, and the baseline script
  *  beside it, so `import 'yaml'` in that script resolves to the rewritten copy. Returns the script. */
 function strippedBaseline(root) {
   const dir = join(root, 'stripped');
   const pkg = join(dir, 'node_modules', 'yaml');
   cpSync(join(repo, 'node_modules', 'yaml'), pkg, { recursive: true });
   let replaced = 0;
+  let assigned = 0;
   const walk = (d) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (name.endsWith('.js')) {
         const r = stripYamlDebugEnv(readFileSync(p, 'utf8'));
-        if (r.replaced > 0) writeFileSync(p, r.code);
+        const a = assignYamlNodeType(r.code);
+        if (r.replaced + a.replaced > 0) writeFileSync(p, a.code);
         replaced += r.replaced;
+        assigned += a.replaced;
       }
     }
   };
   walk(join(pkg, 'dist'));
   if (replaced === 0)
     throw new Error('the yaml package has no debug env reads left to strip: check the rewrite');
+  if (assigned !== 2)
+    throw new Error(`the yaml package's node constructors were rewritten ${assigned} times, not 2`);
   const script = join(dir, 'parse-baseline.mjs');
   cpSync(join(import.meta.dirname, 'parse-baseline.mjs'), script);
   return script;
