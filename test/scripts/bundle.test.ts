@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs build script without type declarations
 import {
   assertNoYamlDebugEnv,
   assertYamlNodeTypeAssigned,
@@ -18,10 +17,10 @@ import {
 } from '../../scripts/bundle-transform.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const transform = stripYamlDebugEnv as (code: string) => { code: string; replaced: number };
-const assertClean = assertNoYamlDebugEnv as (code: string, name: string) => void;
-const assignNodeType = assignYamlNodeType as (code: string) => { code: string; replaced: number };
-const assertAssigned = assertYamlNodeTypeAssigned as (code: string, name: string) => void;
+const transform = stripYamlDebugEnv;
+const assertClean = assertNoYamlDebugEnv;
+const assignNodeType = assignYamlNodeType;
+const assertAssigned = assertYamlNodeTypeAssigned;
 
 describe('yaml debug env rewrite', () => {
   const require = createRequire(join(ROOT, 'package.json'));
