@@ -12536,7 +12536,7 @@ async function main(argv, io) {
                     const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
                     return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
                 }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(525)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1525));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
         const checker = args.offline
             ? undefined
             : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1989))).createRegistryChecker({

@@ -15,6 +15,7 @@ import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
 import { ownStrings } from './own-strings.js';
+import { readAhead } from './read-ahead.js';
 import { classifyRenderedUses, type FileRenderer, releaseRenderer, renderFile } from './rendered.js';
 import type { ScanSink } from './sink.js';
 import { pathSkipped, type WalkResult, walkRelease } from './walk.js';
@@ -182,16 +183,15 @@ export async function scanReleaseCharts(
   const parts: ScanResult[] = [];
   const layers: CrLayers[] = [];
   const skipped: Finding[] = [];
-  for (const file of walked.files) {
-    let text: string;
-    try {
-      text = await readFile(path.resolve(cwd, file));
-    } catch (e: unknown) {
+  for await (const read of readAhead(walked.files, (file) => readFile(path.resolve(cwd, file)))) {
+    const { file } = read;
+    if ('error' in read) {
+      const e = read.error;
       if (explicit.has(path.resolve(cwd, file))) throw new UsageError(`cannot read ${file}: ${firstLine(e)}`);
       skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
       continue;
     }
-    const scanned = scanFile(file, text, render);
+    const scanned = scanFile(file, read.text, render);
     parts.push(scanned.result);
     append(layers, scanned.layers);
   }
@@ -246,13 +246,9 @@ async function readReleaseConfig(
   cwd: string,
   readFile: ReadFile,
 ): Promise<{ groups: ConfigGroup[]; findings: Finding[] }> {
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(path.resolve(cwd, file));
-    } catch {
-      continue;
-    }
+  for await (const read of readAhead(files, (file) => readFile(path.resolve(cwd, file)))) {
+    if ('error' in read) continue;
+    const { file, text } = read;
     if (!mayHoldConfig(text)) continue;
     const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const cr = readConfigCr(src);

@@ -1,5 +1,5 @@
-export const id = 525;
-export const ids = [525,705];
+export const id = 427;
+export const ids = [427,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 1525:
+/***/ 4427:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4116,6 +4116,23 @@ function ownStrings(value) {
                 stack.push(item);
             }
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./.build/scan/read-ahead.js
+// Reads a list of files in order with the next one already being read while the caller works on the
+// current one, so the scan's parsing (synchronous CPU work) and the file system overlap instead of
+// taking turns. At most one file beyond the current one is held, whatever the release's size.
+/** Yields each file's text or read error, in order; `read` of file k+1 starts before k is yielded. */
+async function* readAhead(files, read) {
+    // Every read settles into an outcome, so a failed read-ahead is never an unhandled rejection while
+    // the caller is still busy with the file before it.
+    const start = (file) => read(file).then((text) => ({ file, text }), (error) => ({ file, error }));
+    let next = files.length > 0 ? start(files[0]) : undefined;
+    for (let i = 0; next !== undefined; i++) {
+        const current = next;
+        next = i + 1 < files.length ? start(files[i + 1]) : undefined;
+        yield await current;
     }
 }
 
@@ -8402,6 +8419,7 @@ function isOperatorResource(group) {
 
 
 
+
 /** Scans one file's text. `file` is the display path (relative to the working directory, `/`
  *  separators). Positions are 1-based and ignore a leading BOM; CRLF line ends are fine. Documents
  *  that are empty (only comments or `---`) are not documents: `docIndex` counts the others, so it is
@@ -8503,18 +8521,16 @@ async function scanReleaseCharts(paths, cwd, options = {}) {
     const parts = [];
     const layers = [];
     const skipped = [];
-    for (const file of walked.files) {
-        let text;
-        try {
-            text = await readFile(external_node_path_.resolve(cwd, file));
-        }
-        catch (e) {
+    for await (const read of readAhead(walked.files, (file) => readFile(external_node_path_.resolve(cwd, file)))) {
+        const { file } = read;
+        if ('error' in read) {
+            const e = read.error;
             if (explicit.has(external_node_path_.resolve(cwd, file)))
                 throw new model/* UsageError */.e(`cannot read ${file}: ${scan_firstLine(e)}`);
             skipped.push(pathSkipped(file, `cannot read file: ${scan_firstLine(e)}`));
             continue;
         }
-        const scanned = scanFile(file, text, render);
+        const scanned = scanFile(file, read.text, render);
         parts.push(scanned.result);
         append(layers, scanned.layers);
     }
@@ -8568,14 +8584,10 @@ async function scanReleaseCharts(paths, cwd, options = {}) {
 /** The release's Config CR (KOTS takes the first one): read before any file is rendered, since
  *  every file's templates may read its items. Unreadable files are left to the scan to report. */
 async function readReleaseConfig(files, cwd, readFile) {
-    for (const file of files) {
-        let text;
-        try {
-            text = await readFile(external_node_path_.resolve(cwd, file));
-        }
-        catch {
+    for await (const read of readAhead(files, (file) => readFile(external_node_path_.resolve(cwd, file)))) {
+        if ('error' in read)
             continue;
-        }
+        const { file, text } = read;
         if (!mayHoldConfig(text))
             continue;
         const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
