@@ -17,10 +17,6 @@ import {
 } from '../../scripts/bundle-transform.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const transform = stripYamlDebugEnv;
-const assertClean = assertNoYamlDebugEnv;
-const assignNodeType = assignYamlNodeType;
-const assertAssigned = assertYamlNodeTypeAssigned;
 
 describe('yaml debug env rewrite', () => {
   const require = createRequire(join(ROOT, 'package.json'));
@@ -31,11 +27,11 @@ describe('yaml debug env rewrite', () => {
   ])('removes the %s read of %s from the installed yaml package', (file, name) => {
     const source = readFileSync(join(yamlDir, file), 'utf8');
     expect(source).toContain(`.env.${name}`);
-    const { code, replaced } = transform(source);
+    const { code, replaced } = stripYamlDebugEnv(source);
     expect(replaced).toBe(1);
     expect(code).not.toContain(`.env.${name}`);
-    expect(() => assertClean(code, file)).not.toThrow();
-    expect(() => assertClean(source, file)).toThrow(/left after the rewrite/);
+    expect(() => assertNoYamlDebugEnv(code, file)).not.toThrow();
+    expect(() => assertNoYamlDebugEnv(source, file)).toThrow(/left after the rewrite/);
     // Only the condition changes.
     expect(code.length).toBe(source.length - `node_process.env.${name}`.length + 'false'.length);
   });
@@ -51,7 +47,7 @@ describe('yaml node-type rewrite', () => {
     ['doc/Document.js', undefined, 0],
   ])('rewrites %s of the installed yaml package', (file, assignment, count) => {
     const source = readFileSync(join(yamlDir, file), 'utf8');
-    const { code, replaced } = assignNodeType(source);
+    const { code, replaced } = assignYamlNodeType(source);
     expect(replaced).toBe(count);
     if (assignment === undefined) expect(code).toBe(source);
     else {
@@ -63,13 +59,13 @@ describe('yaml node-type rewrite', () => {
 
   it('refuses a bundle whose yaml nodes still define their type, or lost the assignment', () => {
     const node = readFileSync(join(yamlDir, 'nodes/Node.js'), 'utf8');
-    expect(() => assertAssigned(node, 'Node.js')).toThrow(/defineProperty call\(s\) left/);
-    expect(() => assertAssigned(assignNodeType(node).code, 'Node.js')).not.toThrow();
-    expect(() => assertAssigned(node.replace(/Object\.defineProperty[^\n]*/, ''), 'Node.js')).toThrow(
-      /was not found/,
-    );
+    expect(() => assertYamlNodeTypeAssigned(node, 'Node.js')).toThrow(/defineProperty call\(s\) left/);
+    expect(() => assertYamlNodeTypeAssigned(assignYamlNodeType(node).code, 'Node.js')).not.toThrow();
+    expect(() =>
+      assertYamlNodeTypeAssigned(node.replace(/Object\.defineProperty[^\n]*/, ''), 'Node.js'),
+    ).toThrow(/was not found/);
     // A file without yaml's NodeBase is not yaml: nothing to check.
-    expect(() => assertAssigned('const x = 1;', 'other.js')).not.toThrow();
+    expect(() => assertYamlNodeTypeAssigned('const x = 1;', 'other.js')).not.toThrow();
   });
 });
 
