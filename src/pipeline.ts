@@ -205,7 +205,6 @@ async function renderCharts(
         render: {
           status: 'failed',
           error,
-          chartPath: staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart,
           templated: p.templated,
         },
       };
@@ -213,10 +212,9 @@ async function renderCharts(
     // The verification render reuses the job; a packaged chart's staged archive is gone by then, so
     // only charts the release ships as archives are verified.
     if (!staged.paths.has(p.chart.archive.displayPath)) jobsByChart.set(p.chart.index, p.job);
-    const chartPath = staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart;
     return {
       chart: p.chart,
-      render: { status: 'rendered', manifests: r.manifests, trace: r.trace, chartPath },
+      render: { status: 'rendered', manifests: r.manifests, trace: r.trace },
     };
   });
   const out = applyChartRenders(scan, renders, options.outDir);

@@ -44,6 +44,7 @@ export async function verifyHelmValues(
       const generated = isMap(parsed?.values) ? parsed.values : {};
       const rendered = await renderChart({
         chart: job.chart,
+        display: job.display,
         releaseName: job.releaseName,
         ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
         values: mergeHelmChartValues(job.values, generated),

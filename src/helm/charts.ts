@@ -10,6 +10,8 @@ import type { Values } from './values-merge.js';
 export interface ChartRenderJob {
   /** Absolute path of the chart archive. */
   chart: string;
+  /** The archive as the release names it, for messages. */
+  display: string;
   releaseName: string;
   /** Absent: KOTS's namespace placeholder (render.ts). */
   namespace?: string;
@@ -41,6 +43,7 @@ export async function renderChartsTraced(
       try {
         results[i] = await renderChartTraced({
           chart: job.chart,
+          display: job.display,
           releaseName: job.releaseName,
           ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
           values: job.values,

@@ -23,6 +23,9 @@ const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 export interface RenderChartOptions {
   /** A chart archive (.tgz) or an unpacked chart directory. */
   chart: string;
+  /** How messages name the chart (default `chart`): Helm is given an absolute or staged path, but a
+   *  report names the archive as the release does, so it reads the same on every machine. */
+  display?: string;
   releaseName: string;
   /** Defaults to KOTS_NAMESPACE_TEMPLATE, as KOTS does for a CR without `namespace`. */
   namespace?: string;
@@ -50,6 +53,7 @@ export interface RenderChartResult {
  *  render-failed, bad-values, helm-not-found) or ManifestParseError. */
 export async function renderChart(opts: RenderChartOptions): Promise<RenderChartResult> {
   const helm = typeof opts.helm === 'string' ? await helmVersion(opts.helm) : opts.helm;
+  const shown = opts.display ?? opts.chart;
   const home = await mkdtemp(join(tmpdir(), 'kots-proxy-helm-'));
   try {
     // The release name and namespace come from the pull request's HelmChart CR: every flag is written
@@ -71,26 +75,23 @@ export async function renderChart(opts: RenderChartOptions): Promise<RenderChart
       maxOutputBytes: opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
     });
     const elapsedMs = performance.now() - started;
-    const stderr = r.stderr.trim();
+    // Helm names the chart by the path it was given; messages name it as `shown`.
+    const stderr = r.stderr.trim().split(opts.chart).join(shown);
     if (r.spawnError !== null) {
       throw new HelmError('helm-not-found', `${helm.path}: ${r.spawnError.message}`);
     }
     if (r.stopped === 'timeout') {
       throw new HelmError(
         'timeout',
-        `helm template ${opts.chart}: stopped after ${opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS} ms`,
+        `helm template ${shown}: stopped after ${opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS} ms`,
         stderr,
       );
     }
     if (r.stopped === 'output-too-large') {
       const max = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-      throw new HelmError(
-        'output-too-large',
-        `helm template ${opts.chart}: output passed ${max} bytes`,
-        stderr,
-      );
+      throw new HelmError('output-too-large', `helm template ${shown}: output passed ${max} bytes`, stderr);
     }
-    if (r.exitCode !== 0) throw renderFailure(opts.chart, stderr, r.exitCode, r.signal);
+    if (r.exitCode !== 0) throw renderFailure(shown, stderr, r.exitCode, r.signal);
     return {
       manifests: parseRenderedManifests(r.stdout),
       output: r.stdout,

@@ -26,14 +26,10 @@ export type ChartRender =
       status: 'rendered';
       manifests: readonly RenderedManifest[];
       trace: ChartTrace;
-      /** The path Helm was given, shown as the archive's in the trace's reasons. */
-      chartPath?: string;
     }
   | {
       status: 'failed';
       error: Error;
-      /** The path Helm was given, shown as the archive's. */
-      chartPath?: string;
       /** The values still held KOTS templates, which may be why Helm refused them. */
       templated?: boolean;
     };
@@ -77,6 +73,7 @@ export function chartRenderJobs(
       const values = kotsChartValues(spec, renderString);
       const job: ChartRenderJob = {
         chart: path.resolve(cwd, j.archive.displayPath),
+        display: j.archive.displayPath,
         releaseName: kotsReleaseName(info),
         ...(info.namespace !== undefined && info.namespace !== '' ? { namespace: info.namespace } : {}),
         values,
@@ -110,7 +107,7 @@ export function applyChartRenders(
     const info = scan.helmCharts[j.index];
     if (info === undefined) continue;
     if (render.status === 'failed') {
-      findings.push(failureFinding(info, render, j.archive.displayPath));
+      findings.push(failureFinding(info, render));
       continue;
     }
     replaced.add(j.index);
@@ -121,7 +118,7 @@ export function applyChartRenders(
       layers: j.layers,
       valueLayers: chartValueLayers(j.archive).layers,
       manifests: render.manifests,
-      trace: shownAsArchive(render.trace, render.chartPath, j.archive.displayPath),
+      trace: render.trace,
       scan: scanText,
     });
     uses.push(...r.uses);
@@ -185,17 +182,15 @@ export function helmNotFoundNotice(
 
 function failureFinding(
   info: HelmChartInfo,
-  { error, chartPath, templated }: { error: Error; chartPath?: string; templated?: boolean },
-  archive: string,
+  { error, templated }: { error: Error; templated?: boolean },
 ): Finding {
   // Helm's error spans lines (template, position, cause); its hint about --debug is no use here.
-  let first = error.message
+  const first = error.message
     .split('\n')
     .filter((l) => !l.startsWith('Use --debug flag'))
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join(' ');
-  if (chartPath !== undefined) first = first.split(chartPath).join(archive);
   if (isHelmError(error, 'missing-dependency')) {
     return finding(
       'helm-chart-missing-dependency',
@@ -215,13 +210,6 @@ function failureFinding(
     chartPos(info),
     `HelmChart "${info.name}": ${first}; KOTS fails the install there (its images are approximated)`,
   );
-}
-
-/** Helm's messages name the path it was given (absolute, or a staged copy's): findings show the
- *  archive as the release names it, so a report reads the same on every machine. */
-function shownAsArchive(trace: ChartTrace, chartPath: string | undefined, archive: string): ChartTrace {
-  if (chartPath === undefined || trace.status !== 'untraced') return trace;
-  return { ...trace, reason: trace.reason.split(chartPath).join(archive) };
 }
 
 function holdsTemplate(v: unknown): boolean {

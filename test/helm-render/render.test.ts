@@ -155,6 +155,23 @@ describe.each(helms)('Helm $version', (helm) => {
     expect((err as HelmError).message).toContain('mode must be standalone or cluster');
   });
 
+  it('names the chart by its display path in every message, never by the path Helm was given', async () => {
+    const dir = chartDir(`bad-display-${helm.major}`, validatingChart);
+    const err = await renderChart({
+      chart: dir,
+      display: 'manifests/validating-0.1.0.tgz',
+      releaseName: 'rel',
+      helm: helm.path,
+      values: { mode: 'other' },
+    }).catch((e: unknown) => e);
+    expect(isHelmError(err, 'render-failed')).toBe(true);
+    const message = (err as HelmError).message;
+    expect(message).toContain('helm template manifests/validating-0.1.0.tgz: ');
+    expect(message).toContain('mode must be standalone or cluster');
+    expect(message).not.toContain(dir);
+    expect((err as HelmError).stderr).not.toContain(dir);
+  });
+
   describe('tracing', () => {
     it('traces a composed image to every value that built it, with origins', async () => {
       const dir = chartDir(`trace-${helm.major}`, parentChart);
