@@ -2,32 +2,23 @@
 // real bare repository as "GitHub": every commit assertion is made with git on that repository.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_HEADER } from '../../src/generated.js';
 import { git, pushAnotherCommit } from '../github/git.js';
 import {
   BRANCH,
   BUNDLE,
+  INPUTS,
   OFFLINE_LISTS,
   ROOT,
   releaseFiles,
   runAction,
   type Scenario,
-  type ScenarioOptions,
-  setupScenario,
+  scenarioFactory,
+  tip,
 } from './harness.js';
 
-const scenarios: Scenario[] = [];
-afterEach(async () => {
-  for (const s of scenarios.splice(0)) await s.double.close();
-});
-async function scenario(opts: ScenarioOptions = {}) {
-  const s = await setupScenario(opts);
-  scenarios.push(s);
-  return s;
-}
-const INPUTS = { 'app-slug': 'acme', ...OFFLINE_LISTS };
-const tip = (s: Scenario) => git(['--git-dir', s.bare, 'rev-parse', `refs/heads/${BRANCH}`]);
+const scenario = scenarioFactory();
 // Writes to the repository's git data; check runs are counted by their own tests.
 const writes = (s: Scenario) =>
   s.double.requests.filter(
