@@ -116,6 +116,18 @@ describe('action on a same-repository pull request', () => {
     expect(lines(r.stdout, '::error::')).toHaveLength(0);
     expect(await tip(s)).toBe(s.headSha);
     expect(r.outputs.report).toBeTruthy();
+    // The report is still written (in RUNNER_TEMP) and lists the files a commit would have held.
+    expect(r.outputs.report).toMatch(/\/kots-proxy-[^/]+\/report\.json$/);
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as {
+      appSlug: string;
+      generated: string[];
+    };
+    expect(report.appSlug).toBe('acme');
+    expect(report.generated).toEqual([
+      'kots-proxy/kustomization.yaml',
+      'kots-proxy/pull-secret.yaml',
+      'kots-proxy/helmchart-redis.values.yaml',
+    ]);
     expect(r.outputs['commit-sha']).toBe('');
     expect(r.outputs['skipped-reason']).toBe('read-only-token');
     expect(r.summary).toContain('How to apply');
