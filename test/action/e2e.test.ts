@@ -2,32 +2,23 @@
 // real bare repository as "GitHub": every commit assertion is made with git on that repository.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_HEADER } from '../../src/generated.js';
 import { git, pushAnotherCommit } from '../github/git.js';
 import {
   BRANCH,
   BUNDLE,
+  INPUTS,
   OFFLINE_LISTS,
   ROOT,
   releaseFiles,
   runAction,
   type Scenario,
-  type ScenarioOptions,
-  setupScenario,
+  scenarioFactory,
+  tip,
 } from './harness.js';
 
-const scenarios: Scenario[] = [];
-afterEach(async () => {
-  for (const s of scenarios.splice(0)) await s.double.close();
-});
-async function scenario(opts: ScenarioOptions = {}) {
-  const s = await setupScenario(opts);
-  scenarios.push(s);
-  return s;
-}
-const INPUTS = { 'app-slug': 'acme', ...OFFLINE_LISTS };
-const tip = (s: Scenario) => git(['--git-dir', s.bare, 'rev-parse', `refs/heads/${BRANCH}`]);
+const scenario = scenarioFactory();
 // Writes to the repository's git data; check runs are counted by their own tests.
 const writes = (s: Scenario) =>
   s.double.requests.filter(
@@ -125,6 +116,18 @@ describe('action on a same-repository pull request', () => {
     expect(lines(r.stdout, '::error::')).toHaveLength(0);
     expect(await tip(s)).toBe(s.headSha);
     expect(r.outputs.report).toBeTruthy();
+    // The report is still written (in RUNNER_TEMP) and lists the files a commit would have held.
+    expect(r.outputs.report).toMatch(/\/kots-proxy-[^/]+\/report\.json$/);
+    const report = JSON.parse(readFileSync(r.outputs.report!, 'utf8')) as {
+      appSlug: string;
+      generated: string[];
+    };
+    expect(report.appSlug).toBe('acme');
+    expect(report.generated).toEqual([
+      'kots-proxy/kustomization.yaml',
+      'kots-proxy/pull-secret.yaml',
+      'kots-proxy/helmchart-redis.values.yaml',
+    ]);
     expect(r.outputs['commit-sha']).toBe('');
     expect(r.outputs['skipped-reason']).toBe('read-only-token');
     expect(r.summary).toContain('How to apply');

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 import { type DoubleOptions, type GitHubDouble, startGitHubDouble } from '../github/double.js';
 import { git, makeRepo, tempDir } from '../github/git.js';
 
@@ -151,3 +152,23 @@ export const OFFLINE_LISTS = {
   'private-registries': 'quay.io\nregistry.acme.example:5000',
   'public-registries': 'docker.io, registry-1.docker.io',
 };
+
+/** The inputs most tests run the action with: the example app, registries classified offline. */
+export const INPUTS = { 'app-slug': 'acme', ...OFFLINE_LISTS };
+
+/** The commit the pull request's branch points at in the bare "GitHub" repository. */
+export const tip = (s: Scenario) => git(['--git-dir', s.bare, 'rev-parse', `refs/heads/${BRANCH}`]);
+
+/** Sets up scenarios for the calling test file and closes each one's API double after its test.
+ *  Call once at the top of a test file (it registers an afterEach hook there). */
+export function scenarioFactory(): (opts?: ScenarioOptions) => Promise<Scenario> {
+  const open: Scenario[] = [];
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.double.close();
+  });
+  return async (opts = {}) => {
+    const s = await setupScenario(opts);
+    open.push(s);
+    return s;
+  };
+}

@@ -3,29 +3,11 @@
 // (Dependabot, forks), check mode on push / merge_group, changed-lines annotations and SARIF.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { git } from '../github/git.js';
-import {
-  BRANCH,
-  OFFLINE_LISTS,
-  releaseFiles,
-  runAction,
-  type Scenario,
-  type ScenarioOptions,
-  setupScenario,
-} from './harness.js';
+import { BRANCH, INPUTS, releaseFiles, runAction, type Scenario, scenarioFactory, tip } from './harness.js';
 
-const scenarios: Scenario[] = [];
-afterEach(async () => {
-  for (const s of scenarios.splice(0)) await s.double.close();
-});
-async function scenario(opts: ScenarioOptions = {}) {
-  const s = await setupScenario(opts);
-  scenarios.push(s);
-  return s;
-}
-const INPUTS = { 'app-slug': 'acme', ...OFFLINE_LISTS };
-const tip = (s: Scenario) => git(['--git-dir', s.bare, 'rev-parse', `refs/heads/${BRANCH}`]);
+const scenario = scenarioFactory();
 const annotationLines = (stdout: string) =>
   stdout.split('\n').filter((l) => /^::(error|warning|notice) title=/.test(l));
 

@@ -76,6 +76,10 @@ describe('.replicated charts for the CLI', () => {
   it('scans a chart directory under the manifests path as a chart, not as manifests', async () => {
     const root = project('appSlug: acme\nmanifests: ["./**/*.yaml"]\ncharts: [{path: ./charts/web}]\n');
     const { report, stderr } = await scan(root);
+    // The chart's image is reported, from its values.yaml (line 3 col 15), so the loop below has
+    // locations to look at.
+    const web = report.images.find((i) => i.image === 'quay.io/acme/web:1.25');
+    expect(web?.locations, stderr).toContainEqual({ file: 'charts/web/values.yaml', line: 3, column: 15 });
     // Its template is not a manifest: a templated image would be reported from the template file.
     for (const i of report.images)
       for (const l of i.locations) expect(l.file, stderr).not.toBe('charts/web/templates/deploy.yaml');
@@ -119,6 +123,7 @@ describe('.replicated charts for the CLI', () => {
     const report = JSON.parse(run.stdout) as Report;
     const web = report.images.find((i) => i.image === 'quay.io/acme/web:1.25');
     expect(web, run.stderr).toBeDefined();
+    expect(web?.locations).toEqual([{ file: 'charts/web/values.yaml', line: 3, column: 15 }]);
     for (const l of web?.locations ?? []) expect(l.file.startsWith('charts/web/'), l.file).toBe(true);
   }, 60_000);
 

@@ -24,6 +24,8 @@ describe('scanner crashers', () => {
   it.each(yamlFiles)('%s: scans, every position inside the file', (name) => {
     const text = read(name);
     const r = scanText(`crashers/${name}`, text);
+    // Each crasher yields positions (uses, documents, findings): the check below has some to judge.
+    expect(positionsOf(r).length).toBeGreaterThan(0);
     expect(badPositions(`crashers/${name}`, text, positionsOf(r))).toEqual([]);
   });
 

@@ -28,6 +28,11 @@ const helm = requireHelm(4);
 async function findingsFor(
   apiVersion: string,
 ): Promise<{ rule: string; file: string; line: number; message: string }[]> {
+  return (await scanChart(apiVersion)).nameless;
+}
+
+/** The chart's images (the render happened) and its container-without-name findings. */
+async function scanChart(apiVersion: string) {
   const root = tempDir('kots-proxy-nameless-');
   writeTree(join(root, 'manifests'), {
     'chart.yaml': `apiVersion: ${apiVersion}\nkind: HelmChart\nmetadata:\n  name: test-chart\nspec:\n  chart:\n    name: test-chart\n    chartVersion: 0.1.1\n`,
@@ -42,8 +47,21 @@ async function findingsFor(
       findHelm: async () => ({ path: helm.path, version: helm.version, major: helm.major }),
     },
   );
-  return r.report.findings.filter((f) => f.rule === 'container-without-name');
+  return {
+    images: r.report.images.map((i) => i.image).sort(),
+    nameless: r.report.findings.filter((f) => f.rule === 'container-without-name'),
+  };
 }
+
+// Every image of test-chart/templates/test.yaml, the nameless initContainers' two among them.
+const CHART_IMAGES = [
+  'alpine',
+  'alpine:3.4',
+  'busybox',
+  'nginx:latest',
+  'quay.io/replicatedcom/qa-kots-1:alpine-3.5',
+  'quay.io/replicatedcom/qa-kots-3:alpine-3.6',
+];
 
 describe('nameless containers rendered by a chart', () => {
   it('a v1 chart: one finding at the CR chart, naming the template', async () => {
@@ -56,6 +74,9 @@ describe('nameless containers rendered by a chart', () => {
   }, 120_000);
 
   it('a v1beta2 chart: none, Helm deploys it without kustomize patches', async () => {
-    expect(await findingsFor('kots.io/v1beta2')).toEqual([]);
+    const { images, nameless } = await scanChart('kots.io/v1beta2');
+    // The chart was rendered, nameless containers included: "none" is not "never looked".
+    expect(images).toEqual(CHART_IMAGES);
+    expect(nameless).toEqual([]);
   }, 120_000);
 });

@@ -35,6 +35,18 @@ metadata:
 spec:
   ports: [{port: ${port}}]
 `;
+/** A v2 HelmChart CR for chart web 1.0.0 whose spec.values are `values` (indented by 4); its
+ *  values start on line 10 of the file. */
+const webChartV2 = (values: string) => `apiVersion: kots.io/v1beta2
+kind: HelmChart
+metadata:
+  name: web
+spec:
+  chart:
+    name: web
+    chartVersion: 1.0.0
+  values:
+${values}`;
 const deployment = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -341,17 +353,8 @@ spec:
 describe('v2 chart messages name where a value comes from', () => {
   it('a value written in the CR says so', async () => {
     const { report } = await build({
-      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
-kind: HelmChart
-metadata:
-  name: web
-spec:
-  chart:
-    name: web
-    chartVersion: 1.0.0
-  values:
-    image: quay.io/acme/web:1
-`,
+      'manifests/web.yaml': webChartV2(`    image: quay.io/acme/web:1
+`),
     });
     const f = report.findings.find((x) => x.rule === 'helm-v2-image-not-proxied');
     expect(f?.message).toContain('(a value set by the HelmChart CR)');
@@ -373,22 +376,13 @@ describe('same-named documents both deployed (pkg/base/write.go deduplicateOnCon
 describe('v2 chart images already on the proxy host (pkg/docker/registry/images.go MakeProxiedImageURL)', () => {
   it("raise no helm-v2-image-not-proxied for the Replicated SDK's proxy.replicated.com/library image", async () => {
     const { report } = await build({
-      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
-kind: HelmChart
-metadata:
-  name: web
-spec:
-  chart:
-    name: web
-    chartVersion: 1.0.0
-  values:
-    sdk:
+      'manifests/web.yaml': webChartV2(`    sdk:
       image: proxy.replicated.com/library/replicated-sdk-image:1.15.0
     api:
       image: proxy.replicated.com/proxy/acme/quay.io/acme/api:1
     web:
       image: quay.io/acme/web:1
-`,
+`),
     });
     expect(rules(report, 'helm-v2-image-not-proxied', 'proxy-reference-mismatch')).toEqual([
       ['helm-v2-image-not-proxied', 'manifests/web.yaml', 15],
@@ -399,20 +393,11 @@ spec:
 describe('v2 findings skip images the chart switches off', () => {
   it('no helm-v2 finding for an image under enabled: false', async () => {
     const { report } = await build({
-      'manifests/web.yaml': `apiVersion: kots.io/v1beta2
-kind: HelmChart
-metadata:
-  name: web
-spec:
-  chart:
-    name: web
-    chartVersion: 1.0.0
-  values:
-    image: quay.io/acme/web:1
+      'manifests/web.yaml': webChartV2(`    image: quay.io/acme/web:1
     metrics:
       enabled: false
       image: quay.io/acme/metrics:1
-`,
+`),
     });
     expect(rules(report, 'helm-v2-image-not-proxied')).toEqual([
       ['helm-v2-image-not-proxied', 'manifests/web.yaml', 10],

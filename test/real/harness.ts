@@ -56,7 +56,7 @@ export interface CorpusCase {
   mustReport?: { level: 'error' | 'warning' | 'notice'; contains: string }[];
   /** Known product gaps: objects as KOTS deploys them that the preview leaves out or shows
    *  otherwise. They stay out of `objects` (the main comparison ignores their identities) and each
-   *  gap is an `it.fails` test named after `what` that asserts them exactly. */
+   *  gap is a test named after `what` that fails once the preview shows them as KOTS does. */
   gaps?: { what: string; objects: ObjectView[] }[];
 }
 

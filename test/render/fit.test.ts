@@ -58,6 +58,9 @@ describe('humanSummary', () => {
       80,
     );
     const table = text.split('\n').slice(0, 2);
+    // The two lines are the header and the image's row, shortened in the middle to fit.
+    expect(table[0]).toMatch(/^IMAGE +STATUS +WHERE$/);
+    expect(table[1]).toMatch(/^quay\.io\/a+…a+\/api:1 +private +m\.yaml:1:1$/);
     for (const line of table) expect([...line].length).toBeLessThanOrEqual(80);
     expect(text).toContain('1 not shown (--verbose to show)');
   });

@@ -38,10 +38,21 @@ describe.each(helms)('helm $version on a pull request chart', (helm) => {
     const marker = join(out, 'pwned');
     // Valid YAML for Helm, and a script for a post-renderer `/bin/sh`: the command substitution runs.
     const template = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: $(touch ${marker})\n`;
-    for (const spec of [
-      '  releaseName: "--post-renderer=/bin/sh"\n',
-      '  releaseName: web\n  namespace: "--post-renderer=/bin/sh"\n',
-    ]) {
+    // What Helm made of each: the name reached it as a release name (refused by its name check),
+    // the namespace as a namespace (the chart rendered, nothing to report). The marker check alone
+    // also passed when Helm never saw the chart at all.
+    for (const [spec, findings] of [
+      [
+        '  releaseName: "--post-renderer=/bin/sh"\n',
+        [
+          [
+            'helm-chart-render-failed',
+            /release name \\?"--post-renderer=\/bin\/sh\\?": invalid release name/,
+          ],
+        ],
+      ],
+      ['  releaseName: web\n  namespace: "--post-renderer=/bin/sh"\n', []],
+    ] as const) {
       const root = project({
         'manifests/web-chart.yaml': CR(spec),
         'charts/web/templates/run.yaml': template,
@@ -49,6 +60,10 @@ describe.each(helms)('helm $version on a pull request chart', (helm) => {
       const r = await scan(root, helm.path);
       expect(r.code, r.stderr).not.toBe(2);
       expect(existsSync(marker), spec).toBe(false);
+      expect(
+        r.report.findings.map((f) => [f.rule, f.message]),
+        spec,
+      ).toEqual(findings.map(([rule, message]) => [rule, expect.stringMatching(message)]));
     }
   }, 120_000);
 

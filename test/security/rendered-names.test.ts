@@ -39,6 +39,11 @@ describe('release names in generated file names', () => {
       // Control: a name Helm accepts gives the rendered copy, listed in resources.
       if (name === 'safe.name') expect(readdirSync(out)).toContain('chart-safe.name.rendered.yaml');
       const k = parse(readFileSync(join(out, 'kustomization.yaml'), 'utf8')) as { resources?: unknown[] };
+      // Exactly the pull secret, and the rendered copy only for the name Helm accepts (Helm refuses a
+      // release name that is not a lowercase DNS-1123 subdomain, so nothing renders for the others).
+      const rendered = name === 'safe.name' ? ['chart-safe.name.rendered.yaml'] : [];
+      expect(k.resources).toEqual([...rendered, 'pull-secret.yaml']);
+      expect(readdirSync(out).sort()).toEqual([...rendered, 'kustomization.yaml', 'pull-secret.yaml']);
       for (const r of k.resources ?? []) {
         expect(typeof r).toBe('string');
         expect(r as string).not.toMatch(/passwd|\n/);

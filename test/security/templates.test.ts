@@ -70,9 +70,16 @@ describe('hostile KOTS templates are stopped', () => {
   it('an ordinary loop and a long repeat still render', async () => {
     const root = tempDir('kots-proxy-sec-tmpl-');
     const line = `  a: '{{repl range 10000 }}x{{repl end }}{{repl repeat 100000 "y" | len }}'\n`;
-    writeTree(root, { 'release/fine.yaml': HEAD + line });
+    // The same work in an image, whose rendered value the report shows: the templates did run.
+    const image = `'quay.io/acme/n{{repl range 10000 }}{{repl end }}{{repl repeat 100000 "y" | len }}:1'`;
+    writeTree(root, {
+      'release/fine.yaml': HEAD + line,
+      'release/pod.yaml': OK.replace('quay.io/acme/ok:1', image),
+    });
     const run = await runCli(root, 'scan', 'release', '--app-slug', 'acme', '--offline', '--report', '-');
+    expect(run.code, run.stderr).not.toBe(2);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.findings.filter((f) => f.rule.startsWith('template'))).toEqual([]);
+    expect(report.images.map((i) => i.image)).toEqual(['quay.io/acme/n100000:1']);
   });
 });

@@ -101,6 +101,7 @@ describe('identitytoken', () => {
       );
       expect(grants).toHaveLength(1);
       // The GET form is used by the anonymous pass only: it carries no credential.
+      expect(requests.filter((r) => r.method === undefined).length).toBeGreaterThan(0);
       expect(requests.filter((r) => r.method === undefined).every((r) => r.authorization === undefined)).toBe(
         true,
       );

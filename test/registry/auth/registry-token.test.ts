@@ -67,6 +67,7 @@ describe('registrytoken', () => {
     }
     // The token realm is asked by the anonymous pass only, and never with the registry token.
     const realmRequests = lab.tokenServer.requests.slice(before);
+    expect(realmRequests.length).toBeGreaterThan(0);
     expect(realmRequests.every((r) => r.authorization === undefined && r.method === undefined)).toBe(true);
     const credentialed = proxy.requests.filter((r) => r.authorization === `Bearer ${registryToken}`);
     expect(credentialed.length).toBeGreaterThan(0);
