@@ -32,7 +32,7 @@ export interface RenderManyOptions {
 
 const DEFAULT_CHART_CONCURRENCY = 4;
 /** Five default render timeouts: room for a release's real charts, a bound on a hostile count. */
-export const DEFAULT_HELM_PHASE_MS = 5 * DEFAULT_RENDER_TIMEOUT_MS;
+const DEFAULT_HELM_PHASE_MS = 5 * DEFAULT_RENDER_TIMEOUT_MS;
 
 /** One result per job, in job order: the traced render, or the error it threw. */
 export async function renderChartsTraced(

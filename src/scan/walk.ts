@@ -26,7 +26,7 @@ export interface WalkResult {
 
 /** Directory entries one run may walk. Far above any release the Replicated CLI would upload, and low
  *  enough that symlinks fanning out to the same directories cannot buy an unbounded walk. */
-export const MAX_WALK_ENTRIES = 100_000;
+const MAX_WALK_ENTRIES = 100_000;
 
 function isManifestName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
