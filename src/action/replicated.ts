@@ -3,9 +3,10 @@
 // `path`, possibly a glob, relative to the file's directory, with optional `chartVersion` / `appVersion`
 // that replace the chart's own when it is packaged). The CLI's `manifests` are globs (`./manifests/*.yaml`); the scanner
 // walks directories, so each glob is mapped to the directory before its first wildcard.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { parse } from 'yaml';
+import { isInside } from '../fs/inside.js';
 import { UsageError } from '../model.js';
 import { errorMessage } from '../util.js';
 
@@ -39,13 +40,22 @@ export function globToPath(glob: string): string {
   return fixed.length ? fixed.join('/') : '.';
 }
 
-/** Reads the first project file that exists; undefined when there is none. */
+/** Reads the first project file that exists; undefined when there is none. The file is the pull
+ *  request's: one that is a symlink resolving outside the workspace (a runner file, /dev/zero) or is
+ *  not a regular file is refused before it is read. */
 export function readReplicatedConfig(workspace: string): ReplicatedConfig | undefined {
   for (const file of REPLICATED_FILES) {
     let text: string;
     try {
-      text = readFileSync(join(workspace, file), 'utf8');
+      const real = realpathSync(join(workspace, file));
+      if (!isInside(real, realpathSync(workspace)))
+        throw new UsageError(`${file} resolves outside the workspace, so it was not read`);
+      const st = statSync(real);
+      if (st.isDirectory()) continue;
+      if (!st.isFile()) throw new UsageError(`${file} is not a regular file, so it was not read`);
+      text = readFileSync(real, 'utf8');
     } catch (e: unknown) {
+      if (e instanceof UsageError) throw e;
       if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR')) continue;
       throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
     }

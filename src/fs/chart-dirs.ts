@@ -3,7 +3,8 @@
 // directories holding a Chart.yaml, as the Replicated CLI does before `helm package`
 // (replicatedhq/replicated pkg/tools/config.go). Paths come from the pull request: a path whose fixed
 // part, or a matched directory whose real path, lies outside the root is a `path-skipped` finding and
-// is never read; a symlink inside a chart that leaves the chart directory is skipped the same way.
+// is never read; a symlink inside a chart that leaves the chart directory, or loops back to a directory
+// being walked, is skipped the same way.
 import type { Dirent } from 'node:fs';
 import { mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,9 @@ const MAX_CHART_BYTES = 50 * 1024 * 1024;
 /** Bytes all chart directories of a run may hold together: each is read into memory before the
  *  archive budget sees it, so many directories under the per-directory cap could still fill the heap. */
 const MAX_ALL_CHARTS_BYTES = 128 * 1024 * 1024;
+/** Entries (files and directories) one chart directory may hold, like the archive reader's entry limit:
+ *  symlinks that fan out to the same directories multiply the paths walked without adding bytes. */
+const MAX_CHART_ENTRIES = 10_000;
 
 export async function packageChartDirs(
   charts: readonly ChartSource[],
@@ -125,7 +129,9 @@ async function packageDir(
 ): Promise<PackagedChart | undefined> {
   const files = new Map<string, Uint8Array>();
   let total = 0;
-  const walk = async (abs: string, relDir: string): Promise<boolean> => {
+  let count = 0;
+  // Real directories on the way down: a link to one of them loops, even through a sibling.
+  const walk = async (abs: string, relDir: string, ancestors: string[]): Promise<boolean> => {
     let entries: Dirent[];
     try {
       entries = await readdir(abs, { withFileTypes: true });
@@ -137,6 +143,10 @@ async function packageDir(
       const inner = relDir ? `${relDir}/${ent.name}` : ent.name;
       const full = path.join(abs, ent.name);
       if (ent.name === '.git') continue;
+      if (++count > MAX_CHART_ENTRIES) {
+        findings.push(pathSkipped(dir, `chart directory holds more than ${MAX_CHART_ENTRIES} entries`));
+        return false;
+      }
       let target = full;
       if (ent.isSymbolicLink()) {
         const resolved = await realpath(full).catch(() => undefined);
@@ -148,8 +158,13 @@ async function packageDir(
       }
       const st = await stat(target);
       if (st.isDirectory()) {
-        if (target !== full && isInside(abs, target)) continue; // a link back up would loop
-        if (!(await walk(target, inner))) return false;
+        if (ancestors.includes(target)) {
+          findings.push(
+            pathSkipped(`${dir}/${inner}`, 'symlink loop: points back to a directory being walked'),
+          );
+          continue;
+        }
+        if (!(await walk(target, inner, [...ancestors, target]))) return false;
       } else if (st.isFile()) {
         total += st.size;
         if (total > MAX_CHART_BYTES) {
@@ -170,7 +185,7 @@ async function packageDir(
     }
     return true;
   };
-  if (!(await walk(real, ''))) return undefined;
+  if (!(await walk(real, '', [real]))) return undefined;
   all.bytes += total;
   const chartYaml = files.get('Chart.yaml');
   const text = overrideChartYaml(Buffer.from(chartYaml ?? new Uint8Array()).toString('utf8'), overrides);

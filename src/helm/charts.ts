@@ -1,9 +1,13 @@
 // Renders many charts with the helm binary, a few at a time: each render (plain and marked, see
 // traced-render.ts) starts its own helm processes, so the bound keeps a release with many charts
-// from starting dozens of them at once. Every job's failure is kept as that job's result.
+// from starting dozens of them at once. Every job's failure is kept as that job's result. The pull
+// request chooses how many HelmChart CRs there are, so all renders share one phase deadline: a render
+// is given no more than the time left, and a job not started when it passes fails as a timeout.
 
+import { HelmError } from './errors.js';
 import type { HelmBinary } from './locate.js';
 import type { ValueLayer } from './markers.js';
+import { DEFAULT_RENDER_TIMEOUT_MS } from './render.js';
 import { renderChartTraced, type TracedRenderResult } from './traced-render.js';
 import type { Values } from './values-merge.js';
 
@@ -23,10 +27,14 @@ export interface ChartRenderJob {
 export interface RenderManyOptions {
   concurrency?: number;
   timeoutMs?: number;
+  /** Milliseconds all renders of one call may take together (default DEFAULT_HELM_PHASE_MS). */
+  phaseTimeoutMs?: number;
   maxOutputBytes?: number;
 }
 
 const DEFAULT_CHART_CONCURRENCY = 4;
+/** Five default render timeouts: room for a release's real charts, a bound on a hostile count. */
+const DEFAULT_HELM_PHASE_MS = 5 * DEFAULT_RENDER_TIMEOUT_MS;
 
 /** One result per job, in job order: the traced render, or the error it threw. */
 export async function renderChartsTraced(
@@ -35,11 +43,22 @@ export async function renderChartsTraced(
   opts: RenderManyOptions = {},
 ): Promise<Array<TracedRenderResult | Error>> {
   const results: Array<TracedRenderResult | Error> = new Array(jobs.length);
+  const phaseMs = opts.phaseTimeoutMs ?? DEFAULT_HELM_PHASE_MS;
+  const phaseEnd = Date.now() + phaseMs;
+  const perRender = opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < jobs.length; i = next++) {
       const job = jobs[i];
       if (job === undefined) continue;
+      const left = phaseEnd - Date.now();
+      if (left <= 0) {
+        results[i] = new HelmError(
+          'timeout',
+          `helm template ${job.chart}: not rendered, the Helm phase reached its time limit of ${Math.round(phaseMs / 1000)} s`,
+        );
+        continue;
+      }
       try {
         results[i] = await renderChartTraced({
           chart: job.chart,
@@ -49,7 +68,7 @@ export async function renderChartsTraced(
           values: job.values,
           defaults: job.defaults,
           helm,
-          ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+          timeoutMs: Math.min(perRender, left),
           ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
         });
       } catch (e: unknown) {

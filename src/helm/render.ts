@@ -17,7 +17,7 @@ import type { Values } from './values-merge.js';
 
 /** pkg/base/helm_helpers.go: the namespace KOTS renders with when the CR names none. */
 export const KOTS_NAMESPACE_TEMPLATE = 'repl{{ Namespace}}';
-const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+export const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
 
 export interface RenderChartOptions {

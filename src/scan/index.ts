@@ -1,7 +1,7 @@
 // The scanner's public API: release paths → files → one ScanResult (architecture: walk → parse → extract).
 // scanText is pure; scanRelease reads files one at a time so memory stays bounded by the largest file.
 
-import { readFile as fsReadFile } from 'node:fs/promises';
+import { readFile as fsReadFile, open } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Composer, Parser } from 'yaml';
 import { finding } from '../finding.js';
@@ -11,7 +11,12 @@ import type { DocumentInfo, ScanResult } from '../model-scan.js';
 import type { ConfigGroup } from '../template/kots.js';
 import { append } from '../util.js';
 import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/archive.js';
-import { DEFAULT_ARCHIVE_BUDGET, overBudgetMessage, retainedSize } from './helm/archive-budget.js';
+import {
+  DEFAULT_ARCHIVE_BUDGET,
+  MAX_ARCHIVE_FILE_BYTES,
+  overBudgetMessage,
+  retainedSize,
+} from './helm/archive-budget.js';
 import type { CrLayers } from './helm/chart-images.js';
 import { joinChartArchives } from './helm/join.js';
 import { ownStrings } from './own-strings.js';
@@ -169,7 +174,7 @@ export async function scanReleaseCharts(
 ): Promise<{ scan: ScanResult; charts: JoinedChart[] }> {
   const {
     readFile = (p) => fsReadFile(p, 'utf8'),
-    readBytes = (p) => fsReadFile(p),
+    readBytes = readArchiveFile,
     archiveBudget = DEFAULT_ARCHIVE_BUDGET,
     appSlug = '',
     packaged = [],
@@ -237,6 +242,19 @@ export async function scanReleaseCharts(
     if (archive && crLayers) charts.push({ index, archive, layers: crLayers });
   });
   return { scan: merged, charts };
+}
+
+/** A chart archive's bytes, refused by its size first (MAX_ARCHIVE_FILE_BYTES). */
+async function readArchiveFile(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_ARCHIVE_FILE_BYTES)
+      throw new Error(`larger than ${MAX_ARCHIVE_FILE_BYTES} bytes (${size}), so it was not read`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The release's Config CR (KOTS takes the first one): read before any file is rendered, since

@@ -5,6 +5,8 @@
 //   - dotfiles and dot-directories are skipped silently;
 //   - symlinks are followed while they stay inside the PATH's tree; one that leaves it, one that loops
 //     back to a directory being walked, or a broken one is skipped with a `path-skipped` finding;
+//   - links that fan out to the same directories multiply the paths walked: past MAX_WALK_ENTRIES
+//     entries the walk stops with a `path-skipped` finding naming the PATH being walked;
 //   - a PATH given explicitly counts even if it is a dotfile, but must exist and be `.yaml`/`.yml`.
 // The result is sorted (plain code-unit order) and deduplicated; paths are relative to `cwd`, `/`-separated.
 import type { Dirent } from 'node:fs';
@@ -21,6 +23,10 @@ export interface WalkResult {
   archives: string[];
   findings: Finding[];
 }
+
+/** Directory entries one run may walk. Far above any release the Replicated CLI would upload, and low
+ *  enough that symlinks fanning out to the same directories cannot buy an unbounded walk. */
+const MAX_WALK_ENTRIES = 100_000;
 
 function isManifestName(name: string): boolean {
   return name.endsWith('.yaml') || name.endsWith('.yml');
@@ -39,6 +45,9 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
   const archives = new Set<string>();
   const findings: Finding[] = [];
   const rel = (abs: string): string => path.relative(cwd, abs).split(path.sep).join('/');
+  let walked = 0;
+  let stopped = false;
+  let current = '';
 
   async function walkDir(dir: string, dirReal: string, root: string, ancestors: string[]): Promise<void> {
     let entries: Dirent[];
@@ -50,6 +59,17 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
     }
     entries.sort((a, b) => compareText(a.name, b.name));
     for (const ent of entries) {
+      if (stopped) return;
+      if (++walked > MAX_WALK_ENTRIES) {
+        stopped = true;
+        findings.push(
+          pathSkipped(
+            current,
+            `not all read: the release tree holds more than ${MAX_WALK_ENTRIES} entries (symlinks included)`,
+          ),
+        );
+        return;
+      }
       if (ent.name.startsWith('.')) continue;
       const full = path.join(dir, ent.name);
       if (ent.isDirectory()) {
@@ -92,6 +112,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
   }
 
   for (const p of paths) {
+    current = p;
     const abs = path.resolve(cwd, p);
     let st: Awaited<ReturnType<typeof stat>>;
     try {

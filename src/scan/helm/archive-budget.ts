@@ -17,3 +17,8 @@ export function retainedSize(chart: ChartArchive): number {
 export function overBudgetMessage(budget: number): string {
   return `not read: the chart archives of this release exceed the memory budget of ${Math.round(budget / (1024 * 1024))} MiB`;
 }
+
+/** Bytes a chart archive file may have on disk: 1 MiB over the reader's 50 MiB uncompressed limit
+ *  (src/scan/helm/archive.ts), since gzip output that large is never much smaller than its input. A
+ *  larger file could not be read anyway, so it is refused by its size before it is held in memory. */
+export const MAX_ARCHIVE_FILE_BYTES = 51 * 1024 * 1024;
