@@ -19,6 +19,7 @@ describe('many Helm renders share one phase deadline', () => {
     chmodSync(helm, 0o755);
     const jobs = Array.from({ length: 12 }, (_v, i) => ({
       chart: join(dir, `c${i}.tgz`),
+      display: `manifests/c${i}.tgz`,
       releaseName: `r${i}`,
       values: {},
       defaults: [],
