@@ -15,3 +15,13 @@ export function compareText(a: string, b: string): number {
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** The first line of a message: file and parser errors may append a multi-line excerpt. */
+export function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}
+
+/** The first line of anything thrown. */
+export function firstErrorLine(e: unknown): string {
+  return e instanceof Error ? firstLine(e.message) : String(e);
+}

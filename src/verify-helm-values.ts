@@ -16,6 +16,7 @@ import type { Plan } from './model-plan.js';
 import type { ScanResult } from './model-scan.js';
 import { parseReference } from './reference.js';
 import { renderKots } from './template/kots.js';
+import { firstLine } from './util.js';
 
 export async function verifyHelmValues(
   plan: Plan,
@@ -56,7 +57,7 @@ export async function verifyHelmValues(
         finding(
           'helm-v2-values-incomplete',
           v.chart.pos,
-          `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${why.split('\n')[0]}): check the generated values`,
+          `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${firstLine(why)}): check the generated values`,
         ),
       );
       continue;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../model.js';
-import { errorMessage } from '../util.js';
+import { errorMessage, firstErrorLine } from '../util.js';
 
 export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
 
@@ -59,9 +59,7 @@ export function parseReplicatedConfig(text: string, file: string): ReplicatedCon
   try {
     doc = parse(text);
   } catch (e: unknown) {
-    throw new UsageError(
-      `${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-    );
+    throw new UsageError(`${file} is not valid YAML: ${firstErrorLine(e)}`);
   }
   if (doc === null || doc === undefined) return { file, manifests: [], globs: [], charts: [] };
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file} must be a YAML mapping`);

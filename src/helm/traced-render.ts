@@ -3,6 +3,7 @@
 // what the chart renders (it validates or branches on a value), a narrower marking of image-like
 // values is tried; when that fails too, the chart is untraced with the reason.
 
+import { firstLine } from '../util.js';
 import { isHelmError } from './errors.js';
 import type { RenderedManifest } from './manifests.js';
 import {
@@ -179,8 +180,4 @@ function check(plain: RenderChartResult, marked: RenderChartResult | Error | nul
     return isHelmError(marked) ? `${marked.code}: ${firstLine(marked.message)}` : firstLine(marked.message);
   const a = alignManifests(plain.manifests, marked.manifests);
   return a.status === 'aligned' ? null : a.reason;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
 }
