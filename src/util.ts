@@ -25,3 +25,19 @@ export function firstLine(message: string): string {
 export function firstErrorLine(e: unknown): string {
   return e instanceof Error ? firstLine(e.message) : String(e);
 }
+
+/** Runs `work` on every item, at most `limit` at once (at least one), taking items in order. */
+export async function runPool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}

@@ -2,6 +2,7 @@
 // traced-render.ts) starts its own helm processes, so the bound keeps a release with many charts
 // from starting dozens of them at once. Every job's failure is kept as that job's result.
 
+import { runPool } from '../util.js';
 import type { HelmBinary } from './locate.js';
 import type { ValueLayer } from './markers.js';
 import { renderChartTraced, type TracedRenderResult } from './traced-render.js';
@@ -33,28 +34,21 @@ export async function renderChartsTraced(
   opts: RenderManyOptions = {},
 ): Promise<Array<TracedRenderResult | Error>> {
   const results: Array<TracedRenderResult | Error> = new Array(jobs.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < jobs.length; i = next++) {
-      const job = jobs[i];
-      if (job === undefined) continue;
-      try {
-        results[i] = await renderChartTraced({
-          chart: job.chart,
-          releaseName: job.releaseName,
-          ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
-          values: job.values,
-          defaults: job.defaults,
-          helm,
-          ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-          ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
-        });
-      } catch (e: unknown) {
-        results[i] = e instanceof Error ? e : new Error(String(e));
-      }
+  await runPool(jobs, opts.concurrency ?? DEFAULT_CHART_CONCURRENCY, async (job, i) => {
+    try {
+      results[i] = await renderChartTraced({
+        chart: job.chart,
+        releaseName: job.releaseName,
+        ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
+        values: job.values,
+        defaults: job.defaults,
+        helm,
+        ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+        ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
+      });
+    } catch (e: unknown) {
+      results[i] = e instanceof Error ? e : new Error(String(e));
     }
-  };
-  const n = Math.max(1, Math.min(opts.concurrency ?? DEFAULT_CHART_CONCURRENCY, jobs.length));
-  await Promise.all(Array.from({ length: n }, worker));
+  });
   return results;
 }
