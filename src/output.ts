@@ -8,10 +8,7 @@ import { type PlannedWrite, SafeWriteError, writeAllOrNone } from './fs/safe-wri
 import { GENERATED_HEADER, isGeneratedFile } from './generated.js';
 import type { GeneratedFile } from './model.js';
 import { UsageError } from './model.js';
-
-function errorCode(e: unknown): string | undefined {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
+import { errorCode } from './util.js';
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
 async function realish(p: string): Promise<string> {
@@ -155,9 +152,4 @@ export async function writeFileAtomic(path: string, content: string | Iterable<s
     if (e instanceof SafeWriteError) throw new UsageError(e.message);
     throw e;
   }
-}
-
-export function describe(e: unknown): string {
-  if (e instanceof Error) return errorCode(e) ? `${errorCode(e)}: ${e.message}` : e.message;
-  return String(e);
 }

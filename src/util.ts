@@ -11,6 +11,18 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The `code` of a Node.js system error (`ENOENT`, `EACCES`…). */
+export function errorCode(e: unknown): string | undefined {
+  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+/** The message of anything thrown, after its system error code when it has one. */
+export function errorWithCode(e: unknown): string {
+  const code = errorCode(e);
+  if (e instanceof Error) return code ? `${code}: ${e.message}` : e.message;
+  return String(e);
+}
+
 /** The message of anything thrown. */
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

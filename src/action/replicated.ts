@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../model.js';
-import { errorMessage, firstErrorLine } from '../util.js';
+import { errorCode, errorMessage, firstErrorLine } from '../util.js';
 
 export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
 
@@ -46,7 +46,7 @@ export function readReplicatedConfig(workspace: string): ReplicatedConfig | unde
     try {
       text = readFileSync(join(workspace, file), 'utf8');
     } catch (e: unknown) {
-      if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR')) continue;
+      if (errorCode(e) === 'ENOENT' || errorCode(e) === 'EISDIR') continue;
       throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
     }
     return parseReplicatedConfig(text, file);

@@ -9,6 +9,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { errorCode, errorWithCode } from '../util.js';
 
 /** One file to write: `name` is a plain file name inside `dir` (no separator, not `.` or `..`). */
 export interface PlannedWrite {
@@ -32,15 +33,6 @@ const CREATE_EXCLUSIVE =
   constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 const STAGING_PREFIX = '.kots-proxy-';
-
-function code(e: unknown): string | undefined {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-function text(e: unknown): string {
-  if (e instanceof Error) return code(e) ? `${code(e)}: ${e.message}` : e.message;
-  return String(e);
-}
 
 // Write-only on what is there: no O_CREAT (it must still be the device or FIFO checked), no O_TRUNC
 // (meaningless on a stream), no following a symlink swapped in since.
@@ -83,7 +75,7 @@ async function kindOf(path: string): Promise<Kind> {
     if (st.isCharacterDevice() || st.isFIFO()) return 'stream';
     return st.isBlockDevice() ? 'block device' : 'socket';
   } catch (e: unknown) {
-    if (code(e) === 'ENOENT') return 'absent';
+    if (errorCode(e) === 'ENOENT') return 'absent';
     throw e;
   }
 }
@@ -126,7 +118,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
       dirs.set(w.dir, '');
     }
     const kind = await kindOf(join(w.dir, w.name)).catch((e: unknown) => {
-      throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
+      throw new SafeWriteError(`cannot write ${w.display}: ${errorWithCode(e)}`);
     });
     if (kind === 'stream') {
       streams.push(w);
@@ -161,7 +153,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     }
   } catch (e: unknown) {
     await cleanup(dirs);
-    throw new SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${text(e)}`);
+    throw new SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${errorWithCode(e)}`);
   }
   // 3. Move old files aside and new files in; on any failure, undo in reverse order.
   const done: Staged[] = [];
@@ -196,7 +188,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     if (restored) await cleanup(dirs);
     const failedWrite = failed ?? staged[0];
     throw new SafeWriteError(
-      `cannot write ${failedWrite?.display ?? 'files'}: ${text(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`,
+      `cannot write ${failedWrite?.display ?? 'files'}: ${errorWithCode(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`,
     );
   }
   await cleanup(dirs);
@@ -205,7 +197,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     try {
       await writeStream(join(w.dir, w.name), w.content);
     } catch (e: unknown) {
-      throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
+      throw new SafeWriteError(`cannot write ${w.display}: ${errorWithCode(e)}`);
     }
   }
 }

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { finding } from '../finding.js';
 import type { Finding } from '../model.js';
 import { UsageError } from '../model.js';
-import { compareText, firstErrorLine } from '../util.js';
+import { compareText, errorCode, firstErrorLine } from '../util.js';
 
 export interface WalkResult {
   files: string[];
@@ -97,7 +97,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
     try {
       st = await stat(abs);
     } catch (e: unknown) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = errorCode(e);
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`manifest path not found: ${p}`);
       throw new UsageError(`cannot read manifest path ${p}: ${firstErrorLine(e)}`);
     }
