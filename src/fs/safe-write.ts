@@ -8,8 +8,9 @@
 // so it is opened and written as it is, after every regular file is in place.
 import { constants } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { errorCode, errorWithCode } from '../util.js';
+import { isInside } from './inside.js';
 
 /** One file to write: `name` is a plain file name inside `dir` (no separator, not `.` or `..`). */
 export interface PlannedWrite {
@@ -205,8 +206,8 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
 /** `root`, then each directory below it down to `dir`; nothing when there is no root. */
 function between(root: string | undefined, dir: string): string[] {
   if (root === undefined) return [];
+  if (!isInside(dir, root)) throw new SafeWriteError(`${dir} is outside ${root}`);
   const rel = relative(root, dir);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new SafeWriteError(`${dir} is outside ${root}`);
   const out = [root];
   for (const part of rel.split(sep).filter((p) => p !== '')) out.push(join(out.at(-1)!, part));
   return out;
