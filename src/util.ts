@@ -23,6 +23,11 @@ export function errorWithCode(e: unknown): string {
   return String(e);
 }
 
+/** Anything thrown, as an Error (kept as a result or collected, not rethrown). */
+export function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
 /** The message of anything thrown. */
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@
 // traced-render.ts) starts its own helm processes, so the bound keeps a release with many charts
 // from starting dozens of them at once. Every job's failure is kept as that job's result.
 
-import { runPool } from '../util.js';
+import { asError, runPool } from '../util.js';
 import type { HelmBinary } from './locate.js';
 import type { ValueLayer } from './markers.js';
 import { renderChartTraced, type TracedRenderResult } from './traced-render.js';
@@ -47,7 +47,7 @@ export async function renderChartsTraced(
         ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
       });
     } catch (e: unknown) {
-      results[i] = e instanceof Error ? e : new Error(String(e));
+      results[i] = asError(e);
     }
   });
   return results;

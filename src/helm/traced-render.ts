@@ -3,7 +3,7 @@
 // what the chart renders (it validates or branches on a value), a narrower marking of image-like
 // values is tried; when that fails too, the chart is untraced with the reason.
 
-import { firstLine } from '../util.js';
+import { asError, firstLine } from '../util.js';
 import { isHelmError } from './errors.js';
 import type { RenderedManifest } from './manifests.js';
 import {
@@ -143,7 +143,7 @@ async function attempt(p: Promise<RenderChartResult>): Promise<RenderChartResult
   try {
     return await p;
   } catch (e: unknown) {
-    return e instanceof Error ? e : new Error(String(e));
+    return asError(e);
   }
 }
 
