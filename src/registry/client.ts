@@ -106,8 +106,7 @@ export class RegistrySession {
       let head = await this.manifest('HEAD', url, answer.header, deadline);
       // A challenge naming this repository (e.g. an open /v2/ but a protected repository): answer it once.
       if (head.status === 401 && head.headers['www-authenticate'] && !answer.header?.startsWith('Bearer ')) {
-        const header = this.authenticate(head);
-        const challenge = pickChallenge(parseChallenges(header), header);
+        const challenge = this.challengeIn(head);
         const sentBasic = answer.header !== undefined;
         if (challenge && !(challenge.scheme === 'basic' && (sentBasic || !credentialed))) {
           const next = await this.answer(challenge, who, context);
@@ -197,8 +196,10 @@ export class RegistrySession {
     }
   }
 
-  private authenticate(response: HttpResponse): string | string[] {
-    return response.headers['www-authenticate'] ?? '';
+  /** The challenge a 401 asks us to answer (pickChallenge); throws ChallengeError when malformed. */
+  private challengeIn(response: HttpResponse): Challenge | undefined {
+    const header = response.headers['www-authenticate'] ?? '';
+    return pickChallenge(parseChallenges(header), header);
   }
 
   private context(repository: string, deadline: number, suffix: string): AuthContext {
@@ -247,8 +248,7 @@ export class RegistrySession {
       });
       if (response.status >= 200 && response.status < 300) return { kind: 'open' };
       if (response.status === 401) {
-        const header = this.authenticate(response);
-        const challenge = pickChallenge(parseChallenges(header), header);
+        const challenge = this.challengeIn(response);
         if (challenge) return { kind: 'challenge', challenge };
         return {
           kind: 'failed',
