@@ -10,7 +10,7 @@ import { finding } from './finding.js';
 import type { ChartRenderJob } from './helm/charts.js';
 import type { HelmBinary } from './helm/locate.js';
 import { renderChart } from './helm/render.js';
-import { mergeHelmChartValues, type Values } from './helm/values-merge.js';
+import { isMap, mergeHelmChartValues, type Values } from './helm/values-merge.js';
 import type { Finding, GeneratedFile } from './model.js';
 import type { Plan } from './model-plan.js';
 import type { ScanResult } from './model-scan.js';
@@ -99,8 +99,4 @@ function containerImages(object: unknown): string[] {
   };
   walk(object);
   return out;
-}
-
-function isMap(v: unknown): v is Values {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
