@@ -135,10 +135,7 @@ export class RegistrySession {
       }
       return await this.classify(head, url, answer.header, deadline, suffix);
     } catch (e: unknown) {
-      if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
-      if (e instanceof ChallengeError)
-        return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
-      throw e;
+      return this.unreachable(e);
     }
   }
 
@@ -150,17 +147,21 @@ export class RegistrySession {
     suffix: string,
   ): Promise<ProbeResult> {
     const { status } = head;
-    if (status >= 200 && status < 300) {
-      if (head.headers['docker-content-digest']) return { kind: 'found' };
-      // No digest: HEAD proved little; ask for the manifest itself.
-      const get = await this.manifest('GET', url, authorization, deadline);
-      return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
-    }
+    if (status >= 200 && status < 300 && head.headers['docker-content-digest']) return { kind: 'found' };
     if (status === 401 || status === 403 || status === 429 || status >= 500)
       return this.explain(head, suffix);
-    // 404 and other answers: the error document (only a GET carries one) says what is missing.
+    // A 2xx without a digest proved little: ask for the manifest itself. On 404 and other answers the
+    // error document (only a GET carries one) says what is missing.
     const get = await this.manifest('GET', url, authorization, deadline);
     return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
+  }
+
+  /** A network failure or a malformed challenge as an unreachable registry; anything else is rethrown. */
+  private unreachable(e: unknown): { kind: 'failed'; status: 'unreachable'; reason: string } {
+    if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
+    if (e instanceof ChallengeError)
+      return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
+    throw e;
   }
 
   private explain(response: HttpResponse, suffix: string): ProbeResult {
@@ -264,10 +265,7 @@ export class RegistrySession {
         reason: `${response.status} from ${this.host} at /v2/`,
       };
     } catch (e: unknown) {
-      if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
-      if (e instanceof ChallengeError)
-        return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
-      throw e;
+      return this.unreachable(e);
     }
   }
 }
