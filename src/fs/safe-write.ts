@@ -7,7 +7,7 @@
 // not a file to replace: renaming onto it would put a regular file in its place (as root, in /dev),
 // so it is opened and written as it is, after every regular file is in place.
 import { constants } from 'node:fs';
-import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { errorCode, errorWithCode } from '../util.js';
 import { isInside } from './inside.js';
@@ -40,13 +40,7 @@ const STAGING_PREFIX = '.kots-proxy-';
 const WRITE_STREAM = constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
 
 async function writeStream(path: string, content: string | Iterable<string>): Promise<void> {
-  const handle = await open(path, WRITE_STREAM);
-  try {
-    if (typeof content === 'string') await handle.writeFile(content);
-    else for (const piece of content) await handle.writeFile(piece);
-  } finally {
-    await handle.close();
-  }
+  await writeAll(await open(path, WRITE_STREAM), content);
 }
 
 /** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
@@ -55,7 +49,11 @@ async function createExclusive(
   content: string | Iterable<string>,
   mode = 0o644,
 ): Promise<void> {
-  const handle = await open(path, CREATE_EXCLUSIVE, mode);
+  await writeAll(await open(path, CREATE_EXCLUSIVE, mode), content);
+}
+
+/** Writes `content` to the open `handle`, then closes it. */
+async function writeAll(handle: FileHandle, content: string | Iterable<string>): Promise<void> {
   try {
     // writeFile on a handle writes from the current position, in full: pieces land in order.
     if (typeof content === 'string') await handle.writeFile(content);
