@@ -23,13 +23,11 @@ const MANIFEST_ACCEPT = [
 
 export type ProbeResult =
   | { kind: 'found' }
-  /** 401/403 from the registry or a refusal from its token endpoint. */
-  | { kind: 'denied'; reason: string }
   /** 404 (or a name/manifest error code): the registry says the reference does not exist. */
   | { kind: 'missing'; reason: string }
-  | { kind: 'failed'; status: 'unreachable' | 'rate-limited'; reason: string }
-  /** The credentialed pass could not run: the token realm is outside the registry's domain. */
-  | { kind: 'withheld'; reason: string };
+  /** 401/403 from the registry or a refusal from its token endpoint (`denied`), a failure, or a
+   *  token realm outside the registry's domain (`withheld`): the results a challenge may end in too. */
+  | AuthRefusal;
 
 type PingResult =
   | { kind: 'open' }
