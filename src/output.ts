@@ -92,12 +92,7 @@ export async function writeGeneratedFiles(
       display: `to output directory ${outDir}`,
     });
   }
-  try {
-    await writeAllOrNone([...writes, ...extra]);
-  } catch (e: unknown) {
-    if (e instanceof SafeWriteError) throw new UsageError(e.message);
-    throw e;
-  }
+  await writeAllOrUsageError([...writes, ...extra]);
   await removeStale(outAbs, wanted);
 }
 
@@ -146,8 +141,13 @@ async function readStart(path: string, bytes: number): Promise<string> {
 /** Writes one file atomically (exclusive temp file in a fresh directory, then rename); `content` may
  *  come in pieces, written as they are produced. */
 export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
+  await writeAllOrUsageError([plannedFile(path, content)]);
+}
+
+/** writeAllOrNone, its refusals (a symlink or a non-file in the way…) as the user's error. */
+async function writeAllOrUsageError(writes: PlannedWrite[]): Promise<void> {
   try {
-    await writeAllOrNone([plannedFile(path, content)]);
+    await writeAllOrNone(writes);
   } catch (e: unknown) {
     if (e instanceof SafeWriteError) throw new UsageError(e.message);
     throw e;
