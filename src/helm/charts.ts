@@ -25,7 +25,7 @@ export interface RenderManyOptions {
   maxOutputBytes?: number;
 }
 
-const DEFAULT_CHART_CONCURRENCY = 4;
+export const DEFAULT_CHART_CONCURRENCY = 4;
 
 /** One result per job, in job order: the traced render, or the error it threw. */
 export async function renderChartsTraced(
