@@ -8,10 +8,7 @@ import { type PlannedWrite, SafeWriteError, writeAllOrNone } from './fs/safe-wri
 import { GENERATED_HEADER, isGeneratedFile } from './generated.js';
 import type { GeneratedFile } from './model.js';
 import { UsageError } from './model.js';
-
-function errorCode(e: unknown): string | undefined {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
+import { errorCode } from './util.js';
 
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
 async function realish(p: string): Promise<string> {
@@ -95,12 +92,7 @@ export async function writeGeneratedFiles(
       display: `to output directory ${outDir}`,
     });
   }
-  try {
-    await writeAllOrNone([...writes, ...extra]);
-  } catch (e: unknown) {
-    if (e instanceof SafeWriteError) throw new UsageError(e.message);
-    throw e;
-  }
+  await writeAllOrUsageError([...writes, ...extra]);
   await removeStale(outAbs, wanted);
 }
 
@@ -149,15 +141,15 @@ async function readStart(path: string, bytes: number): Promise<string> {
 /** Writes one file atomically (exclusive temp file in a fresh directory, then rename); `content` may
  *  come in pieces, written as they are produced. */
 export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
+  await writeAllOrUsageError([plannedFile(path, content)]);
+}
+
+/** writeAllOrNone, its refusals (a symlink or a non-file in the way…) as the user's error. */
+async function writeAllOrUsageError(writes: PlannedWrite[]): Promise<void> {
   try {
-    await writeAllOrNone([plannedFile(path, content)]);
+    await writeAllOrNone(writes);
   } catch (e: unknown) {
     if (e instanceof SafeWriteError) throw new UsageError(e.message);
     throw e;
   }
-}
-
-export function describe(e: unknown): string {
-  if (e instanceof Error) return errorCode(e) ? `${errorCode(e)}: ${e.message}` : e.message;
-  return String(e);
 }

@@ -7,15 +7,16 @@
 
 import { parse as parseYaml } from 'yaml';
 import { finding } from './finding.js';
-import type { ChartRenderJob } from './helm/charts.js';
+import { type ChartRenderJob, DEFAULT_CHART_CONCURRENCY } from './helm/charts.js';
 import type { HelmBinary } from './helm/locate.js';
 import { renderChart } from './helm/render.js';
-import { mergeHelmChartValues, type Values } from './helm/values-merge.js';
+import { isMap, mergeHelmChartValues } from './helm/values-merge.js';
 import type { Finding, GeneratedFile } from './model.js';
 import type { Plan } from './model-plan.js';
 import type { ScanResult } from './model-scan.js';
 import { parseReference } from './reference.js';
 import { renderKots } from './template/kots.js';
+import { errorMessage, firstLine, runPool } from './util.js';
 
 export async function verifyHelmValues(
   plan: Plan,
@@ -25,15 +26,17 @@ export async function verifyHelmValues(
   helm: HelmBinary,
   appSlug: string,
 ): Promise<Finding[]> {
-  const out: Finding[] = [];
+  const perChart: Finding[][] = plan.helmValues.map(() => []);
   const { proxyDomain } = plan.effective;
   const proxied = `${proxyDomain}/proxy/${appSlug}/`;
   const status = new Map(plan.images.map((i) => [i.image, i.status]));
-  for (const v of plan.helmValues) {
+  // Each render starts its own helm process: as many at once as renderChartsTraced allows.
+  await runPool(plan.helmValues, DEFAULT_CHART_CONCURRENCY, async (v, i) => {
+    const out = perChart[i] as Finding[];
     const index = scan.helmCharts.indexOf(v.chart);
     const job = jobs.get(index);
     const file = files.find((f) => f.path.endsWith(`/${v.fileName}`) || f.path === v.fileName);
-    if (!job || !file) continue;
+    if (!job || !file) return;
     const literal = new Set(
       scan.uses.filter((u) => u.helmChart === index && u.context === 'helm-template').map((u) => u.raw),
     );
@@ -52,15 +55,14 @@ export async function verifyHelmValues(
       });
       images = rendered.manifests.flatMap((m) => containerImages(m.object));
     } catch (e: unknown) {
-      const why = e instanceof Error ? e.message : String(e);
       out.push(
         finding(
           'helm-v2-values-incomplete',
           v.chart.pos,
-          `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${why.split('\n')[0]}): check the generated values`,
+          `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${firstLine(errorMessage(e))}): check the generated values`,
         ),
       );
-      continue;
+      return;
     }
     const left = [...new Set(images)].filter((image) => {
       if (image.startsWith(proxied) || literal.has(image) || plan.effective.excluded.has(image)) return false;
@@ -77,8 +79,8 @@ export async function verifyHelmValues(
         ),
       );
     }
-  }
-  return out;
+  });
+  return perChart.flat();
 }
 
 /** The `image` of every container, init container and ephemeral container in a rendered object. */
@@ -99,8 +101,4 @@ function containerImages(object: unknown): string[] {
   };
   walk(object);
   return out;
-}
-
-function isMap(v: unknown): v is Values {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -8,6 +8,7 @@ import { changedLines } from '../github/changed-lines.js';
 import { CHECK_SUMMARY_LIMIT, type ChecksApi } from '../github/checks.js';
 import type { PullPatchApi } from '../github/octokit-checks.js';
 import type { Finding, Logger } from '../model.js';
+import { asError } from '../util.js';
 import type { RunContext } from './event.js';
 import type { ActionInputs } from './inputs.js';
 import { checkRunStep, type Locate, selectFindings } from './results.js';
@@ -69,7 +70,7 @@ export async function annotate(s: AnnotateStep): Promise<AnnotateResult> {
         selection.files = new Set(await s.api(ctx.repository).listPullFiles(pr.number));
       else selection.lines = changedLines(await s.checks.listPullPatches(pr.number));
     } catch (e: unknown) {
-      failures.push(e instanceof Error ? e : new Error(String(e))); // and annotate every file
+      failures.push(asError(e)); // and annotate every file
     }
   }
   const { selected, filtered } = selectFindings(

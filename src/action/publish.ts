@@ -7,6 +7,7 @@ import { commitGeneratedFiles } from '../github/commit.js';
 import type { CommitState } from '../github/summary.js';
 import type { GeneratedFile } from '../model.js';
 import { type Logger, UsageError } from '../model.js';
+import { asError } from '../util.js';
 import type { RunContext } from './event.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -76,7 +77,7 @@ export async function commitStep(s: CommitStepInput): Promise<{ state: CommitSta
         'the token cannot write to the repository (403); apply the files yourself or grant contents: write';
       return { state: { kind: 'skipped', reason: 'read-only-token', detail } };
     }
-    const error = e instanceof Error ? e : new Error(String(e));
+    const error = asError(e);
     return { state: { kind: 'failed', message: error.message }, error };
   }
 }

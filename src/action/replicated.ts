@@ -8,7 +8,7 @@ import { join, posix, sep } from 'node:path';
 import { parse } from 'yaml';
 import { isInside } from '../fs/inside.js';
 import { UsageError } from '../model.js';
-import { errorMessage } from '../util.js';
+import { errorCode, errorMessage, firstErrorLine } from '../util.js';
 
 export const REPLICATED_FILES = ['.replicated', '.replicated.yaml'] as const;
 
@@ -56,7 +56,7 @@ export function readReplicatedConfig(workspace: string): ReplicatedConfig | unde
       text = readFileSync(real, 'utf8');
     } catch (e: unknown) {
       if (e instanceof UsageError) throw e;
-      if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR')) continue;
+      if (errorCode(e) === 'ENOENT' || errorCode(e) === 'EISDIR') continue;
       throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
     }
     return parseReplicatedConfig(text, file);
@@ -69,9 +69,7 @@ export function parseReplicatedConfig(text: string, file: string): ReplicatedCon
   try {
     doc = parse(text);
   } catch (e: unknown) {
-    throw new UsageError(
-      `${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-    );
+    throw new UsageError(`${file} is not valid YAML: ${firstErrorLine(e)}`);
   }
   if (doc === null || doc === undefined) return { file, manifests: [], globs: [], charts: [] };
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new UsageError(`${file} must be a YAML mapping`);

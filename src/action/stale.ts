@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile } from '../model.js';
+import { errorCode } from '../util.js';
 
 export interface StaleFile {
   /** Workspace-relative. */
@@ -25,7 +26,7 @@ export async function readCommitted(
     try {
       out.set(path, await readFile(resolve(workspace, path), 'utf8'));
     } catch (e: unknown) {
-      if (!(e instanceof Error && 'code' in e && e.code === 'ENOENT')) throw e;
+      if (errorCode(e) !== 'ENOENT') throw e;
     }
   };
   for (const f of fresh) await read(f.path);

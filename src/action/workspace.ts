@@ -3,7 +3,8 @@
 // actions/checkout was given `path:`.
 import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
+import { isInside } from '../fs/inside.js';
 
 export interface Checkout {
   /** Commit the workspace holds (`git rev-parse HEAD`); undefined when not a git checkout. */
@@ -39,8 +40,9 @@ export function repoPathMapper(workspace: string, root: string): (wsPath: string
   const ws = real(workspace);
   const top = real(root);
   return (wsPath) => {
-    const rel = relative(top, resolve(ws, wsPath));
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    const abs = resolve(ws, wsPath);
+    const rel = relative(top, abs);
+    if (rel === '' || !isInside(abs, top)) return undefined;
     return rel.split(sep).join(posix.sep);
   };
 }

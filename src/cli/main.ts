@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Logger, UsageError } from '../model.js';
 import { buildRunOptions } from '../options.js';
-import { checkOutDir, describe, plannedFile, relativeOutDir, writeGeneratedFiles } from '../output.js';
+import { checkOutDir, plannedFile, relativeOutDir, writeGeneratedFiles } from '../output.js';
 import type { PipelineDeps } from '../pipeline.js';
 import { Redactor } from '../redact.js';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../registry/auth.js';
 import { humanSummary, reachesFailLevel, reportJson, reportJsonChunks } from '../render/report.js';
 import { renderSarif, sarifJson } from '../render/sarif.js';
+import { errorWithCode } from '../util.js';
 import { parseCliArgs, USAGE } from './args.js';
 import { readProject } from './project.js';
 
@@ -42,7 +43,7 @@ async function loadCredentials(file: string | undefined, cwd: string): Promise<R
   try {
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (e: unknown) {
-    throw new UsageError(`--registry-auth ${file}: cannot read: ${describe(e)}`);
+    throw new UsageError(`--registry-auth ${file}: cannot read: ${errorWithCode(e)}`);
   }
   return parseRegistryAuth(text, file);
 }

@@ -7,8 +7,10 @@
 // not a file to replace: renaming onto it would put a regular file in its place (as root, in /dev),
 // so it is opened and written as it is, after every regular file is in place.
 import { constants } from 'node:fs';
-import { lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { type FileHandle, lstat, mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { errorCode, errorWithCode } from '../util.js';
+import { isInside } from './inside.js';
 
 /** One file to write: `name` is a plain file name inside `dir` (no separator, not `.` or `..`). */
 export interface PlannedWrite {
@@ -33,27 +35,12 @@ const CREATE_EXCLUSIVE =
 
 const STAGING_PREFIX = '.kots-proxy-';
 
-function code(e: unknown): string | undefined {
-  return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-function text(e: unknown): string {
-  if (e instanceof Error) return code(e) ? `${code(e)}: ${e.message}` : e.message;
-  return String(e);
-}
-
 // Write-only on what is there: no O_CREAT (it must still be the device or FIFO checked), no O_TRUNC
 // (meaningless on a stream), no following a symlink swapped in since.
 const WRITE_STREAM = constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0);
 
 async function writeStream(path: string, content: string | Iterable<string>): Promise<void> {
-  const handle = await open(path, WRITE_STREAM);
-  try {
-    if (typeof content === 'string') await handle.writeFile(content);
-    else for (const piece of content) await handle.writeFile(piece);
-  } finally {
-    await handle.close();
-  }
+  await writeAll(await open(path, WRITE_STREAM), content);
 }
 
 /** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
@@ -62,7 +49,11 @@ async function createExclusive(
   content: string | Iterable<string>,
   mode = 0o644,
 ): Promise<void> {
-  const handle = await open(path, CREATE_EXCLUSIVE, mode);
+  await writeAll(await open(path, CREATE_EXCLUSIVE, mode), content);
+}
+
+/** Writes `content` to the open `handle`, then closes it. */
+async function writeAll(handle: FileHandle, content: string | Iterable<string>): Promise<void> {
   try {
     // writeFile on a handle writes from the current position, in full: pieces land in order.
     if (typeof content === 'string') await handle.writeFile(content);
@@ -83,7 +74,7 @@ async function kindOf(path: string): Promise<Kind> {
     if (st.isCharacterDevice() || st.isFIFO()) return 'stream';
     return st.isBlockDevice() ? 'block device' : 'socket';
   } catch (e: unknown) {
-    if (code(e) === 'ENOENT') return 'absent';
+    if (errorCode(e) === 'ENOENT') return 'absent';
     throw e;
   }
 }
@@ -126,7 +117,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
       dirs.set(w.dir, '');
     }
     const kind = await kindOf(join(w.dir, w.name)).catch((e: unknown) => {
-      throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
+      throw new SafeWriteError(`cannot write ${w.display}: ${errorWithCode(e)}`);
     });
     if (kind === 'stream') {
       streams.push(w);
@@ -161,7 +152,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     }
   } catch (e: unknown) {
     await cleanup(dirs);
-    throw new SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${text(e)}`);
+    throw new SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${errorWithCode(e)}`);
   }
   // 3. Move old files aside and new files in; on any failure, undo in reverse order.
   const done: Staged[] = [];
@@ -196,7 +187,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     if (restored) await cleanup(dirs);
     const failedWrite = failed ?? staged[0];
     throw new SafeWriteError(
-      `cannot write ${failedWrite?.display ?? 'files'}: ${text(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`,
+      `cannot write ${failedWrite?.display ?? 'files'}: ${errorWithCode(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`,
     );
   }
   await cleanup(dirs);
@@ -205,7 +196,7 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
     try {
       await writeStream(join(w.dir, w.name), w.content);
     } catch (e: unknown) {
-      throw new SafeWriteError(`cannot write ${w.display}: ${text(e)}`);
+      throw new SafeWriteError(`cannot write ${w.display}: ${errorWithCode(e)}`);
     }
   }
 }
@@ -213,8 +204,8 @@ export async function writeAllOrNone(writes: PlannedWrite[]): Promise<void> {
 /** `root`, then each directory below it down to `dir`; nothing when there is no root. */
 function between(root: string | undefined, dir: string): string[] {
   if (root === undefined) return [];
+  if (!isInside(dir, root)) throw new SafeWriteError(`${dir} is outside ${root}`);
   const rel = relative(root, dir);
-  if (rel.startsWith('..') || isAbsolute(rel)) throw new SafeWriteError(`${dir} is outside ${root}`);
   const out = [root];
   for (const part of rel.split(sep).filter((p) => p !== '')) out.push(join(out.at(-1)!, part));
   return out;

@@ -2,7 +2,7 @@
 // Git database calls, with the same error messages.
 import type { PullPatch } from './changed-lines.js';
 import type { CheckRunOutput, ChecksApi } from './checks.js';
-import { apiCall, makeOctokit, type OctokitApiOptions } from './octokit.js';
+import { apiCall, listPullRequestFiles, makeOctokit, type OctokitApiOptions } from './octokit.js';
 
 export interface PullPatchApi {
   /** Every file of the pull request with its unified diff (`patch`; absent for binary or huge files). */
@@ -53,14 +53,7 @@ export function createChecksApi(options: OctokitApiOptions): ChecksApi & PullPat
       );
     },
     async listPullPatches(pullNumber) {
-      const files = await apiCall('list pull request files', () =>
-        octokit.paginate(octokit.rest.pulls.listFiles, {
-          owner,
-          repo,
-          pull_number: pullNumber,
-          per_page: 100,
-        }),
-      );
+      const files = await listPullRequestFiles(octokit, owner, repo, pullNumber);
       return files.map((f) => ({
         filename: f.filename,
         ...(f.patch !== undefined ? { patch: f.patch } : {}),

@@ -79,37 +79,36 @@ export async function apiCall<T>(operation: string, fn: () => Promise<T>): Promi
   }
 }
 
+/** Every file of a pull request, all pages (the pull-request files API pages at 100). */
+export function listPullRequestFiles(octokit: Octokit, owner: string, repo: string, pullNumber: number) {
+  return apiCall('list pull request files', () =>
+    octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 }),
+  );
+}
+
 export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
   const octokit = makeOctokit(options);
   const { owner, repo } = options;
-  const call = apiCall;
 
   return {
     async listPullFiles(pullNumber) {
-      const files = await call('list pull request files', () =>
-        octokit.paginate(octokit.rest.pulls.listFiles, {
-          owner,
-          repo,
-          pull_number: pullNumber,
-          per_page: 100,
-        }),
-      );
+      const files = await listPullRequestFiles(octokit, owner, repo, pullNumber);
       return files.map((f) => f.filename);
     },
     async getBranchSha(branch) {
-      const { data } = await call('read the branch', () =>
+      const { data } = await apiCall('read the branch', () =>
         octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` }),
       );
       return data.object.sha;
     },
     async getCommitTree(commitSha) {
-      const { data } = await call('read the head commit', () =>
+      const { data } = await apiCall('read the head commit', () =>
         octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha }),
       );
       return data.tree.sha;
     },
     async getTree(treeSha, recursive) {
-      const { data } = await call('read the head tree', () =>
+      const { data } = await apiCall('read the head tree', () =>
         octokit.rest.git.getTree({
           owner,
           repo,
@@ -126,32 +125,32 @@ export function createOctokitApi(options: OctokitApiOptions): GitHubApi {
       return { entries, truncated: data.truncated };
     },
     async getBlob(sha) {
-      const { data } = await call('read a blob', () =>
+      const { data } = await apiCall('read a blob', () =>
         octokit.rest.git.getBlob({ owner, repo, file_sha: sha }),
       );
       return Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
     },
     async createBlob(content) {
-      const { data } = await call('create a blob', () =>
+      const { data } = await apiCall('create a blob', () =>
         octokit.rest.git.createBlob({ owner, repo, content, encoding: 'utf-8' }),
       );
       return data.sha;
     },
     async createTree(baseTree, changes: TreeChange[]) {
-      const { data } = await call('create a tree', () =>
+      const { data } = await apiCall('create a tree', () =>
         octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: changes }),
       );
       return data.sha;
     },
     async createCommit(message, tree, parents) {
-      const { data } = await call('create a commit', () =>
+      const { data } = await apiCall('create a commit', () =>
         octokit.rest.git.createCommit({ owner, repo, message, tree, parents }),
       );
       return data.sha;
     },
     async updateBranch(branch, sha) {
       try {
-        await call('update the branch', () =>
+        await apiCall('update the branch', () =>
           octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: false }),
         );
         return 'updated';

@@ -4,6 +4,7 @@
 // request chooses how many HelmChart CRs there are, so all renders share one phase deadline: a render
 // is given no more than the time left, and a job not started when it passes fails as a timeout.
 
+import { asError, runPool } from '../util.js';
 import { HelmError } from './errors.js';
 import type { HelmBinary } from './locate.js';
 import type { ValueLayer } from './markers.js';
@@ -32,7 +33,7 @@ export interface RenderManyOptions {
   maxOutputBytes?: number;
 }
 
-const DEFAULT_CHART_CONCURRENCY = 4;
+export const DEFAULT_CHART_CONCURRENCY = 4;
 /** Five default render timeouts: room for a release's real charts, a bound on a hostile count. */
 const DEFAULT_HELM_PHASE_MS = 5 * DEFAULT_RENDER_TIMEOUT_MS;
 
@@ -46,37 +47,30 @@ export async function renderChartsTraced(
   const phaseMs = opts.phaseTimeoutMs ?? DEFAULT_HELM_PHASE_MS;
   const phaseEnd = Date.now() + phaseMs;
   const perRender = opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let i = next++; i < jobs.length; i = next++) {
-      const job = jobs[i];
-      if (job === undefined) continue;
-      const left = phaseEnd - Date.now();
-      if (left <= 0) {
-        results[i] = new HelmError(
-          'timeout',
-          `helm template ${job.chart}: not rendered, the Helm phase reached its time limit of ${Math.round(phaseMs / 1000)} s`,
-        );
-        continue;
-      }
-      try {
-        results[i] = await renderChartTraced({
-          chart: job.chart,
-          display: job.display,
-          releaseName: job.releaseName,
-          ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
-          values: job.values,
-          defaults: job.defaults,
-          helm,
-          timeoutMs: Math.min(perRender, left),
-          ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
-        });
-      } catch (e: unknown) {
-        results[i] = e instanceof Error ? e : new Error(String(e));
-      }
+  await runPool(jobs, opts.concurrency ?? DEFAULT_CHART_CONCURRENCY, async (job, i) => {
+    const left = phaseEnd - Date.now();
+    if (left <= 0) {
+      results[i] = new HelmError(
+        'timeout',
+        `helm template ${job.display}: not rendered, the Helm phase reached its time limit of ${Math.round(phaseMs / 1000)} s`,
+      );
+      return;
     }
-  };
-  const n = Math.max(1, Math.min(opts.concurrency ?? DEFAULT_CHART_CONCURRENCY, jobs.length));
-  await Promise.all(Array.from({ length: n }, worker));
+    try {
+      results[i] = await renderChartTraced({
+        chart: job.chart,
+        display: job.display,
+        releaseName: job.releaseName,
+        ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
+        values: job.values,
+        defaults: job.defaults,
+        helm,
+        timeoutMs: Math.min(perRender, left),
+        ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
+      });
+    } catch (e: unknown) {
+      results[i] = asError(e);
+    }
+  });
   return results;
 }

@@ -4,6 +4,7 @@
 // Takes the chart as already read (the scanner's archive reader gives this shape), so it is pure.
 
 import { parse } from 'yaml';
+import { firstErrorLine } from '../util.js';
 import type { ValueLayer, ValuePath } from './markers.js';
 import { isMap } from './values-merge.js';
 
@@ -41,7 +42,7 @@ export function chartValueLayers(chart: ChartValuesSource, at: ValuePath = []): 
       } else if (isMap(v)) layers.push({ origin: chart.values.file, at, values: v });
       else problems.push(`${chart.values.file}: not a mapping`);
     } catch (e: unknown) {
-      problems.push(`${chart.values.file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      problems.push(`${chart.values.file}: ${firstErrorLine(e)}`);
     }
   }
   return { layers, problems };

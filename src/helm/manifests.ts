@@ -3,6 +3,7 @@
 // Source line keeps the previous one, as pkg/base/helm_v4.go (replicatedhq/kots) does.
 
 import { parseDocument } from 'yaml';
+import { firstLine } from '../util.js';
 
 export interface RenderedManifest {
   /** Template path as Helm prints it, e.g. `istiod/charts/pilot/templates/deployment.yaml`. */
@@ -70,7 +71,7 @@ export function parseRenderedManifests(output: string): RenderedManifest[] {
     const firstError = doc.errors[0];
     if (firstError !== undefined) {
       const errLine = chunk.line + (firstError.linePos?.[0].line ?? 1) - 1;
-      throw new ManifestParseError(source, errLine, firstError.message.split('\n')[0] ?? 'invalid YAML');
+      throw new ManifestParseError(source, errLine, firstLine(firstError.message));
     }
     const object: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (object === null || object === undefined) continue;

@@ -57,15 +57,19 @@ export function markValues(
   }
   type Tree = Map<string, Tree | Leaf>;
   const root: Tree = new Map();
+  /** The map under `key`, created (over a leaf too) when there is none. */
+  const subtree = (tree: Tree, key: string): Tree => {
+    const sub = tree.get(key);
+    if (sub instanceof Map) return sub;
+    const created: Tree = new Map();
+    tree.set(key, created);
+    return created;
+  };
   const place = (tree: Tree, key: string, v: unknown, origin: string): void => {
     // A null stays a null leaf: passed to Helm it removes the chart's default, as in the plain
     // render (dropping the key would bring the default back).
     if (isMap(v)) {
-      let sub = tree.get(key);
-      if (!(sub instanceof Map)) {
-        sub = new Map();
-        tree.set(key, sub);
-      }
+      const sub = subtree(tree, key);
       for (const [k, x] of Object.entries(v)) place(sub, k, x, origin);
       return;
     }
@@ -73,15 +77,7 @@ export function markValues(
   };
   for (const layer of layers) {
     let tree = root;
-    for (const seg of layer.at) {
-      const key = String(seg);
-      let sub = tree.get(key);
-      if (!(sub instanceof Map)) {
-        sub = new Map();
-        tree.set(key, sub);
-      }
-      tree = sub;
-    }
+    for (const seg of layer.at) tree = subtree(tree, String(seg));
     for (const [k, v] of Object.entries(layer.values)) place(tree, k, v, layer.origin);
   }
 

@@ -6,6 +6,7 @@
 
 import type { RenderedManifest } from './manifests.js';
 import { formatValuePath, MARKER_DIGITS, type MarkedLeaf, type ValuePath } from './markers.js';
+import { isMap } from './values-merge.js';
 
 /** Which part of an image reference a value produced. */
 export type ImagePart = 'registry' | 'repository' | 'tag' | 'digest';
@@ -153,11 +154,7 @@ export function valueAt(root: unknown, path: ValuePath): unknown {
   let cur: unknown = root;
   for (const seg of path) {
     if (typeof seg === 'number') cur = Array.isArray(cur) ? cur[seg] : undefined;
-    else
-      cur =
-        typeof cur === 'object' && cur !== null && !Array.isArray(cur)
-          ? (cur as Record<string, unknown>)[seg]
-          : undefined;
+    else cur = isMap(cur) ? cur[seg] : undefined;
     if (cur === undefined) return undefined;
   }
   return cur;

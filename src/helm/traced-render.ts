@@ -3,6 +3,7 @@
 // what the chart renders (it validates or branches on a value), a narrower marking of image-like
 // values is tried; when that fails too, the chart is untraced with the reason.
 
+import { asError, firstLine } from '../util.js';
 import { isHelmError } from './errors.js';
 import type { RenderedManifest } from './manifests.js';
 import {
@@ -10,6 +11,7 @@ import {
   imageLikeLeaf,
   MARKER_DIGITS,
   type MarkedLeaf,
+  type MarkedValues,
   markValues,
   nameLikeLeaf,
   type ValueLayer,
@@ -23,11 +25,13 @@ export interface TracedRenderOptions extends RenderChartOptions {
   defaults: readonly ValueLayer[];
 }
 
+type Marking = 'all-strings' | 'image-like' | 'names';
+
 export type ChartTrace =
   | {
       status: 'traced';
       /** Which marking rendered like the plain render. */
-      marking: 'all-strings' | 'image-like' | 'names';
+      marking: Marking;
       prefix: string;
       leaves: ReadonlyMap<string, MarkedLeaf>;
       marked: RenderedManifest[];
@@ -71,48 +75,29 @@ export async function renderChartTraced(opts: TracedRenderOptions): Promise<Trac
       trace: { status: 'untraced', reason: `the chart itself prints ${prefix}NNNNN strings` },
     };
   }
-  const firstReason = check(plain, markedAll);
-  if (firstReason === null && markedAll !== null && !(markedAll instanceof Error)) {
-    return {
-      ...plain,
-      trace: {
-        status: 'traced',
-        marking: 'all-strings',
-        prefix,
-        leaves: all.leaves,
-        marked: markedAll.manifests,
-      },
-    };
-  }
-  const narrow = markValues(layers, prefix, imageLikeLeaf);
-  const markedNarrow = await attempt(renderChart(markedOpts(narrow.values)));
-  const secondReason = check(plain, markedNarrow);
-  if (secondReason === null && markedNarrow !== null && !(markedNarrow instanceof Error)) {
-    const trace: ChartTrace = {
+  const traced = (marking: Marking, m: MarkedValues, marked: RenderChartResult, fallbackReason?: string) => ({
+    ...plain,
+    trace: {
       status: 'traced',
-      marking: 'image-like',
+      marking,
       prefix,
-      leaves: narrow.leaves,
-      marked: markedNarrow.manifests,
-      fallbackReason: firstReason ?? undefined,
-    };
-    return { ...plain, trace };
-  }
+      leaves: m.leaves,
+      marked: marked.manifests,
+      ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    } satisfies ChartTrace,
+  });
+  const first = check(plain, markedAll);
+  if ('marked' in first) return traced('all-strings', all, first.marked);
+  const renderMarked = async (m: MarkedValues) =>
+    check(plain, await attempt(renderChart(markedOpts(m.values))));
+  const narrow = markValues(layers, prefix, imageLikeLeaf);
+  const second = await renderMarked(narrow);
+  if ('marked' in second) return traced('image-like', narrow, second.marked, first.reason);
+  const bothReasons = `${first.reason}; ${second.reason}`;
   // Charts that compare the tag as a version: mark only what names the image.
   const names = markValues(layers, prefix, nameLikeLeaf);
-  const markedNames = await attempt(renderChart(markedOpts(names.values)));
-  const namesReason = check(plain, markedNames);
-  if (namesReason === null && markedNames !== null && !(markedNames instanceof Error)) {
-    const trace: ChartTrace = {
-      status: 'traced',
-      marking: 'names',
-      prefix,
-      leaves: names.leaves,
-      marked: markedNames.manifests,
-      fallbackReason: `${firstReason}; ${secondReason}`,
-    };
-    return { ...plain, trace };
-  }
+  const third = await renderMarked(names);
+  if ('marked' in third) return traced('names', names, third.marked, bothReasons);
   // Bitnami charts refuse images that differ from their Chart.yaml `images` annotation unless
   // `global.security.allowInsecureImages` is set (common.errors.insecureImages): a chart that
   // declares that switch gets it in the marked render only, where every image differs by design.
@@ -123,25 +108,14 @@ export async function renderChartTraced(opts: TracedRenderOptions): Promise<Trac
       values: { global: { security: { allowInsecureImages: true } } },
     };
     const lenient = markValues([...layers, allow], prefix, imageLikeLeaf);
-    const markedLenient = await attempt(renderChart(markedOpts(lenient.values)));
-    const thirdReason = check(plain, markedLenient);
-    if (thirdReason === null && markedLenient !== null && !(markedLenient instanceof Error)) {
-      const trace: ChartTrace = {
-        status: 'traced',
-        marking: 'image-like',
-        prefix,
-        leaves: lenient.leaves,
-        marked: markedLenient.manifests,
-        fallbackReason: `${firstReason}; ${secondReason}`,
-      };
-      return { ...plain, trace };
-    }
+    const fourth = await renderMarked(lenient);
+    if ('marked' in fourth) return traced('image-like', lenient, fourth.marked, bothReasons);
   }
   return {
     ...plain,
     trace: {
       status: 'untraced',
-      reason: `marked render: ${firstReason}; image-like marked render: ${secondReason}`,
+      reason: `marked render: ${first.reason}; image-like marked render: ${second.reason}`,
     },
   };
 }
@@ -169,18 +143,22 @@ async function attempt(p: Promise<RenderChartResult>): Promise<RenderChartResult
   try {
     return await p;
   } catch (e: unknown) {
-    return e instanceof Error ? e : new Error(String(e));
+    return asError(e);
   }
 }
 
-function check(plain: RenderChartResult, marked: RenderChartResult | Error | null): string | null {
-  if (marked === null) return 'not run';
+/** The marked render when it lines up with the plain one, else why it does not. */
+function check(
+  plain: RenderChartResult,
+  marked: RenderChartResult | Error | null,
+): { marked: RenderChartResult } | { reason: string } {
+  if (marked === null) return { reason: 'not run' };
   if (marked instanceof Error)
-    return isHelmError(marked) ? `${marked.code}: ${firstLine(marked.message)}` : firstLine(marked.message);
+    return {
+      reason: isHelmError(marked)
+        ? `${marked.code}: ${firstLine(marked.message)}`
+        : firstLine(marked.message),
+    };
   const a = alignManifests(plain.manifests, marked.manifests);
-  return a.status === 'aligned' ? null : a.reason;
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
+  return a.status === 'aligned' ? { marked } : { reason: a.reason };
 }

@@ -5,6 +5,7 @@
 import type { AccessVerdict, CheckTarget, Logger, RegistryChecker } from '../model.js';
 import { DEFAULT_PER_REGISTRY_CONCURRENCY } from '../options.js';
 import { canonicalRegistryHost, registryApiHost } from '../reference.js';
+import { runPool } from '../util.js';
 import { ANONYMOUS_AUTHENTICATOR, authenticatorFor } from './auth/index.js';
 import type { Authenticator } from './auth/scheme.js';
 import type { RegistryCredentials } from './auth.js';
@@ -73,14 +74,6 @@ interface Probe {
   verdict?: AccessVerdict;
   /** Resolves when `verdict` is set (a later check() call may share a probe still in flight). */
   settled: Promise<void>;
-}
-
-async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 export function createRegistryChecker(options: RegistryCheckerOptions): ClosableRegistryChecker {

@@ -23,13 +23,11 @@ const MANIFEST_ACCEPT = [
 
 export type ProbeResult =
   | { kind: 'found' }
-  /** 401/403 from the registry or a refusal from its token endpoint. */
-  | { kind: 'denied'; reason: string }
   /** 404 (or a name/manifest error code): the registry says the reference does not exist. */
   | { kind: 'missing'; reason: string }
-  | { kind: 'failed'; status: 'unreachable' | 'rate-limited'; reason: string }
-  /** The credentialed pass could not run: the token realm is outside the registry's domain. */
-  | { kind: 'withheld'; reason: string };
+  /** 401/403 from the registry or a refusal from its token endpoint (`denied`), a failure, or a
+   *  token realm outside the registry's domain (`withheld`): the results a challenge may end in too. */
+  | AuthRefusal;
 
 type PingResult =
   | { kind: 'open' }
@@ -106,8 +104,7 @@ export class RegistrySession {
       let head = await this.manifest('HEAD', url, answer.header, deadline);
       // A challenge naming this repository (e.g. an open /v2/ but a protected repository): answer it once.
       if (head.status === 401 && head.headers['www-authenticate'] && !answer.header?.startsWith('Bearer ')) {
-        const header = this.authenticate(head);
-        const challenge = pickChallenge(parseChallenges(header), header);
+        const challenge = this.challengeIn(head);
         const sentBasic = answer.header !== undefined;
         if (challenge && !(challenge.scheme === 'basic' && (sentBasic || !credentialed))) {
           const next = await this.answer(challenge, who, context);
@@ -136,10 +133,7 @@ export class RegistrySession {
       }
       return await this.classify(head, url, answer.header, deadline, suffix);
     } catch (e: unknown) {
-      if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
-      if (e instanceof ChallengeError)
-        return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
-      throw e;
+      return this.unreachable(e);
     }
   }
 
@@ -151,17 +145,21 @@ export class RegistrySession {
     suffix: string,
   ): Promise<ProbeResult> {
     const { status } = head;
-    if (status >= 200 && status < 300) {
-      if (head.headers['docker-content-digest']) return { kind: 'found' };
-      // No digest: HEAD proved little; ask for the manifest itself.
-      const get = await this.manifest('GET', url, authorization, deadline);
-      return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
-    }
+    if (status >= 200 && status < 300 && head.headers['docker-content-digest']) return { kind: 'found' };
     if (status === 401 || status === 403 || status === 429 || status >= 500)
       return this.explain(head, suffix);
-    // 404 and other answers: the error document (only a GET carries one) says what is missing.
+    // A 2xx without a digest proved little: ask for the manifest itself. On 404 and other answers the
+    // error document (only a GET carries one) says what is missing.
     const get = await this.manifest('GET', url, authorization, deadline);
     return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
+  }
+
+  /** A network failure or a malformed challenge as an unreachable registry; anything else is rethrown. */
+  private unreachable(e: unknown): { kind: 'failed'; status: 'unreachable'; reason: string } {
+    if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
+    if (e instanceof ChallengeError)
+      return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
+    throw e;
   }
 
   private explain(response: HttpResponse, suffix: string): ProbeResult {
@@ -197,8 +195,10 @@ export class RegistrySession {
     }
   }
 
-  private authenticate(response: HttpResponse): string | string[] {
-    return response.headers['www-authenticate'] ?? '';
+  /** The challenge a 401 asks us to answer (pickChallenge); throws ChallengeError when malformed. */
+  private challengeIn(response: HttpResponse): Challenge | undefined {
+    const header = response.headers['www-authenticate'] ?? '';
+    return pickChallenge(parseChallenges(header), header);
   }
 
   private context(repository: string, deadline: number, suffix: string): AuthContext {
@@ -247,8 +247,7 @@ export class RegistrySession {
       });
       if (response.status >= 200 && response.status < 300) return { kind: 'open' };
       if (response.status === 401) {
-        const header = this.authenticate(response);
-        const challenge = pickChallenge(parseChallenges(header), header);
+        const challenge = this.challengeIn(response);
         if (challenge) return { kind: 'challenge', challenge };
         return {
           kind: 'failed',
@@ -264,10 +263,7 @@ export class RegistrySession {
         reason: `${response.status} from ${this.host} at /v2/`,
       };
     } catch (e: unknown) {
-      if (e instanceof NetworkError) return { kind: 'failed', status: 'unreachable', reason: e.message };
-      if (e instanceof ChallengeError)
-        return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
-      throw e;
+      return this.unreachable(e);
     }
   }
 }

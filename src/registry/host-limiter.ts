@@ -4,6 +4,8 @@
 // slot, so a slow or rate-limited host queues its own requests and never holds slots another host
 // could use.
 
+import { sleep } from './backoff.js';
+
 interface HostState {
   active: number;
   queue: (() => void)[];
@@ -16,8 +18,6 @@ export interface LimiterStats {
   peak: number;
   peakByHost: Record<string, number>;
 }
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class HostLimiter {
   private active = 0;

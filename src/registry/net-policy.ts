@@ -46,13 +46,15 @@ const V6: [string, number, AddressClass][] = [
 ];
 
 const lists = new Map<AddressClass, BlockList>();
-for (const [net, prefix, cls] of V4) {
-  if (!lists.has(cls)) lists.set(cls, new BlockList());
-  lists.get(cls)!.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix, cls] of V6) {
-  if (!lists.has(cls)) lists.set(cls, new BlockList());
-  lists.get(cls)!.addSubnet(net, prefix, 'ipv6');
+for (const [table, family] of [
+  [V4, 'ipv4'],
+  [V6, 'ipv6'],
+] as const) {
+  for (const [net, prefix, cls] of table) {
+    const list = lists.get(cls) ?? new BlockList();
+    list.addSubnet(net, prefix, family);
+    lists.set(cls, list);
+  }
 }
 
 /** Expands an IPv6 address to its eight 16-bit groups; undefined when it is not one. */

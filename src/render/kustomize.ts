@@ -4,10 +4,7 @@ import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile } from '../model.js';
 import type { ObjectId, Plan, PullSecretPatch } from '../model-plan.js';
-import { doubleQuoted } from './yaml-scalar.js';
-
-/** A YAML double-quoted scalar, escaped by the yaml library. */
-export const q = doubleQuoted;
+import { doubleQuoted as q } from './yaml-scalar.js';
 
 /** Fields where kustomize's default image transformer does not look, but KOTS-style manifests may run
  *  images: ephemeralContainers. */
@@ -86,16 +83,7 @@ function targetLines(id: ObjectId): string[] {
 /** KOTS reads its own custom resources and never deploys them; a HelmChart's values may also hold
  *  `containers` that the image transformer would otherwise rewrite. */
 function deletePatch(id: ObjectId): string[] {
-  return [
-    ...targetLines(id),
-    '    patch: |-',
-    '      $patch: delete',
-    `      apiVersion: ${q(id.apiVersion)}`,
-    `      kind: ${q(id.kind)}`,
-    '      metadata:',
-    `        name: ${q(id.name)}`,
-    ...(id.namespace ? [`        namespace: ${q(id.namespace)}`] : []),
-  ];
+  return [...targetLines(id), '    patch: |-', '      $patch: delete', ...patchObjectId(id)];
 }
 
 function pullSecretPatch(p: PullSecretPatch): string[] {
@@ -113,9 +101,12 @@ function pullSecretPatch(p: PullSecretPatch): string[] {
  *  name and so leaves only the last of several nameless ones; an empty strategic-merge patch on the
  *  object does the same here, before the JSON patch that adds the secret. */
 function collapsePatch(id: ObjectId): string[] {
+  return [...targetLines(id), '    patch: |-', ...patchObjectId(id)];
+}
+
+/** The object's identity inside a strategic-merge patch body. */
+function patchObjectId(id: ObjectId): string[] {
   return [
-    ...targetLines(id),
-    '    patch: |-',
     `      apiVersion: ${q(id.apiVersion)}`,
     `      kind: ${q(id.kind)}`,
     '      metadata:',

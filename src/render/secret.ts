@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { GENERATED_HEADER } from '../generated.js';
 import type { GeneratedFile } from '../model.js';
 import type { Plan } from '../model-plan.js';
-import { q } from './kustomize.js';
+import { doubleQuoted as q } from './yaml-scalar.js';
 
 const PULL_SECRET_FILE = 'pull-secret.yaml';
 

@@ -9,7 +9,7 @@ import { mayHoldConfig, readConfigCr } from '../kots/config-cr.js';
 import { type Finding, UsageError } from '../model.js';
 import type { DocumentInfo, ScanResult } from '../model-scan.js';
 import type { ConfigGroup } from '../template/kots.js';
-import { append } from '../util.js';
+import { append, firstErrorLine } from '../util.js';
 import { type ChartArchive, matchChartArchive, readChartArchive } from './helm/archive.js';
 import {
   DEFAULT_ARCHIVE_BUDGET,
@@ -192,8 +192,9 @@ export async function scanReleaseCharts(
     const { file } = read;
     if ('error' in read) {
       const e = read.error;
-      if (explicit.has(path.resolve(cwd, file))) throw new UsageError(`cannot read ${file}: ${firstLine(e)}`);
-      skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
+      if (explicit.has(path.resolve(cwd, file)))
+        throw new UsageError(`cannot read ${file}: ${firstErrorLine(e)}`);
+      skipped.push(pathSkipped(file, `cannot read file: ${firstErrorLine(e)}`));
       continue;
     }
     const scanned = scanFile(file, read.text, render);
@@ -215,7 +216,7 @@ export async function scanReleaseCharts(
     try {
       bytes = await read();
     } catch (e: unknown) {
-      skipped.push(pathSkipped(file, `cannot read file: ${firstLine(e)}`));
+      skipped.push(pathSkipped(file, `cannot read file: ${firstErrorLine(e)}`));
       continue;
     }
     const chart = readChartArchive(file, bytes);
@@ -293,8 +294,4 @@ function excludeChartDirs(walked: WalkResult, packaged: readonly PackagedChartIn
 
 function allWarnings(c: ChartArchive): string[] {
   return [...c.warnings, ...c.subcharts.flatMap(allWarnings)];
-}
-
-function firstLine(e: unknown): string {
-  return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
 }

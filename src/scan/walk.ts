@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { finding } from '../finding.js';
 import type { Finding } from '../model.js';
 import { UsageError } from '../model.js';
-import { compareText } from '../util.js';
+import { compareText, errorCode, firstErrorLine } from '../util.js';
 
 export interface WalkResult {
   files: string[];
@@ -54,7 +54,7 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e: unknown) {
-      findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
+      findings.push(pathSkipped(rel(dir), `cannot read directory: ${firstErrorLine(e)}`));
       return;
     }
     entries.sort((a, b) => compareText(a.name, b.name));
@@ -118,9 +118,9 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
     try {
       st = await stat(abs);
     } catch (e: unknown) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = errorCode(e);
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`manifest path not found: ${p}`);
-      throw new UsageError(`cannot read manifest path ${p}: ${errorText(e)}`);
+      throw new UsageError(`cannot read manifest path ${p}: ${firstErrorLine(e)}`);
     }
     if (st.isDirectory()) {
       const root = await realpath(abs);
@@ -134,8 +134,4 @@ export async function walkRelease(paths: string[], cwd: string): Promise<WalkRes
   }
   const sorted = (set: Set<string>) => [...set].sort(compareText);
   return { files: sorted(files), archives: sorted(archives), findings };
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
 }

@@ -155,13 +155,6 @@ export class Evaluator extends ExecState {
         return this.fail(a, ctx, `cannot assign nil to ${goType(t)}`);
       case 'field':
         return this.validateType(a, ctx, this.evalFieldChain(dot, dot, a, a.ident, [a], MISSING), t);
-      case 'variable':
-        return this.validateType(
-          a,
-          ctx,
-          this.evalCommand(dot, { args: [a], pos: a.pos, line: a.line }, MISSING),
-          t,
-        );
       case 'pipe':
         return this.validateType(a, ctx, this.evalPipeline(dot, a.pipe), t);
       case 'identifier':
@@ -171,6 +164,7 @@ export class Evaluator extends ExecState {
           this.evalFunction(dot, a.name, a, { args: [a], pos: a.pos, line: a.line }, MISSING),
           t,
         );
+      case 'variable':
       case 'chain':
         return this.validateType(
           a,

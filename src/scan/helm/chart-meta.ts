@@ -1,6 +1,7 @@
 // Chart.yaml and requirements.yaml (Helm v1 charts) metadata: text in, data out.
 
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { firstLine } from '../../util.js';
 
 /** A dependency declared in Chart.yaml (apiVersion v2) or requirements.yaml (v1). */
 export interface ChartDependency {
@@ -21,7 +22,8 @@ export interface ChartMeta {
 /** Chart.yaml: `name` and `version` are required (Helm refuses a chart without them). */
 export function parseChartYaml(text: string): ChartMeta | { error: string } {
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) return { error: `invalid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
+  const [firstError] = doc.errors;
+  if (firstError) return { error: `invalid YAML (${firstLine(firstError.message)})` };
   // Versions as written: `version: 1.10` must still match a CR's chartVersion "1.10".
   const written = (key: string): string | undefined => {
     const v = doc.get(key, true);

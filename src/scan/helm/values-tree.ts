@@ -16,6 +16,7 @@ import {
   parseDocument,
 } from 'yaml';
 import type { SourcePos } from '../../model.js';
+import { firstLine } from '../../util.js';
 import { lineCounterOf } from '../yaml/positions.js';
 
 /** Which layer a node came from; higher wins. Chart values.yaml: 0 for the top chart, -1 for its
@@ -68,7 +69,7 @@ export function valuesFromText(
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineCounter = lineCounterOf(src);
   const doc = parseDocument(src, { uniqueKeys: false });
-  const errors = doc.errors.map((e) => `${file}: ${e.message.split('\n')[0]}`);
+  const errors = doc.errors.map((e) => `${file}: ${firstLine(e.message)}`);
   return { values: valuesFromNode(doc.contents, lineCounter, file, layer, doc), errors };
 }
 

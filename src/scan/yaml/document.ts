@@ -1,5 +1,6 @@
 // One YAML document → DocumentInfo, workloads and image uses. The walk visits only the paths that can
 // hold images (PodSpecs, KOTS kinds, List items); custom resources are the one kind walked in full.
+
 import type { Document, Node, YAMLMap } from 'yaml';
 import { Composer, isScalar, isSeq, Parser } from 'yaml';
 import { finding } from '../../finding.js';
@@ -13,6 +14,7 @@ import type { Finding } from '../../model.js';
 import { type AnnotationInfo, type DocumentInfo, KOTS_API_V1, KOTS_API_V2 } from '../../model-scan.js';
 import { overlapping } from '../../template/kots.js';
 import { blankBlockTemplates, hasTemplate } from '../../templates.js';
+import { firstLine } from '../../util.js';
 import { collectSlots } from '../helm/image-slots.js';
 import { slotUse } from '../helm/join.js';
 import { convertTree } from '../helm/values-tree.js';
@@ -125,7 +127,7 @@ function classifyErrors(d: DocCtx, parsed: ParsedDoc): void {
     count++;
     if (first) continue;
     const pos = posAt(d, lastContentBefore(d.text, d.base + e.pos[0]) - d.base);
-    const msg = e.message.split('\n', 1)[0] ?? e.code;
+    const msg = firstLine(e.message);
     first = finding('yaml-parse-error', pos, msg);
   }
   if (first) {
