@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var options = __webpack_require__(8248);
 // EXTERNAL MODULE: ./.build/reference.js
 var reference = __webpack_require__(9243);
+// EXTERNAL MODULE: ./.build/util.js
+var util = __webpack_require__(40);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(4371);
 ;// CONCATENATED MODULE: ./.build/registry/backoff.js
@@ -47,7 +49,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // sets. A request first waits for its host (its pause, then a host slot) and only then for a global
 // slot, so a slow or rate-limited host queues its own requests and never holds slots another host
 // could use.
-const host_limiter_sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 class HostLimiter {
     global;
     perHost;
@@ -104,7 +106,7 @@ class HostLimiter {
             const wait = state.pausedUntil - Date.now();
             if (wait <= 0 || state.pausedUntil >= deadline)
                 return;
-            await host_limiter_sleep(wait);
+            await sleep(wait);
         }
     }
     state(host) {
@@ -158,15 +160,15 @@ const V6 = [
     ['100::', 64, 'reserved'],
 ];
 const lists = new Map();
-for (const [net, prefix, cls] of V4) {
-    if (!lists.has(cls))
-        lists.set(cls, new external_node_net_.BlockList());
-    lists.get(cls).addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix, cls] of V6) {
-    if (!lists.has(cls))
-        lists.set(cls, new external_node_net_.BlockList());
-    lists.get(cls).addSubnet(net, prefix, 'ipv6');
+for (const [table, family] of [
+    [V4, 'ipv4'],
+    [V6, 'ipv6'],
+]) {
+    for (const [net, prefix, cls] of table) {
+        const list = lists.get(cls) ?? new external_node_net_.BlockList();
+        list.addSubnet(net, prefix, family);
+        lists.set(cls, list);
+    }
 }
 /** Expands an IPv6 address to its eight 16-bit groups; undefined when it is not one. */
 function groups(ip) {
@@ -1207,8 +1209,7 @@ class RegistrySession {
             let head = await this.manifest('HEAD', url, answer.header, deadline);
             // A challenge naming this repository (e.g. an open /v2/ but a protected repository): answer it once.
             if (head.status === 401 && head.headers['www-authenticate'] && !answer.header?.startsWith('Bearer ')) {
-                const header = this.authenticate(head);
-                const challenge = pickChallenge(parseChallenges(header), header);
+                const challenge = this.challengeIn(head);
                 const sentBasic = answer.header !== undefined;
                 if (challenge && !(challenge.scheme === 'basic' && (sentBasic || !credentialed))) {
                     const next = await this.answer(challenge, who, context);
@@ -1241,27 +1242,27 @@ class RegistrySession {
             return await this.classify(head, url, answer.header, deadline, suffix);
         }
         catch (e) {
-            if (e instanceof NetworkError)
-                return { kind: 'failed', status: 'unreachable', reason: e.message };
-            if (e instanceof ChallengeError)
-                return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
-            throw e;
+            return this.unreachable(e);
         }
     }
     async classify(head, url, authorization, deadline, suffix) {
         const { status } = head;
-        if (status >= 200 && status < 300) {
-            if (head.headers['docker-content-digest'])
-                return { kind: 'found' };
-            // No digest: HEAD proved little; ask for the manifest itself.
-            const get = await this.manifest('GET', url, authorization, deadline);
-            return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
-        }
+        if (status >= 200 && status < 300 && head.headers['docker-content-digest'])
+            return { kind: 'found' };
         if (status === 401 || status === 403 || status === 429 || status >= 500)
             return this.explain(head, suffix);
-        // 404 and other answers: the error document (only a GET carries one) says what is missing.
+        // A 2xx without a digest proved little: ask for the manifest itself. On 404 and other answers the
+        // error document (only a GET carries one) says what is missing.
         const get = await this.manifest('GET', url, authorization, deadline);
         return get.status >= 200 && get.status < 300 ? { kind: 'found' } : this.explain(get, suffix);
+    }
+    /** A network failure or a malformed challenge as an unreachable registry; anything else is rethrown. */
+    unreachable(e) {
+        if (e instanceof NetworkError)
+            return { kind: 'failed', status: 'unreachable', reason: e.message };
+        if (e instanceof ChallengeError)
+            return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
+        throw e;
     }
     explain(response, suffix) {
         const { status } = response;
@@ -1297,8 +1298,10 @@ class RegistrySession {
             return undefined;
         }
     }
-    authenticate(response) {
-        return response.headers['www-authenticate'] ?? '';
+    /** The challenge a 401 asks us to answer (pickChallenge); throws ChallengeError when malformed. */
+    challengeIn(response) {
+        const header = response.headers['www-authenticate'] ?? '';
+        return pickChallenge(parseChallenges(header), header);
     }
     context(repository, deadline, suffix) {
         return {
@@ -1340,8 +1343,7 @@ class RegistrySession {
             if (response.status >= 200 && response.status < 300)
                 return { kind: 'open' };
             if (response.status === 401) {
-                const header = this.authenticate(response);
-                const challenge = pickChallenge(parseChallenges(header), header);
+                const challenge = this.challengeIn(response);
                 if (challenge)
                     return { kind: 'challenge', challenge };
                 return {
@@ -1359,11 +1361,7 @@ class RegistrySession {
             };
         }
         catch (e) {
-            if (e instanceof NetworkError)
-                return { kind: 'failed', status: 'unreachable', reason: e.message };
-            if (e instanceof ChallengeError)
-                return { kind: 'failed', status: 'unreachable', reason: `${e.message} from ${this.host}` };
-            throw e;
+            return this.unreachable(e);
         }
     }
 }
@@ -1413,16 +1411,9 @@ function statusOf(probe) {
 
 
 
+
 /** Requests in flight to one registry unless the caller says otherwise. */
 const DEFAULT_PER_HOST_CONCURRENCY = options/* DEFAULT_PER_REGISTRY_CONCURRENCY */.WW;
-async function runPool(items, limit, work) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await work(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
 function createRegistryChecker(options) {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     const retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -1507,7 +1498,7 @@ function createRegistryChecker(options) {
             }
             return ask(Math.min(Date.now() + timeouts.perImageMs, phaseEnd));
         };
-        await runPool(list, perHost, (probe) => probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
+        await (0,util/* runPool */.kD)(list, perHost, (probe) => probeSlots.run('probes', Number.POSITIVE_INFINITY, async () => {
             const anonymous = await within((deadline) => session.probe(probe.repository, probe.reference, ANONYMOUS_AUTHENTICATOR, deadline));
             probe.anonymous = anonymous;
             if (anonymous.kind === 'found' || !who) {

@@ -2716,6 +2716,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/ty
 
 /***/ }),
 
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+
+/***/ }),
+
 /***/ 5919:
 /***/ ((module) => {
 
@@ -11362,6 +11369,8 @@ var _build_options = __nccwpck_require__(8248);
 var inside = __nccwpck_require__(5838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./.build/util.js
+var util = __nccwpck_require__(40);
 ;// CONCATENATED MODULE: ./.build/fs/safe-write.js
 // All-or-none writes that never follow a symlink a pull request planted. Each target directory gets a
 // staging directory the run creates itself (mkdtemp: a random name, mode 0700, created exclusively),
@@ -11374,39 +11383,26 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
+
+
 /** Thrown before anything changed, or after every replaced file was put back. */
-class safe_write_SafeWriteError extends Error {
+class SafeWriteError extends Error {
     name = 'SafeWriteError';
 }
 const CREATE_EXCLUSIVE = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
 const STAGING_PREFIX = '.kots-proxy-';
-function code(e) {
-    return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-function safe_write_text(e) {
-    if (e instanceof Error)
-        return code(e) ? `${code(e)}: ${e.message}` : e.message;
-    return String(e);
-}
 // Write-only on what is there: no O_CREAT (it must still be the device or FIFO checked), no O_TRUNC
 // (meaningless on a stream), no following a symlink swapped in since.
 const WRITE_STREAM = external_node_fs_.constants.O_WRONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
 async function writeStream(path, content) {
-    const handle = await (0,promises_.open)(path, WRITE_STREAM);
-    try {
-        if (typeof content === 'string')
-            await handle.writeFile(content);
-        else
-            for (const piece of content)
-                await handle.writeFile(piece);
-    }
-    finally {
-        await handle.close();
-    }
+    await writeAll(await (0,promises_.open)(path, WRITE_STREAM), content);
 }
 /** Creates `path` exclusively and writes `content`; fails if anything (a symlink too) is there. */
 async function createExclusive(path, content, mode = 0o644) {
-    const handle = await (0,promises_.open)(path, CREATE_EXCLUSIVE, mode);
+    await writeAll(await (0,promises_.open)(path, CREATE_EXCLUSIVE, mode), content);
+}
+/** Writes `content` to the open `handle`, then closes it. */
+async function writeAll(handle, content) {
     try {
         // writeFile on a handle writes from the current position, in full: pieces land in order.
         if (typeof content === 'string')
@@ -11433,18 +11429,18 @@ async function kindOf(path) {
         return st.isBlockDevice() ? 'block device' : 'socket';
     }
     catch (e) {
-        if (code(e) === 'ENOENT')
+        if ((0,util/* errorCode */.CA)(e) === 'ENOENT')
             return 'absent';
         throw e;
     }
 }
 /** Writes every planned file or none of them. Directories are created when missing, but an existing
  *  directory that is a symlink is refused, so no rename leaves the directory the caller named. */
-async function safe_write_writeAllOrNone(writes) {
+async function writeAllOrNone(writes) {
     const dirs = new Map();
     for (const w of writes) {
         if (w.name !== (0,external_node_path_.basename)(w.name) || w.name === '.' || w.name === '..' || w.name === '') {
-            throw new safe_write_SafeWriteError(`cannot write ${w.display}: ${JSON.stringify(w.name)} is not a plain file name`);
+            throw new SafeWriteError(`cannot write ${w.display}: ${JSON.stringify(w.name)} is not a plain file name`);
         }
     }
     // 1. Check every target before anything is written.
@@ -11455,24 +11451,24 @@ async function safe_write_writeAllOrNone(writes) {
             for (const d of between(w.root, w.dir)) {
                 const k = await kindOf(d);
                 if (k !== 'absent' && k !== 'directory') {
-                    throw new safe_write_SafeWriteError(`cannot write ${w.display}: ${(0,external_node_path_.relative)(w.root ?? '', d) || '.'} is a ${k}, not a real directory`);
+                    throw new SafeWriteError(`cannot write ${w.display}: ${(0,external_node_path_.relative)(w.root ?? '', d) || '.'} is a ${k}, not a real directory`);
                 }
             }
             const kind = await kindOf(w.dir);
             if (kind === 'symlink' || (kind !== 'absent' && kind !== 'directory')) {
-                throw new safe_write_SafeWriteError(`cannot write ${w.display}: its directory is a ${kind}, not a real directory`);
+                throw new SafeWriteError(`cannot write ${w.display}: its directory is a ${kind}, not a real directory`);
             }
             dirs.set(w.dir, '');
         }
         const kind = await kindOf((0,external_node_path_.join)(w.dir, w.name)).catch((e) => {
-            throw new safe_write_SafeWriteError(`cannot write ${w.display}: ${safe_write_text(e)}`);
+            throw new SafeWriteError(`cannot write ${w.display}: ${(0,util/* errorWithCode */.Qt)(e)}`);
         });
         if (kind === 'stream') {
             streams.push(w);
             continue;
         }
         if (kind !== 'absent' && kind !== 'file') {
-            throw new safe_write_SafeWriteError(`cannot write ${w.display}: ${w.name} is a ${kind}, not a regular file`);
+            throw new SafeWriteError(`cannot write ${w.display}: ${w.name} is a ${kind}, not a regular file`);
         }
         files.push(w);
     }
@@ -11506,7 +11502,7 @@ async function safe_write_writeAllOrNone(writes) {
     }
     catch (e) {
         await cleanup(dirs);
-        throw new safe_write_SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${safe_write_text(e)}`);
+        throw new SafeWriteError(`cannot write ${current?.display ?? 'files'}: ${(0,util/* errorWithCode */.Qt)(e)}`);
     }
     // 3. Move old files aside and new files in; on any failure, undo in reverse order.
     const done = [];
@@ -11546,7 +11542,7 @@ async function safe_write_writeAllOrNone(writes) {
         if (restored)
             await cleanup(dirs);
         const failedWrite = failed ?? staged[0];
-        throw new safe_write_SafeWriteError(`cannot write ${failedWrite?.display ?? 'files'}: ${safe_write_text(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`);
+        throw new SafeWriteError(`cannot write ${failedWrite?.display ?? 'files'}: ${(0,util/* errorWithCode */.Qt)(e)}${restored ? '' : ' (previous files kept in a .kots-proxy- directory)'}`);
     }
     await cleanup(dirs);
     // 4. Streams last: what was written to one cannot be taken back, so only once the files are in place.
@@ -11555,7 +11551,7 @@ async function safe_write_writeAllOrNone(writes) {
             await writeStream((0,external_node_path_.join)(w.dir, w.name), w.content);
         }
         catch (e) {
-            throw new safe_write_SafeWriteError(`cannot write ${w.display}: ${safe_write_text(e)}`);
+            throw new SafeWriteError(`cannot write ${w.display}: ${(0,util/* errorWithCode */.Qt)(e)}`);
         }
     }
 }
@@ -11563,9 +11559,9 @@ async function safe_write_writeAllOrNone(writes) {
 function between(root, dir) {
     if (root === undefined)
         return [];
+    if (!(0,inside/* isInside */.F)(dir, root))
+        throw new SafeWriteError(`${dir} is outside ${root}`);
     const rel = (0,external_node_path_.relative)(root, dir);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        throw new safe_write_SafeWriteError(`${dir} is outside ${root}`);
     const out = [root];
     for (const part of rel.split(external_node_path_.sep).filter((p) => p !== ''))
         out.push((0,external_node_path_.join)(out.at(-1), part));
@@ -11589,9 +11585,7 @@ var generated = __nccwpck_require__(1275);
 
 
 
-function errorCode(e) {
-    return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
+
 /** The real path of `p`, or of its nearest existing ancestor joined with the rest. */
 async function realish(p) {
     const rest = [];
@@ -11601,7 +11595,7 @@ async function realish(p) {
             return (0,external_node_path_.join)(await (0,promises_.realpath)(cur), ...rest.reverse());
         }
         catch (e) {
-            if (errorCode(e) !== 'ENOENT')
+            if ((0,util/* errorCode */.CA)(e) !== 'ENOENT')
                 throw e;
             const parent = (0,external_node_path_.dirname)(cur);
             if (parent === cur)
@@ -11623,7 +11617,7 @@ async function checkOutDir(cwd, outDir, releasePaths, option = '--out') {
             throw new model/* UsageError */.e(`${option} ${outDir} exists and is not a directory`);
     }
     catch (e) {
-        if (errorCode(e) !== 'ENOENT')
+        if ((0,util/* errorCode */.CA)(e) !== 'ENOENT')
             throw e;
     }
     const realOut = await realish(out);
@@ -11668,14 +11662,7 @@ async function writeGeneratedFiles(cwd, outDir, files, extra = []) {
             display: `to output directory ${outDir}`,
         });
     }
-    try {
-        await safe_write_writeAllOrNone([...writes, ...extra]);
-    }
-    catch (e) {
-        if (e instanceof safe_write_SafeWriteError)
-            throw new model/* UsageError */.e(e.message);
-        throw e;
-    }
+    await writeAllOrUsageError([...writes, ...extra]);
     await removeStale(outAbs, wanted);
 }
 /** A planned write of one file outside OUT (the report), for writeGeneratedFiles' `extra`; `content`
@@ -11722,19 +11709,18 @@ async function readStart(path, bytes) {
 /** Writes one file atomically (exclusive temp file in a fresh directory, then rename); `content` may
  *  come in pieces, written as they are produced. */
 async function writeFileAtomic(path, content) {
+    await writeAllOrUsageError([plannedFile(path, content)]);
+}
+/** writeAllOrNone, its refusals (a symlink or a non-file in the way…) as the user's error. */
+async function writeAllOrUsageError(writes) {
     try {
-        await writeAllOrNone([plannedFile(path, content)]);
+        await writeAllOrNone(writes);
     }
     catch (e) {
         if (e instanceof SafeWriteError)
-            throw new UsageError(e.message);
+            throw new model/* UsageError */.e(e.message);
         throw e;
     }
-}
-function describe(e) {
-    if (e instanceof Error)
-        return errorCode(e) ? `${errorCode(e)}: ${e.message}` : e.message;
-    return String(e);
 }
 
 ;// CONCATENATED MODULE: ./.build/redact.js
@@ -12285,6 +12271,7 @@ var yaml_dist = __nccwpck_require__(8815);
 
 
 
+
 const REPLICATED_FILES = ['.replicated', '.replicated.yaml'];
 /** `./manifests/**\/*.yaml` → `manifests`; `a/b.yaml` → `a/b.yaml`; `*.yaml` → `.`. */
 function globToPath(glob) {
@@ -12298,15 +12285,27 @@ function globToPath(glob) {
     }
     return fixed.length ? fixed.join('/') : '.';
 }
-/** Reads the first project file that exists; undefined when there is none. */
+/** Reads the first project file that exists; undefined when there is none. The file is the pull
+ *  request's: one that is a symlink resolving outside the workspace (a runner file, /dev/zero) or is
+ *  not a regular file is refused before it is read. */
 function readReplicatedConfig(workspace) {
     for (const file of REPLICATED_FILES) {
         let text;
         try {
-            text = readFileSync(join(workspace, file), 'utf8');
+            const real = realpathSync(join(workspace, file));
+            if (!isInside(real, realpathSync(workspace)))
+                throw new UsageError(`${file} resolves outside the workspace, so it was not read`);
+            const st = statSync(real);
+            if (st.isDirectory())
+                continue;
+            if (!st.isFile())
+                throw new UsageError(`${file} is not a regular file, so it was not read`);
+            text = readFileSync(real, 'utf8');
         }
         catch (e) {
-            if (e instanceof Error && 'code' in e && (e.code === 'ENOENT' || e.code === 'EISDIR'))
+            if (e instanceof UsageError)
+                throw e;
+            if (errorCode(e) === 'ENOENT' || errorCode(e) === 'EISDIR')
                 continue;
             throw new UsageError(`cannot read ${file}: ${errorMessage(e)}`);
         }
@@ -12320,7 +12319,7 @@ function parseReplicatedConfig(text, file) {
         doc = (0,yaml_dist/* parse */.qg)(text);
     }
     catch (e) {
-        throw new model/* UsageError */.e(`${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+        throw new model/* UsageError */.e(`${file} is not valid YAML: ${(0,util/* firstErrorLine */.hf)(e)}`);
     }
     if (doc === null || doc === undefined)
         return { file, manifests: [], globs: [], charts: [] };
@@ -12473,6 +12472,7 @@ async function readProject(cwd) {
 
 
 
+
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
@@ -12484,7 +12484,7 @@ async function loadCredentials(file, cwd) {
         text = await (0,promises_.readFile)((0,external_node_path_.resolve)(cwd, file), 'utf8');
     }
     catch (e) {
-        throw new model/* UsageError */.e(`--registry-auth ${file}: cannot read: ${describe(e)}`);
+        throw new model/* UsageError */.e(`--registry-auth ${file}: cannot read: ${(0,util/* errorWithCode */.Qt)(e)}`);
     }
     return (0,auth/* parseRegistryAuth */.bf)(text, file);
 }
@@ -12536,7 +12536,7 @@ async function main(argv, io) {
                     const { locateHelm } = await __nccwpck_require__.e(/* import() */ 705).then(__nccwpck_require__.bind(__nccwpck_require__, 8705));
                     return locateHelm(helmPath === undefined ? { cwd: io.cwd } : { helmPath, cwd: io.cwd });
                 }));
-        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(427)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4427));
+        const { runPipeline } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(73)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6073));
         const checker = args.offline
             ? undefined
             : (await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1989))).createRegistryChecker({
@@ -13579,6 +13579,73 @@ const RULES = {
         help: 'a chart whose image comes from a value the generated file does not set (a list, a helper with its own default): set that value to the proxy name by hand',
     },
 };
+
+
+/***/ }),
+
+/***/ 40:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ append),
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Qt: () => (/* binding */ errorWithCode),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   hf: () => (/* binding */ firstErrorLine),
+/* harmony export */   kD: () => (/* binding */ runPool),
+/* harmony export */   n6: () => (/* binding */ compareText),
+/* harmony export */   zR: () => (/* binding */ asError)
+/* harmony export */ });
+// Small helpers every stage uses.
+/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~120k items, and
+ *  a release can hold that many image uses or findings. */
+function append(to, items) {
+    for (const item of items)
+        to.push(item);
+}
+/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The `code` of a Node.js system error (`ENOENT`, `EACCES`…). */
+function errorCode(e) {
+    return e instanceof Error && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+/** The message of anything thrown, after its system error code when it has one. */
+function errorWithCode(e) {
+    const code = errorCode(e);
+    if (e instanceof Error)
+        return code ? `${code}: ${e.message}` : e.message;
+    return String(e);
+}
+/** Anything thrown, as an Error (kept as a result or collected, not rethrown). */
+function asError(e) {
+    return e instanceof Error ? e : new Error(String(e));
+}
+/** The message of anything thrown. */
+function errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+/** The first line of a message: file and parser errors may append a multi-line excerpt. */
+function firstLine(message) {
+    return message.split('\n', 1)[0] ?? message;
+}
+/** The first line of anything thrown. */
+function firstErrorLine(e) {
+    return e instanceof Error ? firstLine(e.message) : String(e);
+}
+/** Runs `work` on every item, at most `limit` at once (at least one), taking items in order. */
+async function runPool(items, limit, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            await work(items[i], i);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
 
 
 /***/ }),

@@ -1,5 +1,5 @@
-export const id = 427;
-export const ids = [427,705];
+export const id = 73;
+export const ids = [73,705];
 export const modules = {
 
 /***/ 3560:
@@ -204,7 +204,7 @@ function killGroup(pid) {
 
 /***/ }),
 
-/***/ 4427:
+/***/ 6073:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -223,14 +223,18 @@ var external_node_os_ = __webpack_require__(8161);
 var dist = __webpack_require__(6128);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./.build/util.js
+var util = __webpack_require__(40);
 ;// CONCATENATED MODULE: ./.build/scan/helm/chart-meta.js
 // Chart.yaml and requirements.yaml (Helm v1 charts) metadata: text in, data out.
+
 
 /** Chart.yaml: `name` and `version` are required (Helm refuses a chart without them). */
 function parseChartYaml(text) {
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text);
-    if (doc.errors.length > 0)
-        return { error: `invalid YAML (${doc.errors[0]?.message.split('\n')[0]})` };
+    const [firstError] = doc.errors;
+    if (firstError)
+        return { error: `invalid YAML (${(0,util/* firstLine */.TM)(firstError.message)})` };
     // Versions as written: `version: 1.10` must still match a CR's chartVersion "1.10".
     const written = (key) => {
         const v = doc.get(key, true);
@@ -289,23 +293,6 @@ function scalarString(v) {
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
 var index_min = __webpack_require__(8697);
-;// CONCATENATED MODULE: ./.build/util.js
-// Small helpers every stage uses.
-/** `to.push(...items)` without the spread: spread arguments overflow the stack beyond ~120k items, and
- *  a release can hold that many image uses or findings. */
-function append(to, items) {
-    for (const item of items)
-        to.push(item);
-}
-/** Code-unit order: locale-independent, so output is byte-identical everywhere. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The message of anything thrown. */
-function errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-
 ;// CONCATENATED MODULE: ./.build/scan/helm/pack.js
 // A chart directory packaged as `helm package` would ship it: a gzipped tar whose entries all sit under
 // `<chart name>/`, here with sorted entries, fixed mtimes and no owner data so that the same directory
@@ -333,7 +320,7 @@ function overrideChartYaml(text, overrides) {
  *  `<root>/`, in code-unit order. */
 function packChart(root, files) {
     const blocks = [];
-    for (const rel of [...files.keys()].sort(compareText)) {
+    for (const rel of [...files.keys()].sort(util/* compareText */.n6)) {
         const data = Buffer.from(files.get(rel) ?? new Uint8Array());
         const path = `${root}/${rel}`;
         const fields = { path, mode: 0o644, size: data.length, mtime: EPOCH, type: 'File' };
@@ -362,6 +349,9 @@ var model = __webpack_require__(6995);
 
 
 
+/** Directory entries one run may walk. Far above any release the Replicated CLI would upload, and low
+ *  enough that symlinks fanning out to the same directories cannot buy an unbounded walk. */
+const MAX_WALK_ENTRIES = 100_000;
 function isManifestName(name) {
     return name.endsWith('.yaml') || name.endsWith('.yml');
 }
@@ -376,17 +366,27 @@ async function walkRelease(paths, cwd) {
     const archives = new Set();
     const findings = [];
     const rel = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/');
+    let walked = 0;
+    let stopped = false;
+    let current = '';
     async function walkDir(dir, dirReal, root, ancestors) {
         let entries;
         try {
             entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
         }
         catch (e) {
-            findings.push(pathSkipped(rel(dir), `cannot read directory: ${errorText(e)}`));
+            findings.push(pathSkipped(rel(dir), `cannot read directory: ${(0,util/* firstErrorLine */.hf)(e)}`));
             return;
         }
-        entries.sort((a, b) => compareText(a.name, b.name));
+        entries.sort((a, b) => (0,util/* compareText */.n6)(a.name, b.name));
         for (const ent of entries) {
+            if (stopped)
+                return;
+            if (++walked > MAX_WALK_ENTRIES) {
+                stopped = true;
+                findings.push(pathSkipped(current, `not all read: the release tree holds more than ${MAX_WALK_ENTRIES} entries (symlinks included)`));
+                return;
+            }
             if (ent.name.startsWith('.'))
                 continue;
             const full = external_node_path_.join(dir, ent.name);
@@ -435,16 +435,17 @@ async function walkRelease(paths, cwd) {
         }
     }
     for (const p of paths) {
+        current = p;
         const abs = external_node_path_.resolve(cwd, p);
         let st;
         try {
             st = await (0,promises_.stat)(abs);
         }
         catch (e) {
-            const code = e.code;
+            const code = (0,util/* errorCode */.CA)(e);
             if (code === 'ENOENT' || code === 'ENOTDIR')
                 throw new model/* UsageError */.e(`manifest path not found: ${p}`);
-            throw new model/* UsageError */.e(`cannot read manifest path ${p}: ${errorText(e)}`);
+            throw new model/* UsageError */.e(`cannot read manifest path ${p}: ${(0,util/* firstErrorLine */.hf)(e)}`);
         }
         if (st.isDirectory()) {
             const root = await (0,promises_.realpath)(abs);
@@ -459,11 +460,8 @@ async function walkRelease(paths, cwd) {
             throw new model/* UsageError */.e(`manifest path ${p} is not a file or directory`);
         }
     }
-    const sorted = (set) => [...set].sort(compareText);
+    const sorted = (set) => [...set].sort(util/* compareText */.n6);
     return { files: sorted(files), archives: sorted(archives), findings };
-}
-function errorText(e) {
-    return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
 }
 
 // EXTERNAL MODULE: ./.build/fs/inside.js
@@ -483,6 +481,9 @@ const MAX_CHART_BYTES = 50 * 1024 * 1024;
 /** Bytes all chart directories of a run may hold together: each is read into memory before the
  *  archive budget sees it, so many directories under the per-directory cap could still fill the heap. */
 const MAX_ALL_CHARTS_BYTES = 128 * 1024 * 1024;
+/** Entries (files and directories) one chart directory may hold, like the archive reader's entry limit:
+ *  symlinks that fan out to the same directories multiply the paths walked without adding bytes. */
+const MAX_CHART_ENTRIES = 10_000;
 async function packageChartDirs(charts, cwd, root) {
     const realRoot = await (0,promises_.realpath)(external_node_path_.resolve(cwd, root)).catch(() => external_node_path_.resolve(cwd, root));
     const rel = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/') || '.';
@@ -548,13 +549,15 @@ async function packageChartDirs(charts, cwd, root) {
 async function packageDir(dir, real, overrides, findings, all) {
     const files = new Map();
     let total = 0;
-    const walk = async (abs, relDir) => {
+    let count = 0;
+    // Real directories on the way down: a link to one of them loops, even through a sibling.
+    const walk = async (abs, relDir, ancestors) => {
         let entries;
         try {
             entries = await (0,promises_.readdir)(abs, { withFileTypes: true });
         }
         catch (e) {
-            findings.push(pathSkipped(`${dir}/${relDir}`, `cannot read directory: ${errorMessage(e)}`));
+            findings.push(pathSkipped(`${dir}/${relDir}`, `cannot read directory: ${(0,util/* errorMessage */.gJ)(e)}`));
             return false;
         }
         for (const ent of entries) {
@@ -562,6 +565,10 @@ async function packageDir(dir, real, overrides, findings, all) {
             const full = external_node_path_.join(abs, ent.name);
             if (ent.name === '.git')
                 continue;
+            if (++count > MAX_CHART_ENTRIES) {
+                findings.push(pathSkipped(dir, `chart directory holds more than ${MAX_CHART_ENTRIES} entries`));
+                return false;
+            }
             let target = full;
             if (ent.isSymbolicLink()) {
                 const resolved = await (0,promises_.realpath)(full).catch(() => undefined);
@@ -573,9 +580,11 @@ async function packageDir(dir, real, overrides, findings, all) {
             }
             const st = await (0,promises_.stat)(target);
             if (st.isDirectory()) {
-                if (target !== full && (0,inside/* isInside */.F)(abs, target))
-                    continue; // a link back up would loop
-                if (!(await walk(target, inner)))
+                if (ancestors.includes(target)) {
+                    findings.push(pathSkipped(`${dir}/${inner}`, 'symlink loop: points back to a directory being walked'));
+                    continue;
+                }
+                if (!(await walk(target, inner, [...ancestors, target])))
                     return false;
             }
             else if (st.isFile()) {
@@ -593,7 +602,7 @@ async function packageDir(dir, real, overrides, findings, all) {
         }
         return true;
     };
-    if (!(await walk(real, '')))
+    if (!(await walk(real, '', [real])))
         return undefined;
     all.bytes += total;
     const chartYaml = files.get('Chart.yaml');
@@ -635,6 +644,241 @@ async function stageChartArchives(charts) {
 
 // EXTERNAL MODULE: ./.build/helm/errors.js
 var errors = __webpack_require__(3560);
+// EXTERNAL MODULE: ./.build/helm/locate.js
+var locate = __webpack_require__(8705);
+;// CONCATENATED MODULE: ./.build/helm/manifests.js
+// Splits `helm template` output into its documents, each with the template it came from. Helm
+// prints `---` and `# Source: <chart>/templates/<file>` before every document; a document with no
+// Source line keeps the previous one, as pkg/base/helm_v4.go (replicatedhq/kots) does.
+
+
+class ManifestParseError extends Error {
+    source;
+    line;
+    name = 'ManifestParseError';
+    constructor(source, line, message) {
+        super(`${source || '(rendered output)'} (output line ${line}): ${message}`);
+        this.source = source;
+        this.line = line;
+    }
+}
+const SEPARATOR = /^---(?:\s.*)?$/;
+const SOURCE = /^#\s*Source:\s*(.+?)\s*$/m;
+/** The non-empty documents of `output`, in order. Throws ManifestParseError on YAML Helm should
+ *  never print (Helm itself parses every document it sorts). */
+function parseRenderedManifests(output) {
+    const lines = output.split(/\r?\n/);
+    const chunks = [];
+    let start = 0;
+    let current = [];
+    lines.forEach((l, i) => {
+        if (SEPARATOR.test(l)) {
+            chunks.push({ line: start + 1, text: current.join('\n') });
+            current = [];
+            start = i + 1;
+        }
+        else {
+            current.push(l);
+        }
+    });
+    chunks.push({ line: start + 1, text: current.join('\n') });
+    const out = [];
+    let source = '';
+    for (const chunk of chunks) {
+        const m = SOURCE.exec(chunk.text);
+        if (m?.[1] !== undefined)
+            source = m[1];
+        let text = chunk.text;
+        let doc = (0,yaml_dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
+        if (doc.errors.length > 0) {
+            // Go's YAML reader (which Helm and KOTS use) accepts flow collections whose continuation lines
+            // sit at their key's indentation, as Istio's RBAC templates print them; the yaml package
+            // does not. Indenting those lines further changes no value.
+            const lenient = indentFlowContinuations(text);
+            const again = lenient === text ? doc : (0,yaml_dist/* parseDocument */.Tp)(lenient, { uniqueKeys: false });
+            if (again.errors.length === 0) {
+                text = lenient;
+                doc = again;
+            }
+        }
+        const firstError = doc.errors[0];
+        if (firstError !== undefined) {
+            const errLine = chunk.line + (firstError.linePos?.[0].line ?? 1) - 1;
+            throw new ManifestParseError(source, errLine, (0,util/* firstLine */.TM)(firstError.message));
+        }
+        const object = doc.toJS({ maxAliasCount: 1000 });
+        if (object === null || object === undefined)
+            continue;
+        out.push({ source, index: out.length, line: chunk.line, text, object });
+    }
+    return out;
+}
+/** Lines inside a flow collection left open on an earlier line get indented past that line's key. */
+function indentFlowContinuations(text) {
+    let depth = 0;
+    let need = 0;
+    return text
+        .split('\n')
+        .map((line) => {
+        let out = line;
+        if (depth > 0) {
+            const indent = line.length - line.trimStart().length;
+            if (indent < need && line.trim() !== '')
+                out = ' '.repeat(need - indent) + line;
+        }
+        else {
+            const key = /^(\s*(?:-\s+)*)/.exec(line)?.[1]?.length ?? 0;
+            need = key + 1;
+        }
+        depth = Math.max(0, depth + flowDelta(line));
+        return out;
+    })
+        .join('\n');
+}
+/** Open minus closed flow brackets on a line, outside quotes and comments. */
+function flowDelta(line) {
+    let d = 0;
+    let quote = '';
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quote !== '') {
+            if (ch === '\\' && quote === '"')
+                i++;
+            else if (ch === quote)
+                quote = '';
+            continue;
+        }
+        if (ch === '"' || ch === "'")
+            quote = ch;
+        else if (ch === '#' && (i === 0 || line[i - 1] === ' '))
+            break;
+        else if (ch === '[' || ch === '{')
+            d++;
+        else if (ch === ']' || ch === '}')
+            d--;
+    }
+    return d;
+}
+
+// EXTERNAL MODULE: ./.build/helm/run.js
+var run = __webpack_require__(5538);
+;// CONCATENATED MODULE: ./.build/helm/render.js
+// Renders one chart with the real `helm template`, the way KOTS renders it (pkg/base/helm_v4.go in
+// replicatedhq/kots): an install (not an upgrade), client-only, with the release name, the namespace
+// and the CR's values; hooks and test hooks kept (the install's hooks), CRDs included (KOTS appends
+// CRDObjects()), Helm's default capabilities (no --kube-version: KOTS sets none).
+// Helm runs with a fresh HOME and Helm directories, no repositories, no plugins, a proxy that
+// refuses every connection and no --dependency-update, so that it cannot fetch anything: a
+// dependency missing from charts/ is a 'missing-dependency' HelmError.
+
+
+
+
+
+
+
+/** pkg/base/helm_helpers.go: the namespace KOTS renders with when the CR names none. */
+const KOTS_NAMESPACE_TEMPLATE = 'repl{{ Namespace}}';
+const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+/** Renders `opts.chart`; throws HelmError (missing-dependency, timeout, output-too-large,
+ *  render-failed, bad-values, helm-not-found) or ManifestParseError. */
+async function renderChart(opts) {
+    const helm = typeof opts.helm === 'string' ? await (0,locate/* helmVersion */.R)(opts.helm) : opts.helm;
+    const shown = opts.display ?? opts.chart;
+    const home = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kots-proxy-helm-'));
+    try {
+        // The release name and namespace come from the pull request's HelmChart CR: every flag is written
+        // `--flag=value` and the positional arguments follow `--`, so a name such as
+        // `--post-renderer=/bin/sh` stays a name (Helm then refuses it) instead of becoming a flag.
+        const args = ['template', `--namespace=${opts.namespace ?? KOTS_NAMESPACE_TEMPLATE}`, '--include-crds'];
+        for (const f of opts.valuesFiles ?? [])
+            args.push(`--values=${f}`);
+        if (opts.values !== undefined) {
+            const file = (0,external_node_path_.join)(home, 'values.json');
+            await (0,promises_.writeFile)(file, valuesJson(opts.values));
+            args.push(`--values=${file}`);
+        }
+        args.push('--', opts.releaseName, opts.chart);
+        const started = performance.now();
+        const r = await (0,run/* runBounded */.B)(helm.path, args, {
+            env: isolatedEnv(home),
+            cwd: home,
+            timeoutMs: opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS,
+            maxOutputBytes: opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+        });
+        const elapsedMs = performance.now() - started;
+        // Helm names the chart by the path it was given; messages name it as `shown`.
+        const stderr = r.stderr.trim().split(opts.chart).join(shown);
+        if (r.spawnError !== null) {
+            throw new errors/* HelmError */.t('helm-not-found', `${helm.path}: ${r.spawnError.message}`);
+        }
+        if (r.stopped === 'timeout') {
+            throw new errors/* HelmError */.t('timeout', `helm template ${shown}: stopped after ${opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS} ms`, stderr);
+        }
+        if (r.stopped === 'output-too-large') {
+            const max = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+            throw new errors/* HelmError */.t('output-too-large', `helm template ${shown}: output passed ${max} bytes`, stderr);
+        }
+        if (r.exitCode !== 0)
+            throw renderFailure(shown, stderr, r.exitCode, r.signal);
+        return {
+            manifests: parseRenderedManifests(r.stdout),
+            output: r.stdout,
+            warnings: stderr,
+            helm,
+            elapsedMs,
+        };
+    }
+    finally {
+        await (0,promises_.rm)(home, { recursive: true, force: true });
+    }
+}
+/** Helm's message for a dependency that charts/ lacks (Helm 3 and 4, action.CheckDependencies). */
+const MISSING_DEPENDENCY = /found in Chart\.yaml, but missing in charts\/ directory: ([^\n]+)/;
+function renderFailure(chart, stderr, code, signal) {
+    const message = stderr.replace(/^Error: /, '') || `exit ${String(code ?? signal)}`;
+    const missing = MISSING_DEPENDENCY.exec(stderr);
+    if (missing?.[1] !== undefined) {
+        return new errors/* HelmError */.t('missing-dependency', `${chart}: Chart.yaml needs ${missing[1].trim()}, which charts/ does not vendor (run helm dependency build before packaging)`, stderr);
+    }
+    return new errors/* HelmError */.t('render-failed', `helm template ${chart}: ${message}`, stderr);
+}
+function valuesJson(values) {
+    try {
+        return JSON.stringify(values);
+    }
+    catch (e) {
+        throw new errors/* HelmError */.t('bad-values', `values cannot be written for Helm: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+/** A Helm that sees no user configuration and cannot reach the network. */
+function isolatedEnv(home) {
+    // Port 9 (discard) on loopback refuses connections: anything Helm tried to fetch fails at once.
+    const deadProxy = 'http://127.0.0.1:9';
+    return {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: home,
+        XDG_CACHE_HOME: (0,external_node_path_.join)(home, 'cache'),
+        XDG_CONFIG_HOME: (0,external_node_path_.join)(home, 'config'),
+        XDG_DATA_HOME: (0,external_node_path_.join)(home, 'data'),
+        HELM_CACHE_HOME: (0,external_node_path_.join)(home, 'cache', 'helm'),
+        HELM_CONFIG_HOME: (0,external_node_path_.join)(home, 'config', 'helm'),
+        HELM_DATA_HOME: (0,external_node_path_.join)(home, 'data', 'helm'),
+        HELM_PLUGINS: (0,external_node_path_.join)(home, 'plugins'),
+        HELM_REGISTRY_CONFIG: (0,external_node_path_.join)(home, 'registry.json'),
+        HELM_REPOSITORY_CONFIG: (0,external_node_path_.join)(home, 'repositories.yaml'),
+        HELM_REPOSITORY_CACHE: (0,external_node_path_.join)(home, 'repository'),
+        KUBECONFIG: (0,external_node_path_.join)(home, 'kubeconfig'),
+        HTTP_PROXY: deadProxy,
+        HTTPS_PROXY: deadProxy,
+        http_proxy: deadProxy,
+        https_proxy: deadProxy,
+        NO_PROXY: '',
+        no_proxy: '',
+    };
+}
+
 ;// CONCATENATED MODULE: ./.build/helm/values-merge.js
 // The values KOTS passes to Helm for a HelmChart CR: `values`, then each `optionalValues` entry whose
 // `when` parses as true, merged recursively when `recursiveMerge` is set and else replacing top-level
@@ -750,15 +994,20 @@ function markValues(layers, prefix,
 /** Marks only the string leaves this accepts (all when omitted). */
 only) {
     const root = new Map();
+    /** The map under `key`, created (over a leaf too) when there is none. */
+    const subtree = (tree, key) => {
+        const sub = tree.get(key);
+        if (sub instanceof Map)
+            return sub;
+        const created = new Map();
+        tree.set(key, created);
+        return created;
+    };
     const place = (tree, key, v, origin) => {
         // A null stays a null leaf: passed to Helm it removes the chart's default, as in the plain
         // render (dropping the key would bring the default back).
         if (isMap(v)) {
-            let sub = tree.get(key);
-            if (!(sub instanceof Map)) {
-                sub = new Map();
-                tree.set(key, sub);
-            }
+            const sub = subtree(tree, key);
             for (const [k, x] of Object.entries(v))
                 place(sub, k, x, origin);
             return;
@@ -767,15 +1016,8 @@ only) {
     };
     for (const layer of layers) {
         let tree = root;
-        for (const seg of layer.at) {
-            const key = String(seg);
-            let sub = tree.get(key);
-            if (!(sub instanceof Map)) {
-                sub = new Map();
-                tree.set(key, sub);
-            }
-            tree = sub;
-        }
+        for (const seg of layer.at)
+            tree = subtree(tree, String(seg));
         for (const [k, v] of Object.entries(layer.values))
             place(tree, k, v, layer.origin);
     }
@@ -835,244 +1077,13 @@ function formatValuePath(path) {
     return out;
 }
 
-// EXTERNAL MODULE: ./.build/helm/locate.js
-var locate = __webpack_require__(8705);
-;// CONCATENATED MODULE: ./.build/helm/manifests.js
-// Splits `helm template` output into its documents, each with the template it came from. Helm
-// prints `---` and `# Source: <chart>/templates/<file>` before every document; a document with no
-// Source line keeps the previous one, as pkg/base/helm_v4.go (replicatedhq/kots) does.
-
-class ManifestParseError extends Error {
-    source;
-    line;
-    name = 'ManifestParseError';
-    constructor(source, line, message) {
-        super(`${source || '(rendered output)'} (output line ${line}): ${message}`);
-        this.source = source;
-        this.line = line;
-    }
-}
-const SEPARATOR = /^---(?:\s.*)?$/;
-const SOURCE = /^#\s*Source:\s*(.+?)\s*$/m;
-/** The non-empty documents of `output`, in order. Throws ManifestParseError on YAML Helm should
- *  never print (Helm itself parses every document it sorts). */
-function parseRenderedManifests(output) {
-    const lines = output.split(/\r?\n/);
-    const chunks = [];
-    let start = 0;
-    let current = [];
-    lines.forEach((l, i) => {
-        if (SEPARATOR.test(l)) {
-            chunks.push({ line: start + 1, text: current.join('\n') });
-            current = [];
-            start = i + 1;
-        }
-        else {
-            current.push(l);
-        }
-    });
-    chunks.push({ line: start + 1, text: current.join('\n') });
-    const out = [];
-    let source = '';
-    for (const chunk of chunks) {
-        const m = SOURCE.exec(chunk.text);
-        if (m?.[1] !== undefined)
-            source = m[1];
-        let text = chunk.text;
-        let doc = (0,yaml_dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
-        if (doc.errors.length > 0) {
-            // Go's YAML reader (which Helm and KOTS use) accepts flow collections whose continuation lines
-            // sit at their key's indentation, as Istio's RBAC templates print them; the yaml package
-            // does not. Indenting those lines further changes no value.
-            const lenient = indentFlowContinuations(text);
-            const again = lenient === text ? doc : (0,yaml_dist/* parseDocument */.Tp)(lenient, { uniqueKeys: false });
-            if (again.errors.length === 0) {
-                text = lenient;
-                doc = again;
-            }
-        }
-        const firstError = doc.errors[0];
-        if (firstError !== undefined) {
-            const errLine = chunk.line + (firstError.linePos?.[0].line ?? 1) - 1;
-            throw new ManifestParseError(source, errLine, firstError.message.split('\n')[0] ?? 'invalid YAML');
-        }
-        const object = doc.toJS({ maxAliasCount: 1000 });
-        if (object === null || object === undefined)
-            continue;
-        out.push({ source, index: out.length, line: chunk.line, text, object });
-    }
-    return out;
-}
-/** Lines inside a flow collection left open on an earlier line get indented past that line's key. */
-function indentFlowContinuations(text) {
-    let depth = 0;
-    let need = 0;
-    return text
-        .split('\n')
-        .map((line) => {
-        let out = line;
-        if (depth > 0) {
-            const indent = line.length - line.trimStart().length;
-            if (indent < need && line.trim() !== '')
-                out = ' '.repeat(need - indent) + line;
-        }
-        else {
-            const key = /^(\s*(?:-\s+)*)/.exec(line)?.[1]?.length ?? 0;
-            need = key + 1;
-        }
-        depth = Math.max(0, depth + flowDelta(line));
-        return out;
-    })
-        .join('\n');
-}
-/** Open minus closed flow brackets on a line, outside quotes and comments. */
-function flowDelta(line) {
-    let d = 0;
-    let quote = '';
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quote !== '') {
-            if (ch === '\\' && quote === '"')
-                i++;
-            else if (ch === quote)
-                quote = '';
-            continue;
-        }
-        if (ch === '"' || ch === "'")
-            quote = ch;
-        else if (ch === '#' && (i === 0 || line[i - 1] === ' '))
-            break;
-        else if (ch === '[' || ch === '{')
-            d++;
-        else if (ch === ']' || ch === '}')
-            d--;
-    }
-    return d;
-}
-
-// EXTERNAL MODULE: ./.build/helm/run.js
-var run = __webpack_require__(5538);
-;// CONCATENATED MODULE: ./.build/helm/render.js
-// Renders one chart with the real `helm template`, the way KOTS renders it (pkg/base/helm_v4.go in
-// replicatedhq/kots): an install (not an upgrade), client-only, with the release name, the namespace
-// and the CR's values; hooks and test hooks kept (the install's hooks), CRDs included (KOTS appends
-// CRDObjects()), Helm's default capabilities (no --kube-version: KOTS sets none).
-// Helm runs with a fresh HOME and Helm directories, no repositories, no plugins, a proxy that
-// refuses every connection and no --dependency-update, so that it cannot fetch anything: a
-// dependency missing from charts/ is a 'missing-dependency' HelmError.
-
-
-
-
-
-
-
-/** pkg/base/helm_helpers.go: the namespace KOTS renders with when the CR names none. */
-const KOTS_NAMESPACE_TEMPLATE = 'repl{{ Namespace}}';
-const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
-const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
-/** Renders `opts.chart`; throws HelmError (missing-dependency, timeout, output-too-large,
- *  render-failed, bad-values, helm-not-found) or ManifestParseError. */
-async function renderChart(opts) {
-    const helm = typeof opts.helm === 'string' ? await (0,locate/* helmVersion */.R)(opts.helm) : opts.helm;
-    const home = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'kots-proxy-helm-'));
-    try {
-        // The release name and namespace come from the pull request's HelmChart CR: every flag is written
-        // `--flag=value` and the positional arguments follow `--`, so a name such as
-        // `--post-renderer=/bin/sh` stays a name (Helm then refuses it) instead of becoming a flag.
-        const args = ['template', `--namespace=${opts.namespace ?? KOTS_NAMESPACE_TEMPLATE}`, '--include-crds'];
-        for (const f of opts.valuesFiles ?? [])
-            args.push(`--values=${f}`);
-        if (opts.values !== undefined) {
-            const file = (0,external_node_path_.join)(home, 'values.json');
-            await (0,promises_.writeFile)(file, valuesJson(opts.values));
-            args.push(`--values=${file}`);
-        }
-        args.push('--', opts.releaseName, opts.chart);
-        const started = performance.now();
-        const r = await (0,run/* runBounded */.B)(helm.path, args, {
-            env: isolatedEnv(home),
-            cwd: home,
-            timeoutMs: opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS,
-            maxOutputBytes: opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
-        });
-        const elapsedMs = performance.now() - started;
-        const stderr = r.stderr.trim();
-        if (r.spawnError !== null) {
-            throw new errors/* HelmError */.t('helm-not-found', `${helm.path}: ${r.spawnError.message}`);
-        }
-        if (r.stopped === 'timeout') {
-            throw new errors/* HelmError */.t('timeout', `helm template ${opts.chart}: stopped after ${opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS} ms`, stderr);
-        }
-        if (r.stopped === 'output-too-large') {
-            const max = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-            throw new errors/* HelmError */.t('output-too-large', `helm template ${opts.chart}: output passed ${max} bytes`, stderr);
-        }
-        if (r.exitCode !== 0)
-            throw renderFailure(opts.chart, stderr, r.exitCode, r.signal);
-        return {
-            manifests: parseRenderedManifests(r.stdout),
-            output: r.stdout,
-            warnings: stderr,
-            helm,
-            elapsedMs,
-        };
-    }
-    finally {
-        await (0,promises_.rm)(home, { recursive: true, force: true });
-    }
-}
-/** Helm's message for a dependency that charts/ lacks (Helm 3 and 4, action.CheckDependencies). */
-const MISSING_DEPENDENCY = /found in Chart\.yaml, but missing in charts\/ directory: ([^\n]+)/;
-function renderFailure(chart, stderr, code, signal) {
-    const message = stderr.replace(/^Error: /, '') || `exit ${String(code ?? signal)}`;
-    const missing = MISSING_DEPENDENCY.exec(stderr);
-    if (missing?.[1] !== undefined) {
-        return new errors/* HelmError */.t('missing-dependency', `${chart}: Chart.yaml needs ${missing[1].trim()}, which charts/ does not vendor (run helm dependency build before packaging)`, stderr);
-    }
-    return new errors/* HelmError */.t('render-failed', `helm template ${chart}: ${message}`, stderr);
-}
-function valuesJson(values) {
-    try {
-        return JSON.stringify(values);
-    }
-    catch (e) {
-        throw new errors/* HelmError */.t('bad-values', `values cannot be written for Helm: ${e instanceof Error ? e.message : String(e)}`);
-    }
-}
-/** A Helm that sees no user configuration and cannot reach the network. */
-function isolatedEnv(home) {
-    // Port 9 (discard) on loopback refuses connections: anything Helm tried to fetch fails at once.
-    const deadProxy = 'http://127.0.0.1:9';
-    return {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: home,
-        XDG_CACHE_HOME: (0,external_node_path_.join)(home, 'cache'),
-        XDG_CONFIG_HOME: (0,external_node_path_.join)(home, 'config'),
-        XDG_DATA_HOME: (0,external_node_path_.join)(home, 'data'),
-        HELM_CACHE_HOME: (0,external_node_path_.join)(home, 'cache', 'helm'),
-        HELM_CONFIG_HOME: (0,external_node_path_.join)(home, 'config', 'helm'),
-        HELM_DATA_HOME: (0,external_node_path_.join)(home, 'data', 'helm'),
-        HELM_PLUGINS: (0,external_node_path_.join)(home, 'plugins'),
-        HELM_REGISTRY_CONFIG: (0,external_node_path_.join)(home, 'registry.json'),
-        HELM_REPOSITORY_CONFIG: (0,external_node_path_.join)(home, 'repositories.yaml'),
-        HELM_REPOSITORY_CACHE: (0,external_node_path_.join)(home, 'repository'),
-        KUBECONFIG: (0,external_node_path_.join)(home, 'kubeconfig'),
-        HTTP_PROXY: deadProxy,
-        HTTPS_PROXY: deadProxy,
-        http_proxy: deadProxy,
-        https_proxy: deadProxy,
-        NO_PROXY: '',
-        no_proxy: '',
-    };
-}
-
 ;// CONCATENATED MODULE: ./.build/helm/trace.js
 // Traces strings of a plain render back to the value paths that produced them, by comparing them
 // with the same strings in a render made with marked values (see markers.ts). A string is traced
 // only when removing the markers from its marked twin gives the plain string exactly; anything else
 // (a value transformed by `upper`, `trunc`, a hash, a chart that branches on the value) is untraced
 // with a reason, never guessed.
+
 
 /** Traces `plain` against its marked twin. */
 function traceString(plain, marked, leaves, prefix) {
@@ -1168,10 +1179,7 @@ function trace_valueAt(root, path) {
         if (typeof seg === 'number')
             cur = Array.isArray(cur) ? cur[seg] : undefined;
         else
-            cur =
-                typeof cur === 'object' && cur !== null && !Array.isArray(cur)
-                    ? cur[seg]
-                    : undefined;
+            cur = isMap(cur) ? cur[seg] : undefined;
         if (cur === undefined)
             return undefined;
     }
@@ -1213,6 +1221,7 @@ function gaps(length, cs) {
 
 
 
+
 /** Renders the chart (errors as renderChart) and traces it (never throws for tracing). */
 async function renderChartTraced(opts) {
     const layers = [...opts.defaults, { origin: 'cr', at: [], values: opts.values ?? {} }];
@@ -1238,48 +1247,31 @@ async function renderChartTraced(opts) {
             trace: { status: 'untraced', reason: `the chart itself prints ${prefix}NNNNN strings` },
         };
     }
-    const firstReason = check(plain, markedAll);
-    if (firstReason === null && markedAll !== null && !(markedAll instanceof Error)) {
-        return {
-            ...plain,
-            trace: {
-                status: 'traced',
-                marking: 'all-strings',
-                prefix,
-                leaves: all.leaves,
-                marked: markedAll.manifests,
-            },
-        };
-    }
-    const narrow = markValues(layers, prefix, imageLikeLeaf);
-    const markedNarrow = await attempt(renderChart(markedOpts(narrow.values)));
-    const secondReason = check(plain, markedNarrow);
-    if (secondReason === null && markedNarrow !== null && !(markedNarrow instanceof Error)) {
-        const trace = {
+    const traced = (marking, m, marked, fallbackReason) => ({
+        ...plain,
+        trace: {
             status: 'traced',
-            marking: 'image-like',
+            marking,
             prefix,
-            leaves: narrow.leaves,
-            marked: markedNarrow.manifests,
-            fallbackReason: firstReason ?? undefined,
-        };
-        return { ...plain, trace };
-    }
+            leaves: m.leaves,
+            marked: marked.manifests,
+            ...(fallbackReason === undefined ? {} : { fallbackReason }),
+        },
+    });
+    const first = check(plain, markedAll);
+    if ('marked' in first)
+        return traced('all-strings', all, first.marked);
+    const renderMarked = async (m) => check(plain, await attempt(renderChart(markedOpts(m.values))));
+    const narrow = markValues(layers, prefix, imageLikeLeaf);
+    const second = await renderMarked(narrow);
+    if ('marked' in second)
+        return traced('image-like', narrow, second.marked, first.reason);
+    const bothReasons = `${first.reason}; ${second.reason}`;
     // Charts that compare the tag as a version: mark only what names the image.
     const names = markValues(layers, prefix, nameLikeLeaf);
-    const markedNames = await attempt(renderChart(markedOpts(names.values)));
-    const namesReason = check(plain, markedNames);
-    if (namesReason === null && markedNames !== null && !(markedNames instanceof Error)) {
-        const trace = {
-            status: 'traced',
-            marking: 'names',
-            prefix,
-            leaves: names.leaves,
-            marked: markedNames.manifests,
-            fallbackReason: `${firstReason}; ${secondReason}`,
-        };
-        return { ...plain, trace };
-    }
+    const third = await renderMarked(names);
+    if ('marked' in third)
+        return traced('names', names, third.marked, bothReasons);
     // Bitnami charts refuse images that differ from their Chart.yaml `images` annotation unless
     // `global.security.allowInsecureImages` is set (common.errors.insecureImages): a chart that
     // declares that switch gets it in the marked render only, where every image differs by design.
@@ -1290,25 +1282,15 @@ async function renderChartTraced(opts) {
             values: { global: { security: { allowInsecureImages: true } } },
         };
         const lenient = markValues([...layers, allow], prefix, imageLikeLeaf);
-        const markedLenient = await attempt(renderChart(markedOpts(lenient.values)));
-        const thirdReason = check(plain, markedLenient);
-        if (thirdReason === null && markedLenient !== null && !(markedLenient instanceof Error)) {
-            const trace = {
-                status: 'traced',
-                marking: 'image-like',
-                prefix,
-                leaves: lenient.leaves,
-                marked: markedLenient.manifests,
-                fallbackReason: `${firstReason}; ${secondReason}`,
-            };
-            return { ...plain, trace };
-        }
+        const fourth = await renderMarked(lenient);
+        if ('marked' in fourth)
+            return traced('image-like', lenient, fourth.marked, bothReasons);
     }
     return {
         ...plain,
         trace: {
             status: 'untraced',
-            reason: `marked render: ${firstReason}; image-like marked render: ${secondReason}`,
+            reason: `marked render: ${first.reason}; image-like marked render: ${second.reason}`,
         },
     };
 }
@@ -1335,55 +1317,65 @@ async function attempt(p) {
         return await p;
     }
     catch (e) {
-        return e instanceof Error ? e : new Error(String(e));
+        return (0,util/* asError */.zR)(e);
     }
 }
+/** The marked render when it lines up with the plain one, else why it does not. */
 function check(plain, marked) {
     if (marked === null)
-        return 'not run';
+        return { reason: 'not run' };
     if (marked instanceof Error)
-        return (0,errors/* isHelmError */.h)(marked) ? `${marked.code}: ${firstLine(marked.message)}` : firstLine(marked.message);
+        return {
+            reason: (0,errors/* isHelmError */.h)(marked)
+                ? `${marked.code}: ${(0,util/* firstLine */.TM)(marked.message)}`
+                : (0,util/* firstLine */.TM)(marked.message),
+        };
     const a = alignManifests(plain.manifests, marked.manifests);
-    return a.status === 'aligned' ? null : a.reason;
-}
-function firstLine(s) {
-    return s.split('\n')[0] ?? s;
+    return a.status === 'aligned' ? { marked } : { reason: a.reason };
 }
 
 ;// CONCATENATED MODULE: ./.build/helm/charts.js
 // Renders many charts with the helm binary, a few at a time: each render (plain and marked, see
 // traced-render.ts) starts its own helm processes, so the bound keeps a release with many charts
-// from starting dozens of them at once. Every job's failure is kept as that job's result.
+// from starting dozens of them at once. Every job's failure is kept as that job's result. The pull
+// request chooses how many HelmChart CRs there are, so all renders share one phase deadline: a render
+// is given no more than the time left, and a job not started when it passes fails as a timeout.
+
+
+
 
 const DEFAULT_CHART_CONCURRENCY = 4;
+/** Five default render timeouts: room for a release's real charts, a bound on a hostile count. */
+const DEFAULT_HELM_PHASE_MS = 5 * DEFAULT_RENDER_TIMEOUT_MS;
 /** One result per job, in job order: the traced render, or the error it threw. */
 async function renderChartsTraced(jobs, helm, opts = {}) {
     const results = new Array(jobs.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < jobs.length; i = next++) {
-            const job = jobs[i];
-            if (job === undefined)
-                continue;
-            try {
-                results[i] = await renderChartTraced({
-                    chart: job.chart,
-                    releaseName: job.releaseName,
-                    ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
-                    values: job.values,
-                    defaults: job.defaults,
-                    helm,
-                    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-                    ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
-                });
-            }
-            catch (e) {
-                results[i] = e instanceof Error ? e : new Error(String(e));
-            }
+    const phaseMs = opts.phaseTimeoutMs ?? DEFAULT_HELM_PHASE_MS;
+    const phaseEnd = Date.now() + phaseMs;
+    const perRender = opts.timeoutMs ?? DEFAULT_RENDER_TIMEOUT_MS;
+    await (0,util/* runPool */.kD)(jobs, opts.concurrency ?? DEFAULT_CHART_CONCURRENCY, async (job, i) => {
+        const left = phaseEnd - Date.now();
+        if (left <= 0) {
+            results[i] = new errors/* HelmError */.t('timeout', `helm template ${job.display}: not rendered, the Helm phase reached its time limit of ${Math.round(phaseMs / 1000)} s`);
+            return;
         }
-    };
-    const n = Math.max(1, Math.min(opts.concurrency ?? DEFAULT_CHART_CONCURRENCY, jobs.length));
-    await Promise.all(Array.from({ length: n }, worker));
+        try {
+            results[i] = await renderChartTraced({
+                chart: job.chart,
+                display: job.display,
+                releaseName: job.releaseName,
+                ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
+                values: job.values,
+                defaults: job.defaults,
+                helm,
+                timeoutMs: Math.min(perRender, left),
+                ...(opts.maxOutputBytes !== undefined ? { maxOutputBytes: opts.maxOutputBytes } : {}),
+            });
+        }
+        catch (e) {
+            results[i] = (0,util/* asError */.zR)(e);
+        }
+    });
     return results;
 }
 
@@ -1392,6 +1384,7 @@ async function renderChartsTraced(jobs, helm, opts = {}) {
 // at the key its parent gives it (the dependency's alias, else its name; one layer per alias),
 // then the chart's own values.yaml. The caller appends the CR's values as the last layer.
 // Takes the chart as already read (the scanner's archive reader gives this shape), so it is pure.
+
 
 
 function chartValueLayers(chart, at = []) {
@@ -1418,7 +1411,7 @@ function chartValueLayers(chart, at = []) {
                 problems.push(`${chart.values.file}: not a mapping`);
         }
         catch (e) {
-            problems.push(`${chart.values.file}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+            problems.push(`${chart.values.file}: ${(0,util/* firstErrorLine */.hf)(e)}`);
         }
     }
     return { layers, problems };
@@ -1492,7 +1485,7 @@ function groupUses(uses) {
         }
         group.uses.push(use);
     }
-    return [...byImage.values()].sort((a, b) => compareText(a.image, b.image));
+    return [...byImage.values()].sort((a, b) => (0,util/* compareText */.n6)(a.image, b.image));
 }
 /** Images whose status follows from configuration alone: the proxy and Replicated registries (always
  *  behind license auth), and hosts the user listed. */
@@ -1543,7 +1536,7 @@ function checkTargets(groups, eff, options, hasCredentials) {
             });
         }
     }
-    return [...targets.values()].sort((a, b) => compareText(a.key, b.key));
+    return [...targets.values()].sort((a, b) => (0,util/* compareText */.n6)(a.key, b.key));
 }
 /** What KOTS rewrites an image to, or null when it leaves it alone. */
 function rewriteTarget(g, verdict, eff, isRewritten) {
@@ -1933,7 +1926,7 @@ function withChartNamespaces(namespaces, scan, charts) {
         if (ns && !hasTemplate(ns) && (listed.has(ns) || listed.has('*')))
             out.add(ns);
     }
-    return [...out].sort(compareText);
+    return [...out].sort(util/* compareText */.n6);
 }
 /** v2 charts with non-public images that pass no ImagePullSecretName. */
 function pullSecretFindings(charts, privateCharts) {
@@ -2188,16 +2181,16 @@ function credentialsMissingOnce(entries) {
         const host = (0,reference/* canonicalRegistryHost */.M7)((0,reference/* normalizeReference */.tO)(g.ref).domain);
         const e = byHost.get(host) ?? { images: new Set(), uses: [] };
         e.images.add(g.image);
-        append(e.uses, g.uses);
+        (0,util/* append */.BC)(e.uses, g.uses);
         byHost.set(host, e);
     }
     const out = [];
-    for (const [host, e] of [...byHost].sort((a, b) => compareText(a[0], b[0]))) {
+    for (const [host, e] of [...byHost].sort((a, b) => (0,util/* compareText */.n6)(a[0], b[0]))) {
         const first = e.uses.map((u) => u.pos).sort(comparePos)[0];
         if (!first)
             continue;
         const n = e.images.size;
-        const shownImage = [...e.images].sort(compareText)[0] ?? '';
+        const shownImage = [...e.images].sort(util/* compareText */.n6)[0] ?? '';
         const what = n === 1
             ? `"${(0,finding/* shown */.S)(shownImage)}" is private`
             : `${n} images on ${host} are private (first: "${(0,finding/* shown */.S)(shownImage)}")`;
@@ -2206,7 +2199,7 @@ function credentialsMissingOnce(entries) {
     return out;
 }
 function comparePos(a, b) {
-    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+    return (0,util/* compareText */.n6)(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 ;// CONCATENATED MODULE: ./.build/kots/kinds.js
@@ -2538,7 +2531,7 @@ function planOverlay(scan, proxiedWorkloads, appSlug, outDir, render = literalOn
         copies,
         mergePatches,
         chartSecrets: useHelmInstallSecrets(scan.helmCharts, appSlug),
-        secretNamespaces: [...namespaces].sort(compareText),
+        secretNamespaces: [...namespaces].sort(util/* compareText */.n6),
         rewritesEphemeral,
         findings,
     };
@@ -2616,11 +2609,11 @@ function buildPlan({ scan, verdicts, options, hasCredentials, render = literalOn
         const image = images[i];
         if (!image)
             return;
-        append(findings, statusFindings(g, image, isRewritten, eff.proxyDomain));
-        append(findings, placementFindings(g, image, eff, scan.helmCharts));
-        append(findings, proxyMismatch(g, eff));
-        append(findings, excludedImageNotices(g, eff));
-        append(findings, collectorFindings(g, image, eff));
+        (0,util/* append */.BC)(findings, statusFindings(g, image, isRewritten, eff.proxyDomain));
+        (0,util/* append */.BC)(findings, placementFindings(g, image, eff, scan.helmCharts));
+        (0,util/* append */.BC)(findings, proxyMismatch(g, eff));
+        (0,util/* append */.BC)(findings, excludedImageNotices(g, eff));
+        (0,util/* append */.BC)(findings, collectorFindings(g, image, eff));
         credentialEntries.push({ g, image });
         for (const u of g.uses) {
             if (u.helmChart !== undefined && !u.switchedOff && needsPullSecret(u, image, eff)) {
@@ -2660,8 +2653,8 @@ function buildPlan({ scan, verdicts, options, hasCredentials, render = literalOn
     for (const alt of alternates)
         if (!rewrites.has(alt.name))
             rewrites.set(alt.name, alt.newName);
-    append(findings, credentialsMissingOnce(credentialEntries));
-    append(findings, chartArchiveFindings(scan));
+    (0,util/* append */.BC)(findings, credentialsMissingOnce(credentialEntries));
+    (0,util/* append */.BC)(findings, chartArchiveFindings(scan));
     // Charts whose pods pull through the proxy: v1 charts KOTS rewrites, v2 charts that need the pull secret.
     // A chart whose `spec.exclude` is true (as written, or as the Config defaults render it) is not
     // installed (pkg/pull/pull.go skips it), so it needs no pull secret in its namespace.
@@ -2670,14 +2663,14 @@ function buildPlan({ scan, verdicts, options, hasCredentials, render = literalOn
         ...proxiedCharts,
         ...[...privateCharts].filter((i) => scan.helmCharts[i]?.apiVersion === KOTS_API_V2),
     ].filter(installed));
-    append(findings, namespaceFindings(scan.workloads, scan.helmCharts, new Set([...proxiedWorkloads, ...licenseWorkloads]), 
+    (0,util/* append */.BC)(findings, namespaceFindings(scan.workloads, scan.helmCharts, new Set([...proxiedWorkloads, ...licenseWorkloads]), 
     // A v1 chart with useHelmInstall gets its own midstream, which writes a pull secret in the
     // chart's namespace (pkg/pull/pull.go, pkg/midstream/write.go).
     new Set([...secretCharts].filter((i) => !scan.helmCharts[i]?.useHelmInstall)), scan.application));
-    append(findings, pullSecretFindings(scan.helmCharts, privateCharts));
+    (0,util/* append */.BC)(findings, pullSecretFindings(scan.helmCharts, privateCharts));
     const overlay = planOverlay(scan, proxiedWorkloads, eff.appSlug, options.outDir, render);
     overlay.secretNamespaces = withChartNamespaces(overlay.secretNamespaces, scan, secretCharts);
-    append(findings, overlay.findings);
+    (0,util/* append */.BC)(findings, overlay.findings);
     const kotsRewrites = (u) => isRewritten(u) && u.context !== 'ephemeralContainer';
     const reported = images.map((image, i) => groups[i]?.uses.some(kotsRewrites) ? image : { ...image, proxy: null });
     return {
@@ -2689,7 +2682,7 @@ function buildPlan({ scan, verdicts, options, hasCredentials, render = literalOn
         findings: sortFindings(findings),
         rewrites: [...rewrites]
             .map(([name, newName]) => ({ name, newName }))
-            .sort((a, b) => compareText(a.name, b.name)),
+            .sort((a, b) => (0,util/* compareText */.n6)(a.name, b.name)),
         overlay,
         // HelmChart v2 charts KOTS leaves alone: the values that route them through the proxy.
         helmValues: planHelmValues(scan, reported, eff),
@@ -2718,12 +2711,12 @@ function sortFindings(findings) {
         seen.add(key);
         return true;
     });
-    return unique.sort((a, b) => compareText(a.file, b.file) ||
+    return unique.sort((a, b) => (0,util/* compareText */.n6)(a.file, b.file) ||
         a.line - b.line ||
         a.column - b.column ||
         LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.message, b.message));
+        (0,util/* compareText */.n6)(a.rule, b.rule) ||
+        (0,util/* compareText */.n6)(a.message, b.message));
 }
 
 // EXTERNAL MODULE: ./.build/generated.js
@@ -2860,8 +2853,6 @@ function renderTree(tree, depth) {
 
 
 
-/** A YAML double-quoted scalar, escaped by the yaml library. */
-const q = doubleQuoted;
 /** Fields where kustomize's default image transformer does not look, but KOTS-style manifests may run
  *  images: ephemeralContainers. */
 const EPHEMERAL_FIELD_SPECS = [
@@ -2873,7 +2864,7 @@ function renderOverlay(plan, outDir, pullSecretFile) {
     const files = [];
     const lines = [
         generated/* GENERATED_HEADER */.e,
-        `# What KOTS will do at install time for app ${q(plan.effective.appSlug)}: route images it cannot pull`,
+        `# What KOTS will do at install time for app ${doubleQuoted(plan.effective.appSlug)}: route images it cannot pull`,
         `# anonymously through ${plan.effective.proxyDomain} and add the license pull secret to their workloads.`,
         `# Render it with: kubectl kustomize --load-restrictor LoadRestrictionsNone ${outDir}`,
         'apiVersion: kustomize.config.k8s.io/v1beta1',
@@ -2884,20 +2875,20 @@ function renderOverlay(plan, outDir, pullSecretFile) {
         resources.push(external_node_path_.posix.relative(outDir, pullSecretFile));
     lines.push(resources.length ? 'resources:' : 'resources: []');
     for (const r of resources)
-        lines.push(`  - ${q(r)}`);
+        lines.push(`  - ${doubleQuoted(r)}`);
     if (plan.overlay.rewritesEphemeral) {
         const configFile = external_node_path_.posix.join(outDir, 'images-config.yaml');
-        lines.push('configurations:', `  - ${q('images-config.yaml')}`);
+        lines.push('configurations:', `  - ${doubleQuoted('images-config.yaml')}`);
         files.push({ path: configFile, content: renderImageConfig() });
     }
     if (plan.rewrites.length) {
         lines.push('images:');
         for (const r of plan.rewrites)
-            lines.push(`  - name: ${q(r.name)}`, `    newName: ${q(r.newName)}`);
+            lines.push(`  - name: ${doubleQuoted(r.name)}`, `    newName: ${doubleQuoted(r.newName)}`);
     }
     const patches = [
         // Later same-named documents KOTS merges onto the first (strategic merge), before its own patches.
-        ...plan.overlay.mergePatches.map((p) => [`  - path: ${q(external_node_path_.posix.relative(outDir, p))}`]),
+        ...plan.overlay.mergePatches.map((p) => [`  - path: ${doubleQuoted(external_node_path_.posix.relative(outDir, p))}`]),
         ...plan.overlay.deletes.map(deletePatch),
         ...plan.overlay.patches.map(kustomize_pullSecretPatch),
     ];
@@ -2916,9 +2907,9 @@ function renderImageConfig() {
         'images:',
     ];
     for (const spec of EPHEMERAL_FIELD_SPECS) {
-        lines.push(`  - path: ${q(spec.path)}`);
+        lines.push(`  - path: ${doubleQuoted(spec.path)}`);
         if (spec.kind)
-            lines.push(`    kind: ${q(spec.kind)}`);
+            lines.push(`    kind: ${doubleQuoted(spec.kind)}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -2928,25 +2919,16 @@ function targetLines(id) {
     const version = slash < 0 ? id.apiVersion : id.apiVersion.slice(slash + 1);
     const lines = ['  - target:'];
     if (group)
-        lines.push(`      group: ${q(group)}`);
-    lines.push(`      version: ${q(version)}`, `      kind: ${q(id.kind)}`, `      name: ${q(id.name)}`);
+        lines.push(`      group: ${doubleQuoted(group)}`);
+    lines.push(`      version: ${doubleQuoted(version)}`, `      kind: ${doubleQuoted(id.kind)}`, `      name: ${doubleQuoted(id.name)}`);
     if (id.namespace)
-        lines.push(`      namespace: ${q(id.namespace)}`);
+        lines.push(`      namespace: ${doubleQuoted(id.namespace)}`);
     return lines;
 }
 /** KOTS reads its own custom resources and never deploys them; a HelmChart's values may also hold
  *  `containers` that the image transformer would otherwise rewrite. */
 function deletePatch(id) {
-    return [
-        ...targetLines(id),
-        '    patch: |-',
-        '      $patch: delete',
-        `      apiVersion: ${q(id.apiVersion)}`,
-        `      kind: ${q(id.kind)}`,
-        '      metadata:',
-        `        name: ${q(id.name)}`,
-        ...(id.namespace ? [`        namespace: ${q(id.namespace)}`] : []),
-    ];
+    return [...targetLines(id), '    patch: |-', '      $patch: delete', ...patchObjectId(id)];
 }
 function kustomize_pullSecretPatch(p) {
     return [
@@ -2954,22 +2936,24 @@ function kustomize_pullSecretPatch(p) {
         ...targetLines(p),
         '    patch: |-',
         '      - op: add',
-        `        path: ${q(p.append ? `${p.path}/-` : p.path)}`,
-        p.append ? `        value: {name: ${q(p.secretName)}}` : `        value: [{name: ${q(p.secretName)}}]`,
+        `        path: ${doubleQuoted(p.append ? `${p.path}/-` : p.path)}`,
+        p.append ? `        value: {name: ${doubleQuoted(p.secretName)}}` : `        value: [{name: ${doubleQuoted(p.secretName)}}]`,
     ];
 }
 /** KOTS's pull-secret patch is a strategic merge (pkg/midstream/write.go), which keys containers by
  *  name and so leaves only the last of several nameless ones; an empty strategic-merge patch on the
  *  object does the same here, before the JSON patch that adds the secret. */
 function collapsePatch(id) {
+    return [...targetLines(id), '    patch: |-', ...patchObjectId(id)];
+}
+/** The object's identity inside a strategic-merge patch body. */
+function patchObjectId(id) {
     return [
-        ...targetLines(id),
-        '    patch: |-',
-        `      apiVersion: ${q(id.apiVersion)}`,
-        `      kind: ${q(id.kind)}`,
+        `      apiVersion: ${doubleQuoted(id.apiVersion)}`,
+        `      kind: ${doubleQuoted(id.kind)}`,
         '      metadata:',
-        `        name: ${q(id.name)}`,
-        ...(id.namespace ? [`        namespace: ${q(id.namespace)}`] : []),
+        `        name: ${doubleQuoted(id.name)}`,
+        ...(id.namespace ? [`        namespace: ${doubleQuoted(id.namespace)}`] : []),
     ];
 }
 
@@ -2992,11 +2976,11 @@ function renderPullSecret(plan, outDir) {
         'apiVersion: "v1"',
         'kind: "Secret"',
         'metadata:',
-        `  name: ${q(secretName)}`,
-        ...(namespace ? [`  namespace: ${q(namespace)}`] : []),
+        `  name: ${doubleQuoted(secretName)}`,
+        ...(namespace ? [`  namespace: ${doubleQuoted(namespace)}`] : []),
         'type: "kubernetes.io/dockerconfigjson"',
         'data:',
-        `  .dockerconfigjson: ${q('{{repl LicenseDockerCfg }}')}`,
+        `  .dockerconfigjson: ${doubleQuoted('{{repl LicenseDockerCfg }}')}`,
     ].join('\n');
     const header = [
         generated/* GENERATED_HEADER */.e,
@@ -3188,7 +3172,7 @@ function untar(bytes, budget) {
         const code = e instanceof Error && 'code' in e ? String(e.code) : '';
         if (e instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE')
             return { error: 'exceeds the size limit' };
-        return { error: `bad gzip data (${errorMessage(e)})` };
+        return { error: `bad gzip data (${(0,util/* errorMessage */.gJ)(e)})` };
     }
     if (tarBytes.length > budget.bytes)
         return { error: 'exceeds the size limit' };
@@ -3236,13 +3220,13 @@ function untar(bytes, budget) {
             });
         },
     });
-    parser.on('error', (e) => fail(`not a valid tar archive (${errorMessage(e)})`));
+    parser.on('error', (e) => fail(`not a valid tar archive (${(0,util/* errorMessage */.gJ)(e)})`));
     try {
         // Parsing an in-memory buffer is synchronous: every entry has ended when end() returns.
         parser.end(tarBytes);
     }
     catch (e) {
-        fail(`not a valid tar archive (${errorMessage(e)})`);
+        fail(`not a valid tar archive (${(0,util/* errorMessage */.gJ)(e)})`);
     }
     if (error !== undefined)
         return { error };
@@ -3331,7 +3315,7 @@ function buildChart(displayPath, root, files, prefix, limits, budget, depth) {
                 : readAt(`${displayPath}!${root}/${prefix}charts/${s}`, files.get(`${prefix}charts/${s}`), limits, budget, depth + 1),
         ]),
     ];
-    for (const [, load] of subs.sort((a, b) => compareText(a[0], b[0]))) {
+    for (const [, load] of subs.sort((a, b) => (0,util/* compareText */.n6)(a[0], b[0]))) {
         const sub = load();
         if ('error' in sub) {
             // A size-limit breach anywhere fails the whole read: the caps protect the process, not the chart.
@@ -3360,6 +3344,10 @@ function retainedSize(chart) {
 function overBudgetMessage(budget) {
     return `not read: the chart archives of this release exceed the memory budget of ${Math.round(budget / (1024 * 1024))} MiB`;
 }
+/** Bytes a chart archive file may have on disk: 1 MiB over the reader's 50 MiB uncompressed limit
+ *  (src/scan/helm/archive.ts), since gzip output that large is never much smaller than its input. A
+ *  larger file could not be read anyway, so it is refused by its size before it is held in memory. */
+const MAX_ARCHIVE_FILE_BYTES = 51 * 1024 * 1024;
 
 ;// CONCATENATED MODULE: ./.build/scan/image-like.js
 // Does a string outside a PodSpec's `image` field name an image? Operators pass images through env vars,
@@ -3429,6 +3417,7 @@ function lineCounterOf(text) {
 // says, for every leaf, which file and line decided it. Pure: text or YAML nodes in, data out.
 
 
+
 /** Walk limits against YAML alias bombs and absurd nesting. */
 const MAX_NODES = 200_000;
 const MAX_DEPTH = 100;
@@ -3442,7 +3431,7 @@ function values_tree_valuesFromText(text, file, layer = 0) {
     const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const lineCounter = lineCounterOf(src);
     const doc = (0,yaml_dist/* parseDocument */.Tp)(src, { uniqueKeys: false });
-    const errors = doc.errors.map((e) => `${file}: ${e.message.split('\n')[0]}`);
+    const errors = doc.errors.map((e) => `${file}: ${(0,util/* firstLine */.TM)(e.message)}`);
     return { values: valuesFromNode(doc.contents, lineCounter, file, layer, doc), errors };
 }
 /** Converts a YAML node (e.g. a HelmChart CR's `spec.values`) into a values tree. Pass `doc` so that
@@ -3818,7 +3807,7 @@ function chartValueImages(chart, overrides = []) {
         if (!c.values)
             return emptyValues(`${c.displayPath}!${c.dir}/values.yaml`, -depth);
         const { values, errors } = values_tree_valuesFromText(c.values.text, c.values.file, -depth);
-        append(out.notes, errors);
+        (0,util/* append */.BC)(out.notes, errors);
         return values;
     };
     const walk = (c, values, prefix, depth) => {
@@ -3835,8 +3824,8 @@ function chartValueImages(chart, overrides = []) {
         if (c.appVersion)
             opts.defaultTag = c.appVersion;
         const skip = new Set(subs.map(([k]) => k));
-        append(out.slots, markSwitchedOff(collectSlots(values, opts, skip), values, prefix.length));
-        append(out.pullSecrets, pullSecretValues(values, prefix, skip));
+        (0,util/* append */.BC)(out.slots, markSwitchedOff(collectSlots(values, opts, skip), values, prefix.length));
+        (0,util/* append */.BC)(out.pullSecrets, pullSecretValues(values, prefix, skip));
         for (const [key, sub, condition] of subs) {
             if (!conditionEnabled(values, condition)) {
                 out.notes.push(`subchart ${[...prefix, key].join('.')} is disabled by condition ${condition}`);
@@ -4026,7 +4015,7 @@ function joinChartArchives(scan, layers, archives) {
             return chart;
         replaced.add(i);
         const images = crImages(crLayers, archive);
-        append(added, images.slots.map((s) => slotUse(s, 'helm-value', i)));
+        (0,util/* append */.BC)(added, images.slots.map((s) => slotUse(s, 'helm-value', i)));
         for (const c of images.charts) {
             for (const t of c.templates) {
                 for (const lit of findTemplateLiteralImages(t.text, t.file)) {
@@ -5033,12 +5022,11 @@ class Evaluator extends ExecState {
                 return this.fail(a, ctx, `cannot assign nil to ${goType(t)}`);
             case 'field':
                 return this.validateType(a, ctx, this.evalFieldChain(dot, dot, a, a.ident, [a], MISSING), t);
-            case 'variable':
-                return this.validateType(a, ctx, this.evalCommand(dot, { args: [a], pos: a.pos, line: a.line }, MISSING), t);
             case 'pipe':
                 return this.validateType(a, ctx, this.evalPipeline(dot, a.pipe), t);
             case 'identifier':
                 return this.validateType(a, ctx, this.evalFunction(dot, a.name, a, { args: [a], pos: a.pos, line: a.line }, MISSING), t);
+            case 'variable':
             case 'chain':
                 return this.validateType(a, ctx, this.evalCommand(dot, { args: [a], pos: a.pos, line: a.line }, MISSING), t);
         }
@@ -5970,10 +5958,20 @@ function isEmpty(l) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./.build/template/regex.js
 // Go's regexp (RE2) patterns run on JavaScript's engine. The shared subset behaves the same; what
 // only one side understands is refused with a clear error rather than matched differently.
 
+
+// Go's regexp is RE2, linear in the input; JavaScript's engine backtracks, so a pull request's
+// `regexMatch "^(a+)+$" "aaaa…!"` could take exponential time in one call, past any step budget.
+// V8 switches a match that backtracks too much to its linear-time engine (same results: it keeps
+// JavaScript's match priorities) when this flag is on; it is read at match time, so setting it once
+// here covers every pattern. Patterns the linear engine lacks (backreferences and lookarounds are
+// refused below anyway; the `i` flag on Node 20) keep backtracking.
+(0,external_node_v8_.setFlagsFromString)('--enable-experimental-regexp-engine-on-excessive-backtracks');
 /** A pattern refused because Go and JavaScript would read it differently (not a Go syntax error). */
 class RegexRefusal extends FuncError {
 }
@@ -8129,7 +8127,7 @@ function scanHelmChart(d, root, owner) {
     info.passesPullSecret =
         [layers.values, ...layers.optional.map((o) => o.values)].some(mentionsPullSecret) || rendersPullSecret(d);
     const { uses, pullSecrets } = crUses(layers, helmChart);
-    append(d.sink.uses, uses);
+    (0,util/* append */.BC)(d.sink.uses, uses);
     if (pullSecrets.length > 0)
         info.pullSecretValues = pullSecrets;
 }
@@ -8150,6 +8148,9 @@ function mentionsPullSecret(node) {
 }
 
 ;// CONCATENATED MODULE: ./.build/scan/yaml/document.js
+// One YAML document → DocumentInfo, workloads and image uses. The walk visits only the paths that can
+// hold images (PodSpecs, KOTS kinds, List items); custom resources are the one kind walked in full.
+
 
 
 
@@ -8278,7 +8279,7 @@ function classifyErrors(d, parsed) {
         if (first)
             continue;
         const pos = posAt(d, lastContentBefore(d.text, d.base + e.pos[0]) - d.base);
-        const msg = e.message.split('\n', 1)[0] ?? e.code;
+        const msg = (0,util/* firstLine */.TM)(e.message);
         first = (0,finding/* finding */.g)('yaml-parse-error', pos, msg);
     }
     if (first) {
@@ -8483,7 +8484,7 @@ function mergeScans(parts) {
     for (const p of parts) {
         const w0 = out.workloads.length;
         const h0 = out.helmCharts.length;
-        append(out.files, p.files);
+        (0,util/* append */.BC)(out.files, p.files);
         for (const u of p.uses) {
             const use = { ...u };
             if (u.workload !== undefined)
@@ -8492,9 +8493,9 @@ function mergeScans(parts) {
                 use.helmChart = u.helmChart + h0;
             out.uses.push(use);
         }
-        append(out.workloads, p.workloads);
-        append(out.helmCharts, p.helmCharts);
-        append(out.findings, p.findings);
+        (0,util/* append */.BC)(out.workloads, p.workloads);
+        (0,util/* append */.BC)(out.helmCharts, p.helmCharts);
+        (0,util/* append */.BC)(out.findings, p.findings);
         if (!out.application && p.application)
             out.application = p.application;
     }
@@ -8511,7 +8512,7 @@ async function scanRelease(paths, cwd, options = {}) {
  *  release's `.tgz` files (after them); files under their directories are not scanned as manifests,
  *  since a chart's templates and values are not manifests KOTS applies. */
 async function scanReleaseCharts(paths, cwd, options = {}) {
-    const { readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = (p) => (0,promises_.readFile)(p), archiveBudget = DEFAULT_ARCHIVE_BUDGET, appSlug = '', packaged = [], } = options;
+    const { readFile = (p) => (0,promises_.readFile)(p, 'utf8'), readBytes = readArchiveFile, archiveBudget = DEFAULT_ARCHIVE_BUDGET, appSlug = '', packaged = [], } = options;
     const walked = excludeChartDirs(await walkRelease(paths, cwd), packaged);
     const config = await readReleaseConfig(walked.files, cwd, readFile);
     const render = releaseRenderer(config.groups, appSlug);
@@ -8526,13 +8527,13 @@ async function scanReleaseCharts(paths, cwd, options = {}) {
         if ('error' in read) {
             const e = read.error;
             if (explicit.has(external_node_path_.resolve(cwd, file)))
-                throw new model/* UsageError */.e(`cannot read ${file}: ${scan_firstLine(e)}`);
-            skipped.push(pathSkipped(file, `cannot read file: ${scan_firstLine(e)}`));
+                throw new model/* UsageError */.e(`cannot read ${file}: ${(0,util/* firstErrorLine */.hf)(e)}`);
+            skipped.push(pathSkipped(file, `cannot read file: ${(0,util/* firstErrorLine */.hf)(e)}`));
             continue;
         }
         const scanned = scanFile(file, read.text, render);
         parts.push(scanned.result);
-        append(layers, scanned.layers);
+        (0,util/* append */.BC)(layers, scanned.layers);
     }
     const archives = [];
     let retained = 0;
@@ -8550,7 +8551,7 @@ async function scanReleaseCharts(paths, cwd, options = {}) {
             bytes = await read();
         }
         catch (e) {
-            skipped.push(pathSkipped(file, `cannot read file: ${scan_firstLine(e)}`));
+            skipped.push(pathSkipped(file, `cannot read file: ${(0,util/* firstErrorLine */.hf)(e)}`));
             continue;
         }
         const chart = readChartArchive(file, bytes);
@@ -8580,6 +8581,19 @@ async function scanReleaseCharts(paths, cwd, options = {}) {
             charts.push({ index, archive, layers: crLayers });
     });
     return { scan: merged, charts };
+}
+/** A chart archive's bytes, refused by its size first (MAX_ARCHIVE_FILE_BYTES). */
+async function readArchiveFile(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_ARCHIVE_FILE_BYTES)
+            throw new Error(`larger than ${MAX_ARCHIVE_FILE_BYTES} bytes (${size}), so it was not read`);
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
 }
 /** The release's Config CR (KOTS takes the first one): read before any file is rendered, since
  *  every file's templates may read its items. Unreadable files are left to the scan to report. */
@@ -8615,9 +8629,6 @@ function excludeChartDirs(walked, packaged) {
 }
 function allWarnings(c) {
     return [...c.warnings, ...c.subcharts.flatMap(allWarnings)];
-}
-function scan_firstLine(e) {
-    return e instanceof Error ? (e.message.split('\n', 1)[0] ?? e.name) : String(e);
 }
 
 ;// CONCATENATED MODULE: ./.build/scan/helm/rendered-locate.js
@@ -9071,6 +9082,7 @@ function chartRenderJobs(scan, joined, cwd, renderString = rendered_charts_ident
             const values = kotsChartValues(spec, renderString);
             const job = {
                 chart: external_node_path_.resolve(cwd, j.archive.displayPath),
+                display: j.archive.displayPath,
                 releaseName: kotsReleaseName(info),
                 ...(info.namespace !== undefined && info.namespace !== '' ? { namespace: info.namespace } : {}),
                 values,
@@ -9101,7 +9113,7 @@ function applyChartRenders(scan, renders, outDir) {
         if (info === undefined)
             continue;
         if (render.status === 'failed') {
-            findings.push(failureFinding(info, render, j.archive.displayPath));
+            findings.push(failureFinding(info, render));
             continue;
         }
         replaced.add(j.index);
@@ -9112,7 +9124,7 @@ function applyChartRenders(scan, renders, outDir) {
             layers: j.layers,
             valueLayers: chartValueLayers(j.archive).layers,
             manifests: render.manifests,
-            trace: shownAsArchive(render.trace, render.chartPath, j.archive.displayPath),
+            trace: render.trace,
             scan: scanText,
         });
         uses.push(...r.uses);
@@ -9161,16 +9173,14 @@ function helmNotFoundNotice(scan, joined, why) {
     const names = charts.map((c) => `"${c.name}" (${c.file})`).join(', ');
     return (0,finding/* finding */.g)('helm-not-found', chartPos(first), `${why}: the images of ${names} are approximated from values.yaml and template literals; install Helm 3 or 4, or pass --helm PATH (action input helm), to render them as KOTS does`);
 }
-function failureFinding(info, { error, chartPath, templated }, archive) {
+function failureFinding(info, { error, templated }) {
     // Helm's error spans lines (template, position, cause); its hint about --debug is no use here.
-    let first = error.message
+    const first = error.message
         .split('\n')
         .filter((l) => !l.startsWith('Use --debug flag'))
         .map((l) => l.trim())
         .filter((l) => l !== '')
         .join(' ');
-    if (chartPath !== undefined)
-        first = first.split(chartPath).join(archive);
     if ((0,errors/* isHelmError */.h)(error, 'missing-dependency')) {
         return (0,finding/* finding */.g)('helm-chart-missing-dependency', chartPos(info), `HelmChart "${info.name}": ${first}; KOTS's dependency check fails the install (its images are approximated)`);
     }
@@ -9178,13 +9188,6 @@ function failureFinding(info, { error, chartPath, templated }, archive) {
         return (0,finding/* finding */.g)('helm-chart-render-templated', chartPos(info), `HelmChart "${info.name}": ${first}; the CR's values still hold KOTS templates that only KOTS renders, so its images are approximated`);
     }
     return (0,finding/* finding */.g)('helm-chart-render-failed', chartPos(info), `HelmChart "${info.name}": ${first}; KOTS fails the install there (its images are approximated)`);
-}
-/** Helm's messages name the path it was given (absolute, or a staged copy's): findings show the
- *  archive as the release names it, so a report reads the same on every machine. */
-function shownAsArchive(trace, chartPath, archive) {
-    if (chartPath === undefined || trace.status !== 'untraced')
-        return trace;
-    return { ...trace, reason: trace.reason.split(chartPath).join(archive) };
 }
 function holdsTemplate(v) {
     if (typeof v === 'string')
@@ -9212,25 +9215,30 @@ function chartPos(info) {
 
 
 
+
+
 async function verifyHelmValues(plan, files, scan, jobs, helm, appSlug) {
-    const out = [];
+    const perChart = plan.helmValues.map(() => []);
     const { proxyDomain } = plan.effective;
     const proxied = `${proxyDomain}/proxy/${appSlug}/`;
     const status = new Map(plan.images.map((i) => [i.image, i.status]));
-    for (const v of plan.helmValues) {
+    // Each render starts its own helm process: as many at once as renderChartsTraced allows.
+    await (0,util/* runPool */.kD)(plan.helmValues, DEFAULT_CHART_CONCURRENCY, async (v, i) => {
+        const out = perChart[i];
         const index = scan.helmCharts.indexOf(v.chart);
         const job = jobs.get(index);
         const file = files.find((f) => f.path.endsWith(`/${v.fileName}`) || f.path === v.fileName);
         if (!job || !file)
-            continue;
+            return;
         const literal = new Set(scan.uses.filter((u) => u.helmChart === index && u.context === 'helm-template').map((u) => u.raw));
         let images;
         try {
             const text = renderKots(file.content, { namespace: job.namespace ?? 'default', appSlug }).output;
             const parsed = (0,yaml_dist/* parse */.qg)(text);
-            const generated = verify_helm_values_isMap(parsed?.values) ? parsed.values : {};
+            const generated = isMap(parsed?.values) ? parsed.values : {};
             const rendered = await renderChart({
                 chart: job.chart,
+                display: job.display,
                 releaseName: job.releaseName,
                 ...(job.namespace !== undefined ? { namespace: job.namespace } : {}),
                 values: mergeHelmChartValues(job.values, generated),
@@ -9239,9 +9247,8 @@ async function verifyHelmValues(plan, files, scan, jobs, helm, appSlug) {
             images = rendered.manifests.flatMap((m) => containerImages(m.object));
         }
         catch (e) {
-            const why = e instanceof Error ? e.message : String(e);
-            out.push((0,finding/* finding */.g)('helm-v2-values-incomplete', v.chart.pos, `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${why.split('\n')[0]}): check the generated values`));
-            continue;
+            out.push((0,finding/* finding */.g)('helm-v2-values-incomplete', v.chart.pos, `HelmChart v2 "${v.chart.name}" did not render with ${v.fileName} merged in (${(0,util/* firstLine */.TM)((0,util/* errorMessage */.gJ)(e))}): check the generated values`));
+            return;
         }
         const left = [...new Set(images)].filter((image) => {
             if (image.startsWith(proxied) || literal.has(image) || plan.effective.excluded.has(image))
@@ -9254,8 +9261,8 @@ async function verifyHelmValues(plan, files, scan, jobs, helm, appSlug) {
         for (const image of left.sort()) {
             out.push((0,finding/* finding */.g)('helm-v2-values-incomplete', v.chart.pos, `HelmChart v2 "${v.chart.name}" rendered with ${v.fileName} merged in still runs "${image}" outside ${proxied}…: the value it comes from is not one the file sets; set it by hand`));
         }
-    }
-    return out;
+    });
+    return perChart.flat();
 }
 /** The `image` of every container, init container and ephemeral container in a rendered object. */
 function containerImages(object) {
@@ -9263,12 +9270,12 @@ function containerImages(object) {
     const walk = (v) => {
         if (Array.isArray(v))
             v.forEach(walk);
-        else if (verify_helm_values_isMap(v)) {
+        else if (isMap(v)) {
             for (const [k, x] of Object.entries(v)) {
                 if ((k === 'containers' || k === 'initContainers' || k === 'ephemeralContainers') &&
                     Array.isArray(x)) {
                     for (const c of x)
-                        if (verify_helm_values_isMap(c) && typeof c.image === 'string')
+                        if (isMap(c) && typeof c.image === 'string')
                             out.push(c.image);
                 }
                 else
@@ -9278,9 +9285,6 @@ function containerImages(object) {
     };
     walk(object);
     return out;
-}
-function verify_helm_values_isMap(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 ;// CONCATENATED MODULE: ./.build/pipeline.js
@@ -9429,7 +9433,6 @@ async function renderCharts(scan, charts, options, deps, findHelm, packaged) {
                 render: {
                     status: 'failed',
                     error,
-                    chartPath: staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart,
                     templated: p.templated,
                 },
             };
@@ -9438,10 +9441,9 @@ async function renderCharts(scan, charts, options, deps, findHelm, packaged) {
         // only charts the release ships as archives are verified.
         if (!staged.paths.has(p.chart.archive.displayPath))
             jobsByChart.set(p.chart.index, p.job);
-        const chartPath = staged.paths.get(p.chart.archive.displayPath) ?? p.job.chart;
         return {
             chart: p.chart,
-            render: { status: 'rendered', manifests: r.manifests, trace: r.trace, chartPath },
+            render: { status: 'rendered', manifests: r.manifests, trace: r.trace },
         };
     });
     const out = applyChartRenders(scan, renders, options.outDir);
