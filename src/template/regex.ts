@@ -1,15 +1,6 @@
 // Go's regexp (RE2) patterns run on JavaScript's engine. The shared subset behaves the same; what
 // only one side understands is refused with a clear error rather than matched differently.
-import { setFlagsFromString } from 'node:v8';
 import { FuncError } from './errors.js';
-
-// Go's regexp is RE2, linear in the input; JavaScript's engine backtracks, so a pull request's
-// `regexMatch "^(a+)+$" "aaaa…!"` could take exponential time in one call, past any step budget.
-// V8 switches a match that backtracks too much to its linear-time engine (same results: it keeps
-// JavaScript's match priorities) when this flag is on; it is read at match time, so setting it once
-// here covers every pattern. Patterns the linear engine lacks (backreferences and lookarounds are
-// refused below anyway; the `i` flag on Node 20) keep backtracking.
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 /** A pattern refused because Go and JavaScript would read it differently (not a Go syntax error). */
 export class RegexRefusal extends FuncError {}
