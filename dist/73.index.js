@@ -5958,20 +5958,10 @@ function isEmpty(l) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(8877);
 ;// CONCATENATED MODULE: ./.build/template/regex.js
 // Go's regexp (RE2) patterns run on JavaScript's engine. The shared subset behaves the same; what
 // only one side understands is refused with a clear error rather than matched differently.
 
-
-// Go's regexp is RE2, linear in the input; JavaScript's engine backtracks, so a pull request's
-// `regexMatch "^(a+)+$" "aaaa…!"` could take exponential time in one call, past any step budget.
-// V8 switches a match that backtracks too much to its linear-time engine (same results: it keeps
-// JavaScript's match priorities) when this flag is on; it is read at match time, so setting it once
-// here covers every pattern. Patterns the linear engine lacks (backreferences and lookarounds are
-// refused below anyway; the `i` flag on Node 20) keep backtracking.
-(0,external_node_v8_.setFlagsFromString)('--enable-experimental-regexp-engine-on-excessive-backtracks');
 /** A pattern refused because Go and JavaScript would read it differently (not a Go syntax error). */
 class RegexRefusal extends FuncError {
 }
